@@ -1,0 +1,78 @@
+"""The ``cronica`` command (design.md, "The cronica command").
+
+``cronica serve`` runs the production stack: gunicorn for the web, the django-tasks
+database worker for background jobs, and the clock that fires periodic jobs such as
+scheduled publishing. Every other word is a Django management command; ``import`` is
+spelled ``import_content`` there because ``import`` is a Python keyword.
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+
+ALIASES = {"import": "import_content"}
+
+
+def _serve(argv):
+    parser = argparse.ArgumentParser(prog="cronica serve")
+    parser.add_argument("--host", default=os.environ.get("CRONICA_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("CRONICA_PORT", "8000")))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("CRONICA_WORKERS", "2")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("CRONICA_THREADS", "4")))
+    parser.add_argument("--no-worker", action="store_true",
+                        help="serve the web only (run `cronica worker` elsewhere)")
+    args = parser.parse_args(argv)
+
+    exe = [sys.executable, "-m"]
+    web = exe + [
+        "gunicorn", "cronica.wsgi:application",
+        "--bind", f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
+        "--workers", str(args.workers), "--threads", str(args.threads),
+        "--worker-class", "gthread",
+        # No access log: it would record every reader's address (design.md invariant 1).
+        "--error-logfile", "-", "--log-level", "warning",
+        "--timeout", "120", "--graceful-timeout", "20",
+    ]
+    commands = [web]
+    if not args.no_worker:
+        commands.append([sys.executable, "-m", "cronica.cli", "worker"])
+    children = [subprocess.Popen(cmd) for cmd in commands]
+    print(f"cronica: serving on http://{args.host}:{args.port}/", flush=True)
+
+    def stop(signum, frame):
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+    finally:
+        stop(None, None)
+        for child in children:
+            try:
+                child.wait(timeout=25)
+            except subprocess.TimeoutExpired:
+                child.kill()
+    return max((child.returncode or 0) for child in children)
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cronica.settings")
+    if argv and argv[0] == "serve":
+        sys.exit(_serve(argv[1:]))
+    if argv:
+        argv[0] = ALIASES.get(argv[0], argv[0])
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["cronica", *argv])
+
+
+if __name__ == "__main__":
+    main()

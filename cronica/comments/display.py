@@ -1,0 +1,53 @@
+"""How published comments are shown: numbered threads, as reader-comment sections of
+this kind of blog have always shown them (1., 2., ... with replies numbered under each)."""
+
+from dataclasses import dataclass, field
+
+from .models import Comment
+
+
+@dataclass
+class ThreadItem:
+    comment: Comment
+    number: str
+    replies: list = field(default_factory=list)
+
+
+def comment_thread(article):
+    """Published comments of ``article`` as numbered top-level items, each with its replies
+    (all descendants, flattened in time order and numbered 1, 2, ...), built from a single
+    query. A reply whose parent is not published hangs from its nearest published
+    ancestor, or becomes a top-level comment."""
+    comments = list(
+        Comment.objects.filter(article=article, status=Comment.Status.PUBLISHED)
+        .order_by("created_at", "pk")
+        .only("id", "parent_id", "author_name", "body", "created_at", "is_staff_reply")
+    )
+    parents = dict(
+        Comment.objects.filter(article=article).values_list("id", "parent_id")
+    )
+    published = {c.id for c in comments}
+
+    def published_root(comment):
+        node = comment.parent_id
+        root = None
+        seen = set()
+        while node is not None and node not in seen:
+            seen.add(node)
+            if node in published:
+                root = node
+            node = parents.get(node)
+        return root
+
+    top, by_id = [], {}
+    for comment in comments:
+        root = published_root(comment)
+        if root is None or root not in by_id:
+            item = ThreadItem(comment, str(len(top) + 1))
+            top.append(item)
+            by_id[comment.id] = item
+        else:
+            parent_item = by_id[root]
+            parent_item.replies.append(ThreadItem(comment, str(len(parent_item.replies) + 1)))
+            by_id[comment.id] = parent_item
+    return top

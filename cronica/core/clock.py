@@ -1,0 +1,41 @@
+"""Periodic jobs, declared by each app on its AppConfig.
+
+An app that needs something done on a schedule sets ``periodic_jobs`` on its AppConfig to
+a list of ``(seconds, "dotted.path.to.callable")``; ``cronica worker`` calls each one at
+that interval. Keeping the schedule with the app that owns the job means no central list
+to edit when an app is added.
+"""
+
+import logging
+
+from django.apps import apps
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+
+def declared_jobs():
+    jobs = []
+    for config in apps.get_app_configs():
+        for seconds, dotted in getattr(config, "periodic_jobs", ()):
+            jobs.append((seconds, dotted))
+    return jobs
+
+
+def run_due(last_run, now):
+    """Runs every job whose interval has elapsed; returns the updated ``last_run``."""
+    for seconds, dotted in declared_jobs():
+        if now - last_run.get(dotted, 0) >= seconds:
+            last_run[dotted] = now
+            try:
+                import_string(dotted)()
+            except Exception:  # one failing job must not stop the others
+                logger.exception("periodic job %s failed", dotted)
+    return last_run
+
+
+def publish_scheduled():
+    """Publishes pages whose go-live time has passed and unpublishes expired ones."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", verbosity=0)

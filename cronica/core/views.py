@@ -1,0 +1,35 @@
+"""Site-wide views that sit outside the page tree."""
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def language_root(request):
+    """``/`` sends readers to a language. Spanish when the browser prefers it, English
+    otherwise; the redirect varies on Accept-Language, the pages behind it do not."""
+    from django.utils.translation import get_language_from_request
+
+    language = get_language_from_request(request, check_path=False)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    response["Vary"] = "Accept-Language"
+    return response
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /en/tips/",
+        "Disallow: /es/tips/",
+        "Disallow: /en/comments/",
+        "Disallow: /es/comments/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

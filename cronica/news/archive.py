@@ -1,0 +1,29 @@
+"""Monthly archive: which months have articles, and the bounds of a month."""
+
+from datetime import datetime
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+
+def month_bounds(year, month):
+    """Start (inclusive) and end (exclusive) of a month in the site's time zone."""
+    if not 1 <= month <= 12 or year < 1900:
+        raise ValueError("no such month")
+    tz = timezone.get_current_timezone()
+    start = datetime(year, month, 1, tzinfo=tz)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+    return start, end
+
+
+def months_with_articles():
+    """[(month_start, count)] for every month with a published article, newest first."""
+    from .models import ArticlePage
+
+    rows = (
+        ArticlePage.objects.live().public()
+        .annotate(month=TruncMonth("first_published_at"))
+        .values("month").annotate(count=Count("id")).order_by("-month")
+    )
+    return [(row["month"], row["count"]) for row in rows if row["month"]]

@@ -1,0 +1,69 @@
+"""StreamField blocks for article bodies."""
+
+from urllib.parse import urlparse
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(required=False, max_length=500)
+    credit = blocks.CharBlock(required=False, max_length=255,
+                              help_text=_("Overrides the image's own credit."))
+
+    class Meta:
+        icon = "image"
+        template = "news/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        template = "news/blocks/quote.html"
+
+
+def _video_host(url):
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+class VideoLinkBlock(blocks.StructBlock):
+    """A video hosted elsewhere, shown as a click-to-load link: an iframe would call the
+    host on page load and tell it who reads the article (design.md invariant 2)."""
+
+    url = blocks.URLBlock()
+    title = blocks.CharBlock(max_length=255)
+    description = blocks.TextBlock(required=False)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["host"] = _video_host(value["url"])
+        return context
+
+    class Meta:
+        icon = "media"
+        template = "news/blocks/video.html"
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        template = "news/blocks/heading.html"
+        form_classname = "title"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    heading = HeadingBlock(max_length=255)
+    quote = QuoteBlock()
+    image = ImageWithCaptionBlock()
+    video = VideoLinkBlock()
+
+

@@ -1,0 +1,80 @@
+"""RSS and Atom feeds, site-wide and per tag: small classes over Django's syndication
+framework, as pressfreedomtracker.us does it."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+FEED_SIZE = 30
+
+
+class ArticlesRss(Feed):
+    """Latest articles, or those of one tag when the route passes ``slug``."""
+
+    def __call__(self, request, *args, home=None, **kwargs):
+        self.home = home
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, slug=None):
+        if slug is None:
+            return None
+        try:
+            return Tag.objects.get(slug=slug)
+        except Tag.DoesNotExist:
+            raise Http404
+
+    def title(self, tag=None):
+        from django.conf import settings
+
+        return f"{settings.WAGTAIL_SITE_NAME}: {tag.name}" if tag else settings.WAGTAIL_SITE_NAME
+
+    def link(self, tag=None):
+        if tag:
+            return self.home.url + self.home.reverse_subpage("tag", args=(tag.slug,))
+        return self.home.url
+
+    def description(self, tag=None):
+        return self.home.localized_tagline() or _("Latest articles")
+
+    def items(self, tag=None):
+        from .models import live_articles
+
+        articles = live_articles()
+        if tag:
+            articles = articles.filter(tags=tag)
+        return articles[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.description()
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return f"{self.request.build_absolute_uri('/')}article/{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(c.pen_name for c in item.contributors) or None
+
+    def item_categories(self, item):
+        return [t.name for t in item.tags.all()]
+
+
+class ArticlesAtom(ArticlesRss):
+    feed_type = Atom1Feed
+    subtitle = ArticlesRss.description
+

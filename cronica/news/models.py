@@ -1,0 +1,302 @@
+"""Pages and snippets of the newsroom: home, articles, contributors and static pages."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from .images import CleanImage, CleanRendition  # noqa: F401  (registered models)
+
+LANGUAGE_CHOICES = [("en", "English"), ("es", "Español")]
+PAGE_SIZE = 20
+
+
+class Contributor(index.Indexed, models.Model):
+    """A byline. A pen name with a profile, never a login: the optional link to an editor
+    account exists for the admin only and is never rendered on the public site."""
+
+    pen_name = models.CharField(_("pen name"), max_length=120, unique=True)
+    slug = models.SlugField(max_length=140, unique=True, blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+    bio_es = models.TextField(_("short bio (Spanish)"), blank=True)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="contributor_profiles",
+        help_text=_("Editor account that writes under this name. Never shown to readers."),
+    )
+
+    panels = [FieldPanel("pen_name"), FieldPanel("slug"), FieldPanel("bio"),
+              FieldPanel("bio_es"), FieldPanel("account")]
+    search_fields = [index.SearchField("pen_name"), index.AutocompleteField("pen_name")]
+
+    class Meta:
+        ordering = ["pen_name"]
+
+    def __str__(self):
+        return self.pen_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.pen_name) or "contributor"
+        super().save(*args, **kwargs)
+
+    def localized_bio(self):
+        if translation.get_language() == "es" and self.bio_es:
+            return self.bio_es
+        return self.bio
+
+    def get_url(self):
+        home = HomePage.objects.live().first()
+        return home.url + home.reverse_subpage("contributor", args=(self.slug,)) if home else ""
+
+
+register_snippet(Contributor)
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE,
+                                 related_name="tagged_items")
+
+
+def live_articles():
+    """Published articles, newest first, with what listings render fetched up front."""
+    published = models.Q(comments__status="published")
+    return (
+        ArticlePage.objects.live().public().order_by("-first_published_at", "-pk")
+        .annotate(comment_count=models.Count("comments", filter=published))
+        .prefetch_related("bylines__contributor", "tags")
+    )
+
+
+def paginate(request, items):
+    paginator = Paginator(items, PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page, and the routes that list articles: contributors, tags, archive,
+    search and feeds. Keeping them on the home page's router gives each one the same
+    language prefix and site root as the articles it lists."""
+
+    tagline = models.CharField(max_length=255, blank=True)
+    tagline_es = models.CharField(max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("tagline_es")]
+    subpage_types = ["news.ArticlePage", "news.StandardPage"]
+    max_count = 1
+
+    def localized_tagline(self):
+        if translation.get_language() == "es" and self.tagline_es:
+            return self.tagline_es
+        return self.tagline
+
+    def render_listing(self, request, items, template, **extra):
+        page_obj = paginate(request, items)
+        context = self.get_context(request)
+        context.update(page_obj=page_obj, articles=page_obj.object_list, **extra)
+        return self.render(request, context_overrides=context, template=template)
+
+    @path("")
+    def index(self, request):
+        return self.render_listing(request, live_articles(), "news/home_page.html")
+
+    @path("contributors/<slug:slug>/", name="contributor")
+    def contributor(self, request, slug):
+        person = get_object_or_404(Contributor, slug=slug)
+        items = live_articles().filter(bylines__contributor=person).distinct()
+        return self.render_listing(request, items, "news/contributor.html", contributor=person)
+
+    @path("tags/<slug:slug>/", name="tag")
+    def tag(self, request, slug):
+        from taggit.models import Tag
+
+        tag = get_object_or_404(Tag, slug=slug)
+        items = live_articles().filter(tags=tag)
+        return self.render_listing(request, items, "news/tag.html", tag=tag)
+
+    @path("archive/", name="archive")
+    def archive(self, request):
+        from .archive import months_with_articles
+
+        context = self.get_context(request)
+        context["months"] = months_with_articles()
+        return self.render(request, context_overrides=context, template="news/archive.html")
+
+    @re_path(r"^archive/(?P<year>\d{4})/(?P<month>\d{2})/$", name="archive_month")
+    def archive_month(self, request, year, month):
+        from .archive import month_bounds
+
+        try:
+            start, end = month_bounds(int(year), int(month))
+        except ValueError:
+            raise Http404
+        items = live_articles().filter(first_published_at__gte=start, first_published_at__lt=end)
+        return self.render_listing(request, items, "news/archive_month.html", month_start=start)
+
+    @path("search/", name="search")
+    def search(self, request):
+        from .search import search_articles
+
+        query = request.GET.get("q", "").strip()[:200]
+        results = search_articles(query) if query else ArticlePage.objects.none()
+        return self.render_listing(request, results, "news/search.html", query=query)
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from .feeds import ArticlesRss
+
+        return ArticlesRss()(request, home=self)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from .feeds import ArticlesAtom
+
+        return ArticlesAtom()(request, home=self)
+
+    @path("tags/<slug:slug>/feed/rss/", name="tag_feed_rss")
+    def tag_feed_rss(self, request, slug):
+        from .feeds import ArticlesRss
+
+        return ArticlesRss()(request, home=self, slug=slug)
+
+    @path("tags/<slug:slug>/feed/atom/", name="tag_feed_atom")
+    def tag_feed_atom(self, request, slug):
+        from .feeds import ArticlesAtom
+
+        return ArticlesAtom()(request, home=self, slug=slug)
+
+
+class ArticleByline(Orderable):
+    article = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    contributor = models.ForeignKey(Contributor, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("contributor")]
+
+
+class ArticleSource(Orderable):
+    article = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="sources")
+    outlet = models.CharField(_("outlet"), max_length=255)
+    url = models.URLField(_("link"), blank=True, max_length=1000)
+
+    panels = [FieldPanel("outlet"), FieldPanel("url")]
+
+
+class ArticlePage(Page):
+    """A post: the unit everything else (comments, tips follow-ups, the knowledge base)
+    attaches to."""
+
+    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    summary = models.TextField(_("summary"), blank=True, max_length=600)
+    lead_image = models.ForeignKey(CleanImage, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    body = StreamField(ArticleBodyBlock(), use_json_field=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    comments_closed = models.BooleanField(
+        _("close comments"), default=False,
+        help_text=_("Readers can no longer comment on this article."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("language"),
+        FieldPanel("summary"),
+        InlinePanel("bylines", label=_("Byline (pen names)"), min_num=1),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        InlinePanel("sources", label=_("Sources")),
+        MultiFieldPanel([FieldPanel("tags"), FieldPanel("comments_closed")], heading=_("Filing")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("language"),
+    ]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @cached_property
+    def contributors(self):
+        return [b.contributor for b in self.bylines.all()]
+
+    @property
+    def published(self):
+        return self.first_published_at or self.go_live_at or timezone.now()
+
+    def plain_text(self):
+        """The article as plain text, for search snippets, feeds and the knowledge base."""
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "heading":
+                parts.append(str(block.value))
+            elif block.block_type == "quote":
+                parts.append(block.value["quote"])
+            elif block.block_type == "image" and block.value.get("caption"):
+                parts.append(block.value["caption"])
+        return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+    def description(self):
+        return self.summary or self.plain_text()[:280]
+
+    def canonical_url(self, request=None):
+        """The article's address under its own language prefix."""
+        with translation.override(self.language):
+            return self.get_full_url(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from cronica.comments.display import comment_thread
+
+        context = super().get_context(request, *args, **kwargs)
+        thread = comment_thread(self)
+        context["comment_thread"] = thread
+        context["comment_count"] = sum(1 + len(item.replies) for item in thread)
+        return context
+
+
+class StandardPage(Page):
+    """A plain page: the comment policy, about, how to contact the newsroom."""
+
+    body = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"])
+    body_es = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"], blank=True)
+    title_es = models.CharField(max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("title_es"), FieldPanel("body"),
+                                            FieldPanel("body_es")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = []
+
+    def localized_title(self):
+        if translation.get_language() == "es" and self.title_es:
+            return self.title_es
+        return self.title
+
+    def localized_body(self):
+        if translation.get_language() == "es" and self.body_es:
+            return self.body_es
+        return self.body

@@ -1,0 +1,117 @@
+"""Rebuild images from their pixels so that no metadata survives.
+
+Pillow's plain re-save keeps JPEG comments, XMP packets and ICC profiles in several
+formats; copying ``info`` carries EXIF (GPS included). This module never copies ``info``:
+it applies the EXIF orientation, converts colour to sRGB when a profile is embedded, and
+writes a brand-new image of the same pixels with no ancillary data at all.
+"""
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+try:  # HEIC/HEIF from phones; optional at import so a missing wheel only disables HEIC
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover
+    pillow_heif = None
+
+# Refuse decompression bombs outright instead of warning.
+Image.MAX_IMAGE_PIXELS = 80_000_000
+
+OUTPUT_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WEBP",
+                  "HEIF": "JPEG", "AVIF": "JPEG", "TIFF": "PNG", "BMP": "PNG"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+class NotAnImage(ValueError):
+    """The bytes are not an image Pillow can decode safely."""
+
+
+@dataclass
+class CleanedImage:
+    data: bytes
+    format: str  # JPEG, PNG, GIF or WEBP
+
+    @property
+    def extension(self):
+        return EXTENSIONS[self.format]
+
+    @property
+    def content_type(self):
+        return MIME_TYPES[self.format]
+
+
+def _to_srgb(image):
+    icc = image.info.get("icc_profile")
+    if not icc or image.mode not in ("RGB", "RGBA", "CMYK"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        target = ImageCms.createProfile("sRGB")
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, target, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError):
+        return image
+
+
+def _fresh_copy(image):
+    """A new image holding only the pixels (and palette) of ``image``."""
+    if image.mode == "P":
+        fresh = Image.frombytes("P", image.size, image.tobytes())
+        fresh.putpalette(image.getpalette())
+        if "transparency" in image.info and isinstance(image.info["transparency"], int):
+            fresh.info["transparency"] = image.info["transparency"]
+        return fresh
+    if image.mode not in ("1", "L", "LA", "RGB", "RGBA"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
+def clean_image(source, quality=90):
+    """Return a :class:`CleanedImage` built from the pixels of ``source`` (a file object or
+    bytes). Raises :class:`NotAnImage` for anything Pillow cannot decode."""
+    if isinstance(source, (bytes, bytearray)):
+        source = io.BytesIO(source)
+    try:
+        with Image.open(source) as original:
+            in_format = (original.format or "").upper()
+            out_format = OUTPUT_FORMATS.get(in_format)
+            if out_format is None:
+                raise NotAnImage(f"unsupported image format {in_format or 'unknown'}")
+            if out_format == "GIF" and getattr(original, "n_frames", 1) > 1:
+                return _clean_animated_gif(original)
+            original.load()
+            image = ImageOps.exif_transpose(original)
+            image = _to_srgb(image)
+            fresh = _fresh_copy(image)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+        raise NotAnImage(str(exc) or "not a readable image") from exc
+
+    out = io.BytesIO()
+    if out_format == "JPEG":
+        if fresh.mode not in ("L", "RGB"):
+            fresh = fresh.convert("RGB")
+        fresh.save(out, "JPEG", quality=quality, optimize=True)
+    elif out_format == "WEBP":
+        fresh.save(out, "WEBP", quality=quality)
+    elif out_format == "GIF":
+        fresh.save(out, "GIF")
+    else:
+        fresh.save(out, "PNG", optimize=True)
+    return CleanedImage(out.getvalue(), out_format)
+
+
+def _clean_animated_gif(original):
+    frames, durations = [], []
+    for index in range(original.n_frames):
+        original.seek(index)
+        frames.append(_fresh_copy(original.convert("RGBA")))
+        durations.append(original.info.get("duration", 100))
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=durations,
+                   loop=0, disposal=2)
+    return CleanedImage(out.getvalue(), "GIF")

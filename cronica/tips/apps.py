@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class TipsConfig(AppConfig):
+    """The anonymous tip line: codenames, scrubbing, streaming encryption, inbox."""
+
+    name = "cronica.tips"
+    label = "tips"

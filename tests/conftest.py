@@ -1,0 +1,110 @@
+"""Shared fixtures: the site structure, the demo newsroom and a real Chromium.
+
+Browser tests run against pytest-django's ``live_server`` (a real HTTP server on
+loopback) and Debian's Chromium driven by Playwright; no browser is ever downloaded.
+"""
+
+import os
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = os.environ.get("CRONICA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+# Playwright's sync API runs an event loop; Django refuses sync ORM calls from a thread
+# that has one unless told this is intended (it is: tests drive the browser, then query).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def home(db):
+    from cronica.news.models import HomePage
+    from cronica.news.setup import ensure_site
+
+    ensure_site()
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo newsroom, loaded through the same code as `cronica demo`."""
+    import io
+
+    from django.core.management import call_command
+
+    call_command("demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    browser = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class RequestLog:
+    """Every request a page made, to assert none left the site's origin."""
+
+    def __init__(self, origin):
+        self.origin = origin
+        self.urls = []
+
+    def record(self, request):
+        self.urls.append(request.url)
+
+    def foreign(self):
+        allowed = urlparse(self.origin).netloc
+        return [u for u in self.urls
+                if urlparse(u).scheme in ("http", "https", "ws", "wss")
+                and urlparse(u).netloc != allowed]
+
+
+def _new_page(browser, live_server, javascript, viewport):
+    context = browser.new_context(java_script_enabled=javascript, viewport=viewport,
+                                  base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log = RequestLog(live_server.url)
+    page.on("request", log.record)
+    page.requests = log
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A browser tab on the live server, JavaScript on; ``page.requests`` logs requests."""
+    context, tab = _new_page(browser, live_server, True, {"width": 1280, "height": 900})
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def page_nojs(browser, live_server):
+    """A tab with JavaScript disabled, as Tor Browser in its safest mode."""
+    context, tab = _new_page(browser, live_server, False, {"width": 1280, "height": 900})
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A 360 px wide phone viewport."""
+    context, tab = _new_page(browser, live_server, True, {"width": 360, "height": 740})
+    yield tab
+    context.close()
