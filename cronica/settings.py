@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cronica.core.middleware.SecurityHeadersMiddleware",
+    "cronica.core.middleware.PublicCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -270,6 +271,9 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+CRONICA_CACHE_MAX_AGE = int(os.environ.get("CRONICA_CACHE_MAX_AGE", "60"))
+CRONICA_CACHE_SHARED_MAX_AGE = int(os.environ.get("CRONICA_CACHE_SHARED_MAX_AGE", "600"))
 
 CRONICA_TIPS_RECIPIENTS = [
     r.strip() for r in os.environ.get("CRONICA_TIPS_RECIPIENTS", "").split(",") if r.strip()

@@ -56,3 +56,34 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class PublicCacheMiddleware:
+    """Marks what an anonymous reader reads as cacheable by a shared cache.
+
+    A response qualifies when it is a GET or HEAD outside the admin, sets no cookie, and
+    says nothing about caching itself (views that must not be cached, such as forms with
+    state, set their own ``Cache-Control``). Editors' requests (they carry a session
+    cookie) are left alone. Publishing purges the affected URLs (cronica/news/purge.py),
+    so the shared-cache lifetime can be longer than the browser's.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.max_age = int(getattr(settings, "CRONICA_CACHE_MAX_AGE", 60))
+        self.shared_max_age = int(getattr(settings, "CRONICA_CACHE_SHARED_MAX_AGE", 600))
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code in (200, 301, 302, 404)
+            and not response.cookies
+            and "Cache-Control" not in response.headers
+            and not request.path.startswith(("/admin/", "/django-admin/"))
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            response.headers["Cache-Control"] = (
+                f"public, max-age={self.max_age}, s-maxage={self.shared_max_age}"
+            )
+        return response
