@@ -1,0 +1,353 @@
+"""Reads an article's plain text: which known entities it names, which names it uses that
+the knowledge base does not know, and the events it reports (drug seizures, killings,
+arrests, extraditions, rewards), in English or Spanish.
+
+Events are found sentence by sentence from cue words, then filled in from what the same
+sentence says: the quantity and drug, the value in dollars, the place (a known place
+entity, or "the port of X"), what the drugs were hidden in, the date when stated. It is
+deliberately conservative: an event is a suggestion until an editor confirms it.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .folding import fold
+from .quantities import money, quantities
+
+EN_WORDS = {"the", "of", "and", "to", "was", "with", "that", "from", "is", "by", "for",
+            "his", "were", "has", "after", "which", "who", "it"}
+ES_WORDS = {"el", "la", "los", "las", "del", "que", "y", "con", "por", "una", "fue", "para",
+            "se", "su", "al", "tras", "como", "sus"}
+
+DRUGS = [
+    ("cocaine", r"cocaine|cocaina|coca paste|pasta base|pasta de coca|crack"),
+    ("fentanyl", r"fentanyl|fentanilo"),
+    ("methamphetamine", r"methamphetamines?|metanfetaminas?|crystal meth|meth|cristal"),
+    ("heroin", r"heroin|heroina|goma de opio|opium gum"),
+    ("marijuana", r"marijuana|marihuana|cannabis|mariguana"),
+    ("hashish", r"hashish|hachis"),
+    ("precursors", r"precursor chemicals|precursores quimicos|precursors|precursores"),
+]
+DRUG_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in DRUGS))
+
+SEIZURE_CUE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|intercept\w*|impound\w*|found|discovered|haul|bust|"
+    r"decomis\w*|incaut\w*|asegur\w*|hallaz\w*|hallaron|encontraron|localizaron|"
+    r"interceptaron|intercept\w*)\b")
+KILLING_CUE = re.compile(
+    r"\b(?:killed|murdered|assassinated|assassination|shot dead|slain|homicides?|murders?|"
+    r"massacre|asesinad\w*|asesinato\w*|ejecutad\w*|homicidios?|masacre|muertos|"
+    r"mataron|matanza)\b")
+ARREST_CUE = re.compile(
+    r"\b(?:arrested|arrest|captured|capture|recaptured|recapture|detained|"
+    r"taken into custody|apprehended|detenid\w*|detuvieron|capturad\w*|capturaron|"
+    r"captura|recaptura\w*|arrestad\w*|arresto|aprehendid\w*|aprehension)\b")
+EXTRADITION_CUE = re.compile(r"\bextradi(?:t|c)\w*")
+REWARD_CUE = re.compile(r"\b(?:reward|bounty|recompensa)\b")
+COUNTED = re.compile(
+    r"(?P<number>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|decenas)\s+(?:\w+\s+){0,2}?"
+    r"(?:people|persons|inmates|prisoners|victims|homicides|murders|killings|bodies|"
+    r"personas|reos|presos|victimas|homicidios|asesinatos|cuerpos|muertos|"
+    r"suspects|members|sospechosos|integrantes|miembros|men|hombres)\b")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "dos": 2, "tres": 3, "cuatro": 4,
+                "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
+
+CONCEALED = re.compile(
+    r"\b(?:hidden|concealed|stashed|camouflaged|disguised|packed|mixed|"
+    r"ocult[oa]s?|escondid[oa]s?|camuflad[oa]s?|disimulad[oa]s?|mezclad[oa]s?)\s+"
+    r"(?:in|inside|among|amid|within|under|beneath|between|behind|en|entre|dentro de|bajo)\s+"
+    r"(?P<what>[^,.;:()]+?)(?=\s+(?:at|in|on|from|bound|that|which|headed|en el puerto|"
+    r"que|con destino|procedente|desde|rumbo)\b|[,.;:()]|$)")
+CARGO = re.compile(
+    r"\b(?:bananas?|bananos?|platanos?|pineapples?|pinas|coffee|cafe|shrimp|camarones?|"
+    r"fruit|fruta|avocados?|aguacates?|scrap metal|chatarra|tuna|atun|cocoa|cacao|"
+    r"flowers|flores|tiles|azulejos|lumber|madera)\b")
+PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12, "enero": 1, "febrero": 2, "marzo": 3, "abril": 4,
+    "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9,
+    "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH})\s+(?:de(?:l)?\s+)?(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<m3>{_MONTH})\s+(?:de(?:l)?\s+)?(?P<y3>(?:19|20)\d\d))\b")
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n+")
+
+CONNECTORS = {"de", "del", "la", "las", "los", "y", "of", "the", "el"}
+LEADING_ARTICLES = {"the", "el", "la", "los", "las", "a", "an", "un", "una", "in", "en",
+                    "on", "at", "but", "and", "y", "after", "tras", "when", "cuando",
+                    "police", "policia", "former", "ex"}
+STOP_NAMES = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday", "lunes", "martes", "miercoles", "jueves",
+                            "viernes", "sabado", "domingo"}
+GROUP_HINTS = {"cartel", "clan", "gang", "mafia", "family", "familia", "organization",
+               "organizacion", "frente", "brigade", "brigada", "comando", "ring"}
+INSTITUTION_HINTS = {"police", "policia", "army", "ejercito", "navy", "marina", "armada",
+                     "court", "tribunal", "corte", "ministry", "ministerio", "department",
+                     "agency", "office", "fiscalia", "customs", "aduana", "aduanas", "guard",
+                     "guardia", "prosecutor", "attorney", "secretaria", "government",
+                     "gobierno", "service", "servicio", "university", "universidad"}
+PLACE_HINTS = {"united", "states", "estados", "unidos", "republic", "republica", "city",
+               "ciudad", "port", "puerto", "province", "provincia", "san", "santa", "north",
+               "south", "norte", "sur", "island", "isla"}
+QUOTED = re.compile(r"[\"“«]([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»]")
+TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+
+
+def detect_language(text):
+    words = re.findall(r"[a-z]+", fold(text))
+    en = sum(w in EN_WORDS for w in words)
+    es = sum(w in ES_WORDS for w in words)
+    return "es" if es > en else "en"
+
+
+def sentences(text):
+    """``(start, sentence)`` pairs; offsets are into ``text``."""
+    position = 0
+    for boundary in SENTENCE_END.finditer(text):
+        chunk = text[position:boundary.start()]
+        if chunk.strip():
+            yield position, chunk
+        position = boundary.end()
+    if text[position:].strip():
+        yield position, text[position:]
+
+
+@dataclass
+class FoundEvent:
+    kind: str
+    sentence: str
+    start: int
+    drug: str = ""
+    kg: float | None = None
+    quantity_text: str = ""
+    qualifier: str = ""
+    value_usd: float | None = None
+    count: int | None = None
+    concealment: str = ""
+    place_text: str = ""
+    place_id: int | None = None
+    country_id: int | None = None
+    occurred_on: date | None = None
+    entity_ids: list = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    language: str
+    matches: list
+    unknown: list
+    events: list
+    money: list
+    entities: dict  # id -> EntityInfo of every matched entity
+
+    def as_json(self):
+        """The ``cronica extract`` contract."""
+        by_entity = {}
+        for match in self.matches:
+            by_entity.setdefault(match.entity_id, []).append(match.surface)
+        known = [{"name": self.entities[eid].name, "type": self.entities[eid].kind,
+                  "known": True, "mentions": surfaces}
+                 for eid, surfaces in by_entity.items()]
+        places = []
+        for eid in by_entity:
+            if self.entities[eid].kind == "place":
+                places.append(self.entities[eid].name)
+        for event in self.events:
+            if event.place_text and event.place_text not in places:
+                places.append(event.place_text)
+        seizures = []
+        for event in self.events:
+            if event.kind != "seizure":
+                continue
+            place = (self.entities[event.place_id].name if event.place_id
+                     else event.place_text or None)
+            seizures.append({"drug": event.drug, "kg": event.kg,
+                             "quantity_text": event.quantity_text,
+                             "qualifier": event.qualifier or None, "place": place,
+                             "concealment": event.concealment or None,
+                             "value_usd": event.value_usd,
+                             "date": event.occurred_on.isoformat() if event.occurred_on
+                             else None})
+        others = [{"type": e.kind, "sentence": e.sentence.strip(), "count": e.count,
+                   "value_usd": e.value_usd,
+                   "entities": [self.entities[i].name for i in e.entity_ids]}
+                  for e in self.events if e.kind != "seizure"]
+        return {
+            "language": self.language,
+            "entities": known + [dict(item, known=False) for item in self.unknown],
+            "seizures": seizures,
+            "events": others,
+            "money": [{"text": m.text, "usd": m.usd} for m in self.money],
+            "places": places,
+        }
+
+
+def _date(folded_sentence):
+    match = DATE_RE.search(folded_sentence)
+    if not match:
+        return None
+    month = MONTHS[match["m1"] or match["m2"] or match["m3"]]
+    year = int(match["y1"] or match["y2"] or match["y3"])
+    day = int(match["d1"] or match["d2"] or 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _count(folded_sentence):
+    match = COUNTED.search(folded_sentence)
+    if not match:
+        return None
+    word = match["number"]
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    digits = re.sub(r"[.,]", "", word)
+    return int(digits) if digits.isdigit() else None
+
+
+def _nearest_drug(folded, position):
+    best = None
+    for match in DRUG_RE.finditer(folded):
+        distance = match.start() - position if match.start() >= position else \
+            (position - match.end()) * 2  # a drug named after the quantity is likelier
+        if best is None or distance < best[0]:
+            best = (distance, match.lastgroup)
+    return best[1] if best else ""
+
+
+def _place(sentence, folded, start, matches, entities):
+    """The most specific known place in the sentence, else "the port of X"."""
+    ranked = []
+    for match in matches:
+        info = entities.get(match.entity_id)
+        if info and info.kind == "place":
+            before = folded[max(0, match.start - start - 12):match.start - start]
+            origin = bool(re.search(r"\b(?:from|left|de|desde|procedente de)\s+(?:the\s+)?"
+                                    r"(?:\w+\s+)?(?:port of\s+)?$", before))
+            rank = {"site": 0, "city": 1, "region": 2, "country": 3}.get(info.level, 2)
+            ranked.append((origin, rank, match.start, info))
+    if ranked:
+        ranked.sort(key=lambda r: r[:3])
+        return ranked[0][3], ""
+    port = PORT_OF.search(sentence)
+    return None, port["name"] if port else ""
+
+
+def _concealment(sentence, folded):
+    hidden = CONCEALED.search(folded)
+    if hidden:
+        return sentence[hidden.start("what"):hidden.end("what")].strip()[:200]
+    cargo = CARGO.search(folded)
+    return sentence[cargo.start():cargo.end()] if cargo else ""
+
+
+def _events_in(sentence, start, matches, entities):
+    folded = fold(sentence)
+    inside = [m for m in matches if start <= m.start < start + len(sentence)]
+    involved = [m.entity_id for m in inside
+                if entities.get(m.entity_id) and entities[m.entity_id].kind != "place"]
+    involved = list(dict.fromkeys(involved))
+    sums = money(sentence)
+    when = _date(folded)
+    place, place_text = _place(sentence, folded, start, inside, entities)
+    common = dict(sentence=sentence, start=start, occurred_on=when, entity_ids=involved,
+                  place_id=place.id if place else None, place_text=place_text,
+                  country_id=(place.country_id if place else None))
+    found = []
+    weights = quantities(sentence)
+    drug_in_sentence = DRUG_RE.search(folded)
+    if weights and drug_in_sentence and SEIZURE_CUE.search(folded):
+        weight = weights[0]
+        found.append(FoundEvent(
+            kind="seizure", drug=_nearest_drug(folded, weight.end), kg=weight.kg,
+            quantity_text=weight.text, qualifier=weight.qualifier,
+            value_usd=sums[0].usd if sums else None,
+            concealment=_concealment(sentence, folded), **common))
+    if REWARD_CUE.search(folded) and sums:
+        found.append(FoundEvent(kind="reward", value_usd=sums[0].usd, **common))
+    if EXTRADITION_CUE.search(folded):
+        found.append(FoundEvent(kind="extradition", **common))
+    elif ARREST_CUE.search(folded) and (involved or _count(folded)):
+        found.append(FoundEvent(kind="arrest", count=_count(folded), **common))
+    if KILLING_CUE.search(folded):
+        found.append(FoundEvent(kind="killing", count=_count(folded), **common))
+    return found
+
+
+def unknown_names(text, matches):
+    """Capitalized names (two words or more, or a quoted nickname) that no known alias
+    covers, with a guess at what they are."""
+    covered = bytearray(len(text))
+    for match in matches:
+        covered[match.start:match.end] = b"\x01" * (match.end - match.start)
+    found = {}
+
+    def add(name, kind, start, end):
+        if any(covered[start:end]) or fold(name) in STOP_NAMES:
+            return
+        entry = found.setdefault(name, {"name": name, "type": kind, "mentions": []})
+        entry["mentions"].append(name)
+
+    for quoted in QUOTED.finditer(text):
+        add(quoted[1].strip(), "person", quoted.start(1), quoted.end(1))
+    for offset, sentence in sentences(text):
+        tokens = list(TOKEN.finditer(sentence))
+        run = []
+        for index, token in enumerate(tokens + [None]):
+            word = token[0] if token else ""
+            capital = bool(word) and word[0].isupper()
+            connector = (bool(word) and fold(word) in CONNECTORS and bool(run)
+                         and index + 1 < len(tokens) and tokens[index + 1][0][0].isupper())
+            if capital or connector:
+                run.append(token)
+                continue
+            while run and (fold(run[0][0]) in LEADING_ARTICLES | STOP_NAMES
+                           or fold(run[0][0]) in CONNECTORS):
+                run.pop(0)
+            while run and fold(run[-1][0]) in CONNECTORS:
+                run.pop()
+            capitals = [t for t in run if t[0][0].isupper()]
+            if len(capitals) >= 2 and not any(fold(t[0]) in STOP_NAMES for t in capitals):
+                s, e = run[0].start() + offset, run[-1].end() + offset
+                words = {fold(t[0]) for t in run}
+                kind = ("group" if words & GROUP_HINTS or fold(run[0][0]) in {"los", "las"}
+                        else "institution" if words & INSTITUTION_HINTS
+                        else "place" if words & PLACE_HINTS else "person")
+                add(text[s:e], kind, s, e)
+            run = []
+    return list(found.values())
+
+
+def extract(text, gazetteer, language=None):
+    """Everything ``text`` says that the knowledge base can hold."""
+    language = language or detect_language(text)
+    matches = gazetteer.find(text, language=language)
+    entities = gazetteer.entities
+    events = []
+    for start, sentence in sentences(text):
+        events.extend(_events_in(sentence, start, matches, entities))
+    return Extraction(language=language, matches=matches,
+                      unknown=unknown_names(text, matches), events=events,
+                      money=money(text),
+                      entities={m.entity_id: entities[m.entity_id] for m in matches
+                                if m.entity_id in entities})
+
+
+def event_fields(event):
+    """A found event as model field values (for ``models.Event``)."""
+    values = asdict(event)
+    values.pop("start")
+    values.pop("entity_ids")
+    return values

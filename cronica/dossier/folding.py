@@ -1,0 +1,30 @@
+"""Accent- and case-folding that keeps every character in place.
+
+The linker searches folded text and must map each match back to the original text, so
+folding is strictly one character to one character: "Cártel" -> "cartel", "ÑANDÚ" ->
+"nandu". Offsets in the folded string are offsets in the original string.
+"""
+
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char):
+    """The lowercase, unaccented form of one character, always exactly one character."""
+    lowered = char.lower()
+    if len(lowered) != 1:  # "İ".lower() is two characters; keep the first
+        lowered = lowered[0]
+    base = unicodedata.normalize("NFD", lowered)[0]
+    return base if base.isalnum() or not lowered.isalnum() else lowered
+
+
+def fold(text):
+    """``text`` lowercased and stripped of accents, with the same length as ``text``."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
+
+
+def is_word_char(char):
+    return char.isalnum() or char == "_"

@@ -1,0 +1,71 @@
+"""``link(article)``: what the rest of cronica calls to connect an article to the knowledge
+base. It stores the article's mentions, suggested events and unknown names, keeping every
+decision an editor already made (a rejected link stays rejected, a confirmed event stays
+confirmed), so it is safe to run on every publish.
+"""
+
+import hashlib
+import logging
+
+from django.db import transaction
+
+from . import knowledge
+from .extraction import event_fields, extract
+from .models import Event, Mention, Review, UnknownName
+
+logger = logging.getLogger(__name__)
+
+
+def article_text(article):
+    """The text the knowledge base reads: title, summary and body."""
+    return "\n\n".join(part for part in (article.title, article.summary,
+                                         article.plain_text()) if part)
+
+
+def _fingerprint(event):
+    key = "|".join([event.kind, " ".join(event.sentence.split()), event.quantity_text])
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def link(article):
+    """Finds what ``article`` mentions and reports; returns the extraction."""
+    result = extract(article_text(article), knowledge.gazetteer(), language=article.language)
+
+    first = {}
+    counts = {}
+    for match in result.matches:
+        first.setdefault(match.entity_id, match)
+        counts[match.entity_id] = counts.get(match.entity_id, 0) + 1
+    existing = {m.entity_id: m for m in Mention.objects.filter(article=article)}
+    for entity_id, match in first.items():
+        mention = existing.pop(entity_id, None) or Mention(article=article, entity_id=entity_id)
+        mention.surface = match.surface[:200]
+        mention.offset = match.start
+        mention.count = counts[entity_id]
+        mention.save()
+    # No longer found: forget suggestions, keep what an editor decided.
+    Mention.objects.filter(pk__in=[m.pk for m in existing.values()],
+                           status=Review.SUGGESTED).delete()
+
+    kept = set(Event.objects.filter(article=article).exclude(status=Review.SUGGESTED)
+               .values_list("fingerprint", flat=True))
+    Event.objects.filter(article=article, status=Review.SUGGESTED).delete()
+    for found in result.events:
+        fingerprint = _fingerprint(found)
+        if fingerprint in kept:
+            continue
+        kept.add(fingerprint)
+        event = Event.objects.create(article=article, fingerprint=fingerprint,
+                                     **event_fields(found))
+        if found.entity_ids:
+            event.entities.set(found.entity_ids)
+
+    UnknownName.objects.filter(article=article).delete()
+    UnknownName.objects.bulk_create(
+        UnknownName(article=article, name=item["name"][:200], kind_guess=item["type"],
+                    count=len(item["mentions"]))
+        for item in result.unknown)
+    logger.info("linked article %s: %d entities, %d events", article.pk, len(first),
+                len(result.events))
+    return result
