@@ -1,11 +1,46 @@
 """Admin forms for the news app."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from cronica.scrubbing.images import NotAnImage, clean_image
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, plus a full decode by the metadata cleaner.
+
+    Wagtail only reads an upload's header; a truncated or corrupt file gets past it and
+    fails later, when the cleaner rebuilds the pixels on save (a server error). Decoding
+    here turns that into a form error, before anything is stored.
+    """
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise ValidationError(self.error_messages["invalid_image"],
+                                  code="invalid_image") from exc
+
+    def to_python(self, data):
+        f = super().to_python(data)
+        if f is not None:
+            try:
+                clean_image(f)
+            except NotAnImage as exc:
+                raise ValidationError(self.error_messages["invalid_image"],
+                                      code="invalid_image") from exc
+            finally:
+                f.seek(0)
+        return f
 
 
 class CleanImageForm(BaseImageForm):
     """Alt text is required: readers on screen readers and on slow connections rely on it."""
+
+    file = CheckedImageField(label=_("File"), widget=forms.FileInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

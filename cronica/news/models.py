@@ -246,6 +246,11 @@ class ArticlePage(Page):
     def published(self):
         return self.first_published_at or self.go_live_at or timezone.now()
 
+    @property
+    def published_day(self):
+        """The publication date in the site's time zone, for date headers."""
+        return timezone.localdate(self.published)
+
     def plain_text(self):
         """The article as plain text, for search snippets, feeds and the knowledge base."""
         parts = []
@@ -267,6 +272,9 @@ class ArticlePage(Page):
         """The article's address under its own language prefix."""
         with translation.override(self.language):
             return self.get_full_url(request)
+
+    def get_sitemap_urls(self, request=None):
+        return [{"location": self.canonical_url(request), "lastmod": self.last_published_at}]
 
     def get_context(self, request, *args, **kwargs):
         from cronica.comments.display import comment_thread

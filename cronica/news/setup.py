@@ -4,6 +4,9 @@ Runs after every ``migrate`` (see apps.py), so a fresh install, the demo and the
 database all get the same structure; every step is idempotent.
 """
 
+from urllib.parse import urlparse
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (Collection, GroupCollectionPermission, GroupPagePermission, Page,
@@ -63,12 +66,13 @@ def ensure_site(site_name="Crónica"):
             tagline="Reporting on organized crime, from the border to the Andes.",
             tagline_es="Periodismo sobre el crimen organizado, de la frontera a los Andes.",
         ))
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home,
-                            is_default_site=True, site_name=site_name)
-    elif site.root_page_id != home.id:
-        site.root_page = home
+    # The default site answers to the public address (CRONICA_SITE_URL), so that absolute
+    # URLs (canonical links, feeds, sitemap) name it.
+    public = urlparse(settings.SITE_URL)
+    port = public.port or (443 if public.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if (site.root_page_id, site.hostname, site.port) != (home.id, public.hostname, port):
+        site.root_page, site.hostname, site.port = home, public.hostname, port
         site.site_name = site_name
         site.save()
     if not StandardPage.objects.filter(slug="comment-policy").exists():
