@@ -9,7 +9,7 @@ writes a brand-new image of the same pixels with no ancillary data at all.
 import io
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
 try:  # HEIC/HEIF from phones; optional at import so a missing wheel only disables HEIC
     import pillow_heif
@@ -115,3 +115,47 @@ def _clean_animated_gif(original):
     frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=durations,
                    loop=0, disposal=2)
     return CleanedImage(out.getvalue(), "GIF")
+
+
+# EXIF tags grouped by what they reveal (tag numbers from the EXIF 2.32 specification).
+_EXIF_GROUPS = {
+    "device": (0x010F, 0x0110, 0xA431, 0xA433, 0xA434),  # Make, Model, serials, lens
+    "datetime": (0x0132, 0x9003, 0x9004),
+    "software": (0x0131, 0x000B),
+    "author": (0x013B, 0x8298, 0x9C9D),  # Artist, Copyright, XPAuthor
+    "title": (0x010E, 0x9C9B, 0x9C9F),
+}
+
+
+def inspect_image(source):
+    """The set of finding codes (see ``findings``) for an image. Raises NotAnImage."""
+    if isinstance(source, (bytes, bytearray)):
+        source = io.BytesIO(source)
+    found = set()
+    try:
+        with Image.open(source) as image:
+            exif = image.getexif()
+            if exif.get_ifd(ExifTags.IFD.GPSInfo):
+                found.add("gps")
+            merged = dict(exif)
+            merged.update(exif.get_ifd(ExifTags.IFD.Exif))
+            for code, tags in _EXIF_GROUPS.items():
+                if any(tag in merged for tag in tags):
+                    found.add(code)
+            if exif and not found:
+                found.add("other")
+            info = image.info
+            if "xmp" in info or "XML:com.adobe.xmp" in info:
+                found.add("xmp")
+            if "photoshop" in info or "iptc" in info:
+                found.add("iptc")
+            if info.get("icc_profile"):
+                found.add("icc")
+            if info.get("comment"):
+                found.add("text_comment")
+            if exif.get_ifd(ExifTags.IFD.IFD1):
+                found.add("thumbnail")
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+        raise NotAnImage(str(exc) or "not a readable image") from exc
+    return found
+

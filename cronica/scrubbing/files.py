@@ -1,0 +1,72 @@
+"""One entry point for every kind of file: what it reveals, and a cleaned copy.
+
+``kind_of`` decides from the first bytes (not the name a source gave it); ``inspect`` and
+``clean`` dispatch to the image, PDF, office and video cleaners. Everything works on bytes
+in memory: callers bound the size (the tip line keeps plaintext off persistent disk).
+"""
+
+from dataclasses import dataclass, field
+
+from .images import NotAnImage, clean_image, inspect_image
+from .office import NotAnOfficeFile, clean_office, inspect_office
+from .pdf import NotAPdf, clean_pdf, inspect_pdf
+from .video import NotAVideo, clean_video, inspect_video
+
+_ERRORS = (NotAnImage, NotAPdf, NotAnOfficeFile, NotAVideo)
+
+
+def kind_of(head):
+    """'image', 'pdf', 'office', 'video' or None, from at least the first 64 bytes."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "office"  # confirmed by [Content_Types].xml when inspected
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        return "image" if brand in (b"heic", b"heix", b"mif1", b"avif", b"msf1") else "video"
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")) or (
+            head.startswith(b"RIFF") and head[8:12] == b"WEBP") or head[:4] in (
+            b"II*\x00", b"MM\x00*"):
+        return "image"
+    if head.startswith((b"\x1a\x45\xdf\xa3", b"OggS", b"ID3", b"fLaC")) or (
+            head.startswith(b"RIFF") and head[8:12] in (b"AVI ", b"WAVE")) or head[:1] == b"G" \
+            and len(head) > 188 and head[188:189] == b"G":
+        return "video"
+    return None
+
+
+@dataclass
+class Result:
+    kind: str | None
+    findings: set = field(default_factory=set)
+    cleaned: bytes | None = None  # None: could not be cleaned
+    error: str = ""
+
+
+def inspect(data):
+    """Findings for ``data`` without cleaning it."""
+    kind = kind_of(data[:512])
+    try:
+        return Result(kind, _INSPECT[kind](data) if kind else set())
+    except _ERRORS as exc:
+        return Result(kind, set(), error=str(exc))
+
+
+def scrub(data):
+    """Findings for ``data`` and, where a cleaner applies, a cleaned copy."""
+    result = inspect(data)
+    if result.kind is None or result.error:
+        return result
+    try:
+        if result.kind == "image":
+            result.cleaned = clean_image(data).data
+        else:
+            result.cleaned = _CLEAN[result.kind](data)
+    except _ERRORS as exc:
+        result.error = str(exc)
+    return result
+
+
+_INSPECT = {"image": inspect_image, "pdf": inspect_pdf, "office": inspect_office,
+            "video": inspect_video}
+_CLEAN = {"pdf": clean_pdf, "office": clean_office, "video": clean_video}

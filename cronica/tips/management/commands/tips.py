@@ -1,0 +1,142 @@
+"""`cronica tips keygen` and `cronica tips decrypt`: the journalist's side, offline.
+
+keygen writes a new age identity (same format as `age-keygen`) to a file only its owner can
+read, and prints the recipient to add in the admin or to CRONICA_TIPS_RECIPIENTS. decrypt
+takes files downloaded from the inbox (single `.age` files or the zip of a submission),
+finds the encrypted manifests among them, and writes each file under its original name
+plus one text file per submission with the message and links. `age -d` works on every file
+too; only the original names need the manifest.
+"""
+
+import json
+import os
+import re
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyrage
+from django.core.management.base import BaseCommand, CommandError
+
+MANIFEST_MAX = 16 * 1024 * 1024
+
+
+def _safe_name(name, taken):
+    base = re.sub(r"[^\w.\- ]+", "_", Path(name or "file").name).strip(" .") or "file"
+    stem, suffix = os.path.splitext(base)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}{suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+class Command(BaseCommand):
+    help = "Journalist tools for the tip line: keygen, decrypt."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        keygen = sub.add_parser("keygen", help="make an age identity; print its recipient")
+        keygen.add_argument("-o", "--output", default="cronica-tips-identity.txt")
+        decrypt = sub.add_parser("decrypt", help="decrypt files downloaded from the inbox")
+        decrypt.add_argument("-i", "--identity", required=True, help="identity file")
+        decrypt.add_argument("-o", "--output", default="decrypted", help="output folder")
+        decrypt.add_argument("inputs", nargs="+", help=".age files or submission .zip files")
+
+    def handle(self, *args, action, **options):
+        if action == "keygen":
+            return self.keygen(Path(options["output"]))
+        return self.decrypt(Path(options["identity"]), Path(options["output"]),
+                            [Path(p) for p in options["inputs"]])
+
+    def keygen(self, path):
+        identity = pyrage.x25519.Identity.generate()
+        recipient = identity.to_public()
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError as exc:
+            raise CommandError(f"{path} exists; refusing to overwrite an identity") from exc
+        with os.fdopen(fd, "w") as f:
+            f.write(f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
+                    f"# public key: {recipient}\n{identity}\n")
+        self.stderr.write(f"Identity written to {path}. Keep it on this machine only.")
+        self.stdout.write(str(recipient))
+
+    def _identities(self, path):
+        try:
+            lines = path.read_text().splitlines()
+        except OSError as exc:
+            raise CommandError(f"cannot read identity {path}: {exc}") from exc
+        keys = [pyrage.x25519.Identity.from_str(line.strip()) for line in lines
+                if line.strip().startswith("AGE-SECRET-KEY-")]
+        if not keys:
+            raise CommandError(f"no AGE-SECRET-KEY line in {path}")
+        return keys
+
+    def decrypt(self, identity_path, out, inputs):
+        identities = self._identities(identity_path)
+        blobs = {}  # blob name -> opener returning a binary file object
+        for path in inputs:
+            if not path.is_file():
+                raise CommandError(f"no such file: {path}")
+            if zipfile.is_zipfile(path):
+                archive = zipfile.ZipFile(path)
+                for entry in archive.namelist():
+                    if entry.endswith(".age"):
+                        blobs[Path(entry).stem] = (lambda a=archive, e=entry: a.open(e))
+            else:
+                blobs[path.name.removesuffix(".age")] = (lambda p=path: open(p, "rb"))
+
+        out.mkdir(parents=True, exist_ok=True)
+        taken = {p.name for p in out.iterdir()}
+        names, manifests = {}, []
+        for blob, opener in blobs.items():
+            manifest = self._try_manifest(opener, identities)
+            if manifest is not None:
+                manifests.append((blob, manifest))
+                for f in manifest.get("files", []):
+                    for key in ("original", "cleaned"):
+                        if f.get(key):
+                            names[f[key]] = f["name"]
+        for blob, manifest in manifests:
+            target = out / _safe_name(f"message-{blob[:8]}.txt", taken)
+            target.write_text(self._message_text(manifest))
+            self.stdout.write(f"{target}")
+        manifest_blobs = {blob for blob, _m in manifests}
+        for blob, opener in blobs.items():
+            if blob in manifest_blobs:
+                continue
+            target = out / _safe_name(names.get(blob, blob), taken)
+            try:
+                with opener() as src, open(target, "wb") as dst:
+                    pyrage.decrypt_io(src, dst, identities)
+            except Exception as exc:
+                target.unlink(missing_ok=True)
+                raise CommandError(f"cannot decrypt {blob}: {exc}") from exc
+            self.stdout.write(f"{target}")
+
+    def _try_manifest(self, opener, identities):
+        with opener() as src:
+            head = src.read(MANIFEST_MAX + 1)
+        if len(head) > MANIFEST_MAX:
+            return None
+        try:
+            plain = pyrage.decrypt(head, identities)
+            data = json.loads(plain)
+        except Exception:
+            return None
+        return data if isinstance(data, dict) and "files" in data and "version" in data else None
+
+    @staticmethod
+    def _message_text(manifest):
+        lines = [manifest.get("message") or "(no message)", ""]
+        if manifest.get("links"):
+            lines += ["Links:", *manifest["links"], ""]
+        if manifest.get("files"):
+            lines.append("Files:")
+            for f in manifest["files"]:
+                found = ", ".join(f.get("metadata_found") or []) or "none found"
+                lines.append(f"  {f['name']} ({f['size']} bytes, {f.get('content_type')}); "
+                             f"metadata: {found}")
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,145 @@
+"""The tip line's upload handler: files are encrypted while they stream in.
+
+Django's default handlers write any upload over 2.5 MB to a plaintext temporary file. This
+handler replaces them for the tip views: each chunk goes straight into a
+``StreamingEncryptor`` (ciphertext only on disk). Files small enough to clean are also kept
+in memory (never on disk) up to ``CRONICA_TIPS_CLEAN_MAX_BYTES`` (videos:
+``CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES``); when the file is complete the cleaner runs on that
+copy and the cleaned version is encrypted too. The source then chooses which one to send.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+
+from cronica.scrubbing import files as scrubbing
+
+from .streaming import StreamingEncryptor, encrypt_bytes
+
+MB = 1024 * 1024
+
+
+def limit(name, default):
+    return int(getattr(settings, name, default))
+
+
+class TooLarge(Exception):
+    pass
+
+
+@dataclass
+class EncryptedFile:
+    """What the view learns about one uploaded file. ``name`` and ``content_type`` are the
+    source's own and only ever go inside the encrypted manifest."""
+
+    position: int
+    name: str
+    content_type: str
+    size: int = 0
+    original_blob: str = ""
+    original_cipher_size: int = 0
+    kind: str | None = None
+    findings: set = field(default_factory=set)
+    cleaned_blob: str = ""
+    cleaned_cipher_size: int = 0
+    clean_error: str = ""
+
+    @property
+    def cleanable(self):
+        return bool(self.cleaned_blob)
+
+    def close(self):
+        """Django closes every object in request.FILES; the ciphertext is already closed."""
+
+    def blobs(self):
+        return [b for b in (self.original_blob, self.cleaned_blob) if b]
+
+
+class EncryptingUploadHandler(FileUploadHandler):
+    chunk_size = 256 * 1024
+
+    def __init__(self, recipients, request=None):
+        super().__init__(request)
+        self.recipients = recipients
+        self.max_file = limit("CRONICA_TIPS_MAX_FILE_BYTES", 500 * MB)
+        self.max_total = limit("CRONICA_TIPS_MAX_SUBMISSION_BYTES", 500 * MB)
+        self.clean_max = limit("CRONICA_TIPS_CLEAN_MAX_BYTES", 50 * MB)
+        self.clean_video_max = limit("CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES", 200 * MB)
+        self.results = []
+        self.error = None
+        self.total = 0
+        self._encryptor = None
+
+    # Django calls these for every file field of the multipart body.
+    def new_file(self, field_name, file_name, content_type, content_length, charset=None,
+                 content_type_extra=None):
+        super().new_file(field_name, file_name, content_type, content_length, charset,
+                         content_type_extra)
+        self._current = EncryptedFile(len(self.results) + 1, file_name or "file",
+                                      content_type or "application/octet-stream")
+        self._encryptor = StreamingEncryptor(self.recipients)
+        self._memory = []
+        self._keep = True
+        self._head = b""
+
+    def receive_data_chunk(self, raw_data, start):
+        self.total += len(raw_data)
+        self._current.size += len(raw_data)
+        if self._current.size > self.max_file or self.total > self.max_total:
+            self.error = TooLarge()
+            self._encryptor.abort()
+            self._encryptor = None
+            self.abort_all()
+            raise StopUpload(connection_reset=False)
+        self._encryptor.write(raw_data)
+        if self._keep:
+            if len(self._head) < 512:
+                self._head += raw_data[:512]
+            kind = scrubbing.kind_of(self._head)
+            bound = self.clean_video_max if kind == "video" else self.clean_max
+            if self._current.size > bound or (kind is None and len(self._head) >= 512):
+                self._keep, self._memory = False, []
+            else:
+                self._memory.append(raw_data)
+        return None
+
+    def file_complete(self, file_size):
+        current, encryptor = self._current, self._encryptor
+        self._encryptor = None
+        if current.size == 0:  # an empty file carries nothing worth keeping
+            encryptor.abort()
+            return None
+        current.original_blob = encryptor.finish()
+        current.original_cipher_size = encryptor.writer.size
+        self.results.append(current)
+        if self._keep and self._memory:
+            plaintext = b"".join(self._memory)
+            self._memory = []
+            result = scrubbing.scrub(plaintext)
+            del plaintext
+            current.kind, current.findings = result.kind, result.findings
+            current.clean_error = result.error
+            if result.cleaned is not None:
+                current.cleaned_blob, current.cleaned_cipher_size = encrypt_bytes(
+                    result.cleaned, self.recipients)
+        else:
+            current.kind = scrubbing.kind_of(self._head)
+            current.clean_error = "too large to clean" if current.kind else ""
+        self._memory, self._head = [], b""
+        return current  # placed in request.FILES; the view reads handler.results
+
+    def upload_interrupted(self):
+        if self._encryptor is not None:
+            self._encryptor.abort()
+            self._encryptor = None
+        self.abort_all()
+
+    def abort_all(self):
+        """Delete every blob written for this request (a failed submission keeps nothing)."""
+        from . import blobs
+
+        for result in self.results:
+            for name in result.blobs():
+                blobs.delete(name)
+        self.results = []

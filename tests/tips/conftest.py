@@ -1,0 +1,67 @@
+"""Fixtures for the tip line: a journalist identity made like `cronica tips keygen` would,
+the tip line opened to it, cheap Argon2 parameters (the cost is a setting, not the code),
+and helpers that drive the real views through Django's test client."""
+
+import io
+import re
+import subprocess
+
+import pytest
+from PIL import Image
+
+
+@pytest.fixture
+def journalist(tmp_path):
+    """An age identity file on the 'journalist's machine' and its recipient."""
+    key = tmp_path / "journalist.key"
+    subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
+    recipient = re.search(r"public key: (age1\w+)", key.read_text()).group(1)
+    return {"key": key, "recipient": recipient}
+
+
+@pytest.fixture
+def tipline(settings, tmp_path, journalist, home):
+    settings.CRONICA_TIPS_RECIPIENTS = [journalist["recipient"]]
+    settings.CRONICA_TIPS_ARGON2 = {"time_cost": 1, "memory_cost": 8192}
+    settings.CRONICA_TIPS_ROOT = settings.DATA_DIR / f"tips-{tmp_path.name}"
+    return settings.CRONICA_TIPS_ROOT
+
+
+def gps_jpeg(path):
+    """A JPEG with GPS, camera, author, comment, XMP and a thumbnail, written by exiftool."""
+    Image.new("RGB", (120, 80), (180, 40, 40)).save(path, quality=90)
+    subprocess.run([
+        "exiftool", "-q", "-overwrite_original", "-GPSLatitude=31.7406", "-GPSLatitudeRef=N",
+        "-GPSLongitude=106.4869", "-GPSLongitudeRef=W", "-Make=Acme", "-Model=Phone X9",
+        "-DateTimeOriginal=2024:05:01 09:35:00", "-Artist=Juan Perez",
+        "-Comment=shot from the roof", "-XMP:Creator=Juan Perez", f"-ThumbnailImage<={path}",
+        str(path)], check=True)
+    return path
+
+
+def exif_of(path):
+    out = subprocess.run(["exiftool", "-a", "-G1", "-s", str(path)], check=True,
+                         capture_output=True, text=True).stdout
+    return out
+
+
+def start(client, language="en"):
+    """GET the first-tip page; returns (codename, hidden fields)."""
+    html = client.get(f"/{language}/tips/new/").content.decode()
+    fields = dict(re.findall(r'name="(codename_shown|codename_signature)" value="([^"]*)"', html))
+    return fields["codename_shown"], fields
+
+
+def send_first(client, message="", files=(), links="", language="en", typed=None):
+    codename, fields = start(client, language)
+    data = {"mode": "new", **fields, "codename": typed if typed is not None else codename,
+            "message": message, "links": links}
+    if files:
+        data["files"] = [io.BytesIO(content) if isinstance(content, bytes) else content
+                         for content in files]
+    response = client.post(f"/{language}/tips/send/", data)
+    return codename, response
+
+
+def token_of(response):
+    return re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
