@@ -1,0 +1,161 @@
+"""Blogger exports: the legacy "Back up content" Atom file and the Takeout ``feed.atom``.
+
+Both are Atom feeds whose entries are posts, pages, comments, settings and the template.
+The legacy file says what an entry is with a ``kind`` category and threads comments with
+``thr:in-reply-to`` plus a ``related`` link; Takeout (2018 schema) says it with
+``blogger:type``, ``blogger:status``, ``blogger:parent`` and ``blogger:inReplyTo``.
+Authors' and commenters' e-mail, profile URL and avatar are never read.
+"""
+
+import re
+from urllib.parse import urlparse
+
+from cronica.comments.models import Comment
+
+from .dates import iso
+from .records import CommentRecord, Export, ImportFileError, PostRecord
+from .xmlfile import local, text_of
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+BLOGGER_2018 = "{http://schemas.google.com/blogger/2018}"
+THREAD = "{http://purl.org/syndication/thread/1.0}"
+APP = "{http://purl.org/atom/app#}"
+GDATA = "{http://schemas.google.com/g/2005}"
+KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
+KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#"
+# .../feeds/<blog id>/<post id>/comments/default/<comment id>
+RELATED_COMMENT = re.compile(r"/feeds/(\d+)/\d+/comments/default/(\d+)")
+
+TAKEOUT_COMMENT_STATUS = {
+    "LIVE": Comment.Status.PUBLISHED,
+    "SPAM": Comment.Status.SPAM,
+    "DELETED": Comment.Status.REJECTED,
+    "TRASHED": Comment.Status.REJECTED,
+    "SOFT_TRASHED": Comment.Status.REJECTED,
+}
+
+
+def parse(root, path="export"):
+    if root.tag != f"{ATOM}feed":
+        raise ImportFileError(
+            f"{path}: not a Blogger export (the root element is <{local(root.tag)}>, "
+            "expected an Atom <feed>); for a WordPress file use `cronica import wxr`")
+    feed_id = text_of(root.find(f"{ATOM}id"))
+    if "blogger.com" not in feed_id:
+        raise ImportFileError(f"{path}: an Atom feed, but not a Blogger export "
+                              f"(its id is {feed_id or 'missing'!r})")
+    export = Export(source="blogger")
+    takeout = root.find(f"{ATOM}entry/{BLOGGER_2018}type") is not None
+    for number, entry in enumerate(root.iterfind(f"{ATOM}entry"), start=1):
+        entry_id = text_of(entry.find(f"{ATOM}id"))
+        if not entry_id:
+            raise ImportFileError(f"{path}: entry {number} has no <id>")
+        where = f"{path}: entry {entry_id}"
+        read = _takeout_entry if takeout else _legacy_entry
+        read(entry, entry_id, where, export)
+    return export
+
+
+def _labels(entry):
+    return [c.get("term", "").strip() for c in entry.iterfind(f"{ATOM}category")
+            if c.get("scheme") != KIND_SCHEME and c.get("term", "").strip()]
+
+
+def _authors(entry):
+    return [text_of(a.find(f"{ATOM}name")) for a in entry.iterfind(f"{ATOM}author")
+            if text_of(a.find(f"{ATOM}name"))]
+
+
+def _content(entry):
+    content = entry.find(f"{ATOM}content")
+    return (content.text or "") if content is not None else ""
+
+
+def _alternate_path(entry):
+    for link in entry.iterfind(f"{ATOM}link"):
+        if link.get("rel") == "alternate" and link.get("href"):
+            return urlparse(link.get("href")).path
+    return ""
+
+
+def _post(entry, entry_id, where, is_draft, old_paths, summary=""):
+    published = text_of(entry.find(f"{ATOM}published"))
+    paths = [p for p in dict.fromkeys(old_paths) if p and p != "/"]
+    slug_hint = paths[0].rsplit("/", 1)[-1].removesuffix(".html") if paths else ""
+    return PostRecord(
+        external_id=entry_id,
+        title=text_of(entry.find(f"{ATOM}title")),
+        html=_content(entry),
+        published=iso(published, where) if published else None,
+        is_draft=is_draft,
+        authors=_authors(entry),
+        tags=_labels(entry),
+        old_paths=[] if is_draft else paths,
+        slug_hint=slug_hint,
+        summary=summary,
+    )
+
+
+def _comment(entry, entry_id, where, post_id, parent_id, status):
+    authors = _authors(entry)
+    published = text_of(entry.find(f"{ATOM}published"))
+    if not published:
+        raise ImportFileError(f"{where}: comment without a <published> date")
+    return CommentRecord(
+        external_id=entry_id, post_id=post_id, parent_id=parent_id or None,
+        author_name=authors[0] if authors else "",
+        html=_content(entry),
+        created_at=iso(published, where), status=status,
+    )
+
+
+def _legacy_entry(entry, entry_id, where, export):
+    kinds = [c.get("term", "") for c in entry.iterfind(f"{ATOM}category")
+             if c.get("scheme") == KIND_SCHEME]
+    kind = kinds[0].removeprefix(KIND_PREFIX) if kinds else ""
+    if kind == "post":
+        draft = text_of(entry.find(f"{APP}control/{APP}draft")) == "yes"
+        export.posts.append(_post(entry, entry_id, where, draft, [_alternate_path(entry)],
+                                  text_of(entry.find(f"{ATOM}summary"))))
+    elif kind == "comment":
+        reply_to = entry.find(f"{THREAD}in-reply-to")
+        if reply_to is None or not reply_to.get("ref"):
+            raise ImportFileError(f"{where}: comment without thr:in-reply-to")
+        parent_id = None
+        for link in entry.iterfind(f"{ATOM}link"):
+            match = RELATED_COMMENT.search(link.get("href", "")) if link.get("rel") == "related" else None
+            if match:
+                parent_id = f"tag:blogger.com,1999:blog-{match[1]}.post-{match[2]}"
+        removed = any(p.get("name") == "blogger.contentRemoved" and p.get("value") == "true"
+                      for p in entry.iterfind(f"{GDATA}extendedProperty"))
+        status = Comment.Status.REJECTED if removed else Comment.Status.PUBLISHED
+        export.comments.append(_comment(entry, entry_id, where, reply_to.get("ref"),
+                                        parent_id, status))
+    else:
+        export.skip(f"Blogger {kind or 'unknown'} entries")
+
+
+def _takeout_entry(entry, entry_id, where, export):
+    kind = text_of(entry.find(f"{BLOGGER_2018}type")).upper()
+    status = text_of(entry.find(f"{BLOGGER_2018}status")).upper()
+    trashed = "TRASH" in status or status == "DELETED" or bool(
+        text_of(entry.find(f"{BLOGGER_2018}trashed")))
+    if kind == "POST":
+        if trashed:
+            export.skip("Blogger posts in the trash")
+            return
+        paths = [text_of(entry.find(f"{BLOGGER_2018}filename")), _alternate_path(entry)]
+        export.posts.append(_post(entry, entry_id, where, status != "LIVE", paths,
+                                  text_of(entry.find(f"{BLOGGER_2018}metaDescription"))))
+    elif kind == "COMMENT":
+        post_id = text_of(entry.find(f"{BLOGGER_2018}parent"))
+        if not post_id:
+            raise ImportFileError(f"{where}: comment without blogger:parent")
+        # Unknown moderation states stay pending: never published by default.
+        comment_status = TAKEOUT_COMMENT_STATUS.get(
+            "TRASHED" if trashed else status, Comment.Status.PENDING)
+        export.comments.append(_comment(entry, entry_id, where, post_id,
+                                        text_of(entry.find(f"{BLOGGER_2018}inReplyTo")),
+                                        comment_status))
+    else:
+        export.skip(f"Blogger {kind.lower() or 'unknown'} entries")

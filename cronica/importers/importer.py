@@ -1,0 +1,67 @@
+"""One import, in the order that makes a bad file change nothing.
+
+1. read and parse the whole file (hostile or broken XML stops here);
+2. convert every new post's HTML into body blocks;
+3. download the images those blocks show, outside any transaction (slow network calls
+   must not hold the database's write lock);
+4. write everything in a single transaction.
+"""
+
+from django.db import transaction
+from tqdm import tqdm
+
+from . import blogger, wxr
+from .html_body import ImageRef, html_to_blocks
+from .images import Downloader
+from .models import ImportedItem
+from .records import ImportFileError
+from .writer import Writer, image_key
+
+PARSERS = {"blogger": blogger.parse, "wxr": wxr.parse}
+
+
+def parse_file(kind, path):
+    """The :class:`~.records.Export` in the file, or ImportFileError."""
+    from .xmlfile import read_xml
+
+    if kind not in PARSERS:
+        raise ImportFileError(f"unknown export format {kind!r}; use one of {', '.join(PARSERS)}")
+    export = PARSERS[kind](read_xml(path), str(path))
+    seen = set()
+    for post in export.posts:
+        if post.external_id in seen:
+            raise ImportFileError(f"{path}: post {post.external_id} appears twice")
+        seen.add(post.external_id)
+    return export
+
+
+def import_file(kind, path, download_images=True, progress=None):
+    """Imports the export at ``path``; returns the writer's Summary. ``progress`` is the
+    stream for progress bars (None: no bars)."""
+    export = parse_file(kind, path)
+    already = set(ImportedItem.objects.filter(
+        source=export.source, external_id__in=[p.external_id for p in export.posts])
+        .values_list("external_id", flat=True))
+    bodies = {post.external_id: html_to_blocks(post.html, export.base_url)
+              for post in export.posts if post.external_id not in already}
+    downloads = fetch_images(bodies, progress) if download_images else {}
+    with transaction.atomic():
+        return Writer(export, bodies, downloads, progress).run()
+
+
+def fetch_images(bodies, progress):
+    """``{url: bytes}`` of the images in ``bodies`` that a previous run did not store and
+    that can be downloaded now."""
+    urls = list(dict.fromkeys(value.src for blocks in bodies.values()
+                              for kind, value in blocks if isinstance(value, ImageRef)))
+    stored = set(ImportedItem.objects.filter(
+        source=ImportedItem.Source.IMAGE_URL, external_id__in=[image_key(u) for u in urls])
+        .values_list("external_id", flat=True))
+    urls = [u for u in urls if image_key(u) not in stored]
+    downloader = Downloader()
+    downloads = {}
+    for url in tqdm(urls, desc="Images", unit="image", file=progress, disable=progress is None):
+        data = downloader.fetch(url)
+        if data is not None:
+            downloads[url] = data
+    return downloads

@@ -1,0 +1,38 @@
+"""``cronica import blogger FILE`` and ``cronica import wxr FILE``.
+
+A file that cannot be imported as a whole (hostile, truncated, the wrong kind) ends the
+command with a message on stderr and a non-zero status, having written nothing.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cronica.importers.importer import import_file
+from cronica.importers.records import ImportFileError
+
+
+class Command(BaseCommand):
+    help = ("Import posts, authors, labels and comments from a Blogger export (Atom: the "
+            "legacy 'Back up content' file or Takeout's feed.atom) or a WordPress export "
+            "(WXR). Running it again with the same file changes nothing.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("format", choices=["blogger", "wxr"],
+                            help="blogger: Blogger Atom export; wxr: WordPress export")
+        parser.add_argument("file", help="path of the export file")
+        parser.add_argument("--no-download", action="store_true",
+                            help="keep every image as a link instead of downloading it")
+        parser.add_argument("--no-progress", action="store_true",
+                            help="no progress bars on stderr")
+
+    def handle(self, *args, **options):
+        # The bars go to the stream behind self.stderr: Django's wrapper would append a
+        # newline to every carriage-return update tqdm writes.
+        progress = None if options["no_progress"] else self.stderr._out
+        try:
+            summary = import_file(options["format"], options["file"],
+                                  download_images=not options["no_download"],
+                                  progress=progress)
+        except ImportFileError as exc:
+            raise CommandError(f"Nothing was imported. {exc}") from None
+        for line in summary.lines():
+            self.stdout.write(line)

@@ -1,0 +1,277 @@
+"""Writing a parsed export into the site: pages, bylines, tags, images, comments and
+redirects from the old addresses. The caller runs it inside one transaction, after the
+whole file parsed and the images were fetched, so it either all lands or none of it does.
+"""
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlparse
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.utils.html import escape, strip_tags
+from django.utils.text import slugify
+from tqdm import tqdm
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from cronica.comments.models import Comment
+from cronica.news.images import CleanImage
+from cronica.news.models import ArticleByline, ArticlePage, Contributor
+from cronica.news.setup import ensure_site
+
+from .html_body import ImageRef, html_to_text
+from .language import guess_language
+from .models import ImportedItem
+
+# Paths the home page routes itself, or that URL patterns claim before the page tree:
+# an article with one of these slugs could never be reached.
+RESERVED_SLUGS = {"contributors", "tags", "archive", "search", "feed", "comments", "tips",
+                  "kb", "admin", "media", "static", "documents"}
+ANONYMOUS_NAMES = {"anonymous", "anónimo", "anonimo", "unknown", "desconocido"}
+COMMENT_ORIGIN = {"blogger": Comment.Origin.BLOGGER, "wordpress": Comment.Origin.WORDPRESS}
+TAG_MAX_LENGTH = 100
+
+
+@dataclass
+class Summary:
+    posts: int = 0
+    drafts: int = 0
+    already_imported: int = 0
+    comments: int = 0
+    comments_already_imported: int = 0
+    comments_without_post: int = 0
+    contributors: int = 0
+    redirects: int = 0
+    images_downloaded: int = 0
+    images_linked: int = 0
+    skipped: dict = field(default_factory=dict)
+
+    def lines(self):
+        yield (f"Imported {self.posts} posts ({self.drafts} drafts), {self.comments} comments, "
+               f"{self.contributors} new contributors, {self.redirects} redirects.")
+        yield (f"Images: {self.images_downloaded} downloaded into the library, "
+               f"{self.images_linked} kept as links.")
+        if self.already_imported or self.comments_already_imported:
+            yield (f"Already imported before, left unchanged: {self.already_imported} posts, "
+                   f"{self.comments_already_imported} comments.")
+        if self.comments_without_post:
+            yield f"Skipped {self.comments_without_post} comments on posts not imported."
+        for reason, count in sorted(self.skipped.items()):
+            yield f"Skipped {count} {reason}."
+
+
+def image_key(url):
+    """External id of a downloaded image: its URL can be longer than the key column."""
+    return hashlib.sha256(url.encode()).hexdigest()
+
+
+def mapped(source, external_ids, model):
+    """``{external_id: object}`` for items a previous run imported and that still exist."""
+    rows = dict(ImportedItem.objects.filter(source=source, external_id__in=list(external_ids))
+                .values_list("external_id", "object_id"))
+    objects = model.objects.in_bulk(rows.values())
+    return {key: objects[pk] for key, pk in rows.items() if pk in objects}
+
+
+def remember(source, external_id, obj):
+    ImportedItem.objects.update_or_create(
+        source=source, external_id=external_id,
+        defaults={"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk})
+
+
+class Writer:
+    def __init__(self, export, bodies, downloads, progress=None):
+        self.export = export
+        self.bodies = bodies  # {post external id: blocks from html_to_blocks}
+        self.downloads = downloads  # {image url: bytes}, only for images that downloaded
+        self.progress = progress
+        self.summary = Summary(skipped=dict(export.skipped))
+        self.home = ensure_site()
+        self.site = Site.objects.filter(root_page=self.home).first() or Site.objects.get(
+            is_default_site=True)
+        self.contributors = {}
+        self.images = {}
+
+    def bar(self, items, what, total=None):
+        return tqdm(items, desc=what, total=total, unit=what.lower().rstrip("s"),
+                    file=self.progress, disable=self.progress is None)
+
+    def run(self):
+        source = self.export.source
+        pages = mapped(source, [p.external_id for p in self.export.posts], ArticlePage)
+        for post in self.bar(self.export.posts, "Posts"):
+            if post.external_id in pages:
+                self.summary.already_imported += 1
+                continue
+            pages[post.external_id] = self.page(post)
+            remember(source, post.external_id, pages[post.external_id])
+        missing = {c.post_id for c in self.export.comments} - set(pages)
+        pages.update(mapped(source, missing, ArticlePage))  # comments added to older imports
+        self.comments(pages)
+        return self.summary
+
+    # Pages --------------------------------------------------------------------------
+
+    def page(self, post):
+        stream = [self.block(kind, value, post) for kind, value in self.bodies[post.external_id]]
+        page = ArticlePage(
+            title=(post.title or "Untitled")[:255],
+            slug=self.slug(post.slug_hint or post.title),
+            summary=strip_tags(post.summary)[:600].strip(),
+            body=[item for item in stream if item],
+            live=False,
+        )
+        page.language = guess_language(f"{post.title}\n{page.plain_text()}")
+        for position, name in enumerate(dict.fromkeys(post.authors)):
+            page.bylines.add(ArticleByline(contributor=self.contributor(name),
+                                           sort_order=position))
+        page.tags.add(*self.tag_names(post.tags))
+        self.home.add_child(instance=page)
+        revision = page.save_revision()
+        if post.is_draft:
+            self.summary.drafts += 1
+        else:
+            revision.publish()
+            if post.published:
+                ArticlePage.objects.filter(pk=page.pk).update(
+                    first_published_at=post.published, last_published_at=post.published)
+            self.redirects(page, post.old_paths)
+        self.summary.posts += 1
+        return page
+
+    def slug(self, text):
+        base = slugify(text)[:70].strip("-") or "post"
+        if base in RESERVED_SLUGS:
+            base = f"{base}-post"
+        taken = set(Page.objects.child_of(self.home).filter(slug__startswith=base)
+                    .values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def contributor(self, name):
+        name = name.strip()[:120]
+        if name not in self.contributors:
+            person = Contributor.objects.filter(pen_name=name).first()
+            if person is None:
+                base = slugify(name)[:130] or "contributor"
+                slug, number = base, 2
+                while Contributor.objects.filter(slug=slug).exists():
+                    slug, number = f"{base}-{number}", number + 1
+                person = Contributor.objects.create(pen_name=name, slug=slug)
+                self.summary.contributors += 1
+            self.contributors[name] = person
+        return self.contributors[name]
+
+    @staticmethod
+    def tag_names(names):
+        from taggit.models import Tag
+
+        chosen = {}
+        for name in names:
+            name = " ".join(name.split())[:TAG_MAX_LENGTH]
+            if name:
+                chosen.setdefault(name.lower(), name)
+        # Reuse an existing tag spelled with other capitals rather than a near-duplicate.
+        result = []
+        for lowered, name in chosen.items():
+            existing = Tag.objects.filter(name__iexact=lowered).values_list("name", flat=True).first()
+            result.append(existing or name)
+        return result
+
+    def redirects(self, page, old_paths):
+        for old_path in old_paths:
+            normalised = Redirect.normalise_path(old_path)
+            if len(normalised) > 255 or normalised == "/":
+                continue
+            if Redirect.objects.filter(site=self.site, old_path=normalised).exists():
+                continue  # an editor's redirect, or another post's: never overwritten
+            Redirect.objects.create(site=self.site, old_path=normalised, redirect_page=page,
+                                    is_permanent=True)
+            self.summary.redirects += 1
+
+    # Body blocks ----------------------------------------------------------------------
+
+    def block(self, kind, value, post):
+        if kind == "paragraph":
+            return ("paragraph", RichText(value))
+        if kind != "image":
+            return (kind, value)
+        image = self.image(value, post)
+        if image is not None:
+            return ("image", {"image": image, "caption": value.caption, "credit": ""})
+        self.summary.images_linked += 1
+        label = value.caption or value.alt or unquote(os.path.basename(urlparse(value.src).path))
+        return ("paragraph", RichText(f'<p><a href="{escape(value.src)}">{escape(label)}</a></p>'))
+
+    def image(self, ref: ImageRef, post):
+        key = image_key(ref.src)
+        if key in self.images:
+            return self.images[key]
+        found = mapped(ImportedItem.Source.IMAGE_URL, [key], CleanImage).get(key)
+        data = self.downloads.get(ref.src)
+        if found is None and data is not None:
+            name = unquote(os.path.basename(urlparse(ref.src).path)) or "image"
+            alt = (ref.alt or ref.caption or post.title or name)[:255]
+            image = CleanImage(title=(ref.caption or ref.alt or name)[:255], description=alt)
+            image.file = ContentFile(data, name=name[:100])
+            try:
+                image.save()
+            except ValueError:  # not an image after all: it stays a link
+                image = None
+            if image is not None:
+                remember(ImportedItem.Source.IMAGE_URL, key, image)
+                self.summary.images_downloaded += 1
+                found = image
+        self.images[key] = found
+        return found
+
+    # Comments -------------------------------------------------------------------------
+
+    def comments(self, pages):
+        origin = COMMENT_ORIGIN[self.export.source]
+        records = sorted(self.export.comments, key=lambda c: c.created_at)
+        known = dict(Comment.objects.filter(
+            origin=origin, external_id__in=[c.external_id for c in records])
+            .values_list("external_id", "pk"))
+        waiting = []
+        for record in records:
+            if record.external_id in known:
+                self.summary.comments_already_imported += 1
+            elif record.post_id not in pages:
+                self.summary.comments_without_post += 1
+            else:
+                waiting.append(record)
+        bar = self.bar(None, "Comments", total=len(waiting))
+        # Oldest first, so a reply's parent normally exists already; a reply dated before
+        # its parent (clock skew in the source) waits for the next pass.
+        while waiting:
+            pending = {record.external_id for record in waiting}
+            later = []
+            for record in waiting:
+                if record.parent_id in pending:
+                    later.append(record)
+                    continue
+                known[record.external_id] = self.comment(record, pages, known, origin).pk
+                pending.discard(record.external_id)
+                bar.update(1)
+            if len(later) == len(waiting):  # replies that answer each other in a loop
+                later[0].parent_id = None
+            waiting = later
+        bar.close()
+
+    def comment(self, record, pages, known, origin):
+        name = record.author_name.strip()
+        if name.lower() in ANONYMOUS_NAMES:
+            name = ""
+        self.summary.comments += 1
+        return Comment.objects.create(
+            article=pages[record.post_id], parent_id=known.get(record.parent_id),
+            author_name=name[:80], body=html_to_text(record.html),
+            created_at=record.created_at, status=record.status, origin=origin,
+            external_id=record.external_id[:255],
+        )

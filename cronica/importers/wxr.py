@@ -1,0 +1,178 @@
+"""WordPress eXtended RSS (WXR) exports, versions 1.0 to 1.2.
+
+Posts are ``<item>`` elements with ``wp:post_type`` "post"; their comments are nested
+``wp:comment`` elements threaded by ``wp:comment_parent``. Authors are listed once in the
+channel (``wp:author``) and named on posts by login; the display name becomes the pen
+name, the login, real names and e-mail are never read. Commenters' e-mail, URL and IP
+(``wp:comment_author_email``, ``_url``, ``_IP``) are never read either.
+"""
+
+import re
+from urllib.parse import urlparse
+
+from cronica.comments.models import Comment
+
+from .dates import wordpress as wp_date
+from .records import CommentRecord, Export, ImportFileError, PostRecord
+from .xmlfile import local, namespace, text_of
+
+NAMESPACE_PREFIXES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+}
+POST_STATUS_DRAFT = {"draft", "pending", "future", "private"}
+COMMENT_STATUS = {
+    "1": Comment.Status.PUBLISHED,
+    "0": Comment.Status.PENDING,
+    "spam": Comment.Status.SPAM,
+    "trash": Comment.Status.REJECTED,
+}
+DEFAULT_CATEGORIES = {"uncategorized", "sin-categoria"}
+
+
+def _name(tag):
+    """``{http://wordpress.org/export/1.2/}post_id`` -> ``wp:post_id``, whatever the WXR
+    version in the namespace, so the rest of the parser reads like the file."""
+    uri = namespace(tag)
+    if uri.startswith("http://wordpress.org/export/"):
+        prefix = "excerpt" if uri.rstrip("/").endswith("excerpt") else "wp"
+    else:
+        prefix = NAMESPACE_PREFIXES.get(uri, "")
+    return f"{prefix}:{local(tag)}" if prefix else local(tag)
+
+
+def _fields(element):
+    """Direct children by name; the text of the first of each name."""
+    fields = {}
+    for child in element:
+        fields.setdefault(_name(child.tag), child.text or "")
+    return fields
+
+
+def parse(root, path="export"):
+    if root.tag != "rss" or root.find("channel") is None:
+        raise ImportFileError(
+            f"{path}: not a WordPress export (the root element is <{local(root.tag)}>, "
+            "expected <rss> with a <channel>); for Blogger use `cronica import blogger`")
+    channel = root.find("channel")
+    meta = _fields(channel)
+    if "wp:wxr_version" not in meta:
+        raise ImportFileError(f"{path}: an RSS feed, but not a WordPress export "
+                              "(no wp:wxr_version in the channel)")
+    base = (meta.get("wp:base_blog_url") or meta.get("link") or "").strip().rstrip("/")
+    if not base:
+        raise ImportFileError(f"{path}: the channel has no wp:base_blog_url nor link")
+    pen_names = {}
+    for element in channel:
+        if _name(element.tag) == "wp:author":
+            author = _fields(element)
+            login = author.get("wp:author_login", "").strip()
+            pen_names[login] = author.get("wp:author_display_name", "").strip() or login
+
+    export = Export(source="wordpress", base_url=base + "/")
+    for item in channel.iterfind("item"):
+        _item(item, base, pen_names, path, export)
+    return export
+
+
+def _item(item, base, pen_names, path, export):
+    fields = _fields(item)
+    post_id = fields.get("wp:post_id", "").strip()
+    if not re.fullmatch(r"\d+", post_id):
+        raise ImportFileError(f"{path}: an item ({fields.get('title', '')!r}) has no "
+                              "numeric wp:post_id")
+    kind = fields.get("wp:post_type", "").strip()
+    status = fields.get("wp:status", "").strip()
+    if kind != "post":
+        export.skip(f"WordPress {kind or 'unknown'} items")
+        return
+    if status not in POST_STATUS_DRAFT | {"publish"}:
+        export.skip(f"WordPress posts with status {status or 'unknown'}")
+        return
+    where = f"{path}: post {post_id}"
+    external_id = f"{base}/?p={post_id}"
+    is_draft = status != "publish"
+    old_paths = []
+    if not is_draft:
+        for url in (fields.get("link", ""), f"{base}/?p={post_id}"):
+            parsed = urlparse(url.strip())
+            old = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+            if old and old != "/":
+                old_paths.append(old)
+    tags = []
+    for category in item.iterfind("category"):
+        name = (category.text or "").strip()
+        if category.get("domain") in ("category", "post_tag") and name \
+                and category.get("nicename") not in DEFAULT_CATEGORIES:
+            tags.append(name)
+    login = fields.get("dc:creator", "").strip()
+    export.posts.append(PostRecord(
+        external_id=external_id,
+        title=fields.get("title", "").strip(),
+        html=autop(fields.get("content:encoded", "")),
+        published=wp_date(fields.get("wp:post_date_gmt"), fields.get("pubDate"), where),
+        is_draft=is_draft,
+        authors=[pen_names.get(login, login)] if login else [],
+        tags=tags,
+        old_paths=list(dict.fromkeys(old_paths)),
+        slug_hint=fields.get("wp:post_name", "").strip(),
+        summary=fields.get("excerpt:encoded", "").strip(),
+    ))
+    for element in item:
+        if _name(element.tag) == "wp:comment":
+            _comment(_fields(element), base, external_id, where, export)
+
+
+def _comment(fields, base, post_external_id, where, export):
+    comment_id = fields.get("wp:comment_id", "").strip()
+    if not comment_id.isdigit():
+        raise ImportFileError(f"{where}: a comment has no numeric wp:comment_id")
+    if fields.get("wp:comment_type", "").strip() in ("pingback", "trackback"):
+        export.skip("WordPress pingbacks and trackbacks")
+        return
+    created = wp_date(fields.get("wp:comment_date_gmt"), None, f"{where}, comment {comment_id}")
+    if created is None:
+        raise ImportFileError(f"{where}: comment {comment_id} has no wp:comment_date_gmt")
+    parent = fields.get("wp:comment_parent", "0").strip()
+    approved = fields.get("wp:comment_approved", "").strip()
+    export.comments.append(CommentRecord(
+        external_id=f"{base}/#comment-{comment_id}",
+        post_id=post_external_id,
+        parent_id=f"{base}/#comment-{parent}" if parent not in ("", "0") else None,
+        author_name=fields.get("wp:comment_author", "").strip(),
+        html=autop(fields.get("wp:comment_content", "")),
+        created_at=created,
+        status=COMMENT_STATUS.get(approved, Comment.Status.PENDING),
+    ))
+
+
+BLOCK_START = re.compile(r"^\s*<(p|div|h[1-6]|ul|ol|blockquote|figure|table|pre|iframe)\b", re.I)
+
+
+def autop(text):
+    """WordPress stores classic-editor posts without <p>: blank lines separate paragraphs
+    and single newlines are line breaks (its ``wpautop`` adds the markup on display)."""
+    text = re.sub(r"<!--.*?-->", "", text.replace("\r\n", "\n"), flags=re.S).strip()
+    text = _caption_shortcodes(text)
+    chunks = [c.strip() for c in re.split(r"\n\s*\n", text) if c.strip()]
+    out = []
+    for chunk in chunks:
+        if BLOCK_START.match(chunk):
+            out.append(chunk)
+        else:
+            out.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
+    return "\n".join(out)
+
+
+CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
+IMAGE_OR_LINKED_IMAGE = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)
+
+
+def _caption_shortcodes(text):
+    """``[caption ...]<img ...> Text[/caption]`` -> ``<figure><img><figcaption>``."""
+    def figure(match):
+        parts = IMAGE_OR_LINKED_IMAGE.match(match[1])
+        if not parts:
+            return match[1]
+        return f"<figure>{parts[1]}<figcaption>{parts[2].strip()}</figcaption></figure>"
+    return CAPTION.sub(figure, text)
