@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import (Collection, GroupCollectionPermission, GroupPagePermission, Page,
-                            Site, Task)
+from wagtail.models import (Collection, GroupCollectionPermission, GroupPagePermission, Locale,
+                            Page, Site, Task)
 
 CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
 
@@ -55,6 +55,7 @@ def ensure_site(site_name="Crónica"):
     """Creates the home page, the default site and the comment policy page if missing."""
     from .models import HomePage, StandardPage
 
+    _ensure_tree_roots()
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -82,6 +83,17 @@ def ensure_site(site_name="Crónica"):
         ))
     ensure_roles(home)
     return home
+
+
+def _ensure_tree_roots():
+    """Wagtail creates its default locale, root page and root collection in migrations; a
+    database flushed since (a transactional test, a restore of a partial dump) lacks them."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def ensure_roles(home):
