@@ -4,6 +4,8 @@ this kind of blog have always shown them (1., 2., ... with replies numbered unde
 from dataclasses import dataclass, field
 
 from .models import Comment
+from .text import render
+from .timerefs import link_references
 
 
 @dataclass
@@ -17,7 +19,8 @@ def comment_thread(article):
     """Published comments of ``article`` as numbered top-level items, each with its replies
     (all descendants, flattened in time order and numbered 1, 2, ...), built from a single
     query. A reply whose parent is not published hangs from its nearest published
-    ancestor, or becomes a top-level comment."""
+    ancestor, or becomes a top-level comment. Each comment gets ``html``: its body
+    rendered, with timestamp references linked to the comment they point at."""
     comments = list(
         Comment.objects.filter(article=article, status=Comment.Status.PUBLISHED)
         .order_by("created_at", "pk")
@@ -27,6 +30,9 @@ def comment_thread(article):
         Comment.objects.filter(article=article).values_list("id", "parent_id")
     )
     published = {c.id for c in comments}
+    references = link_references(comments)
+    for comment in comments:
+        comment.html = render(comment.body, references.get(comment.id))
 
     def published_root(comment):
         node = comment.parent_id

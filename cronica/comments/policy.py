@@ -1,0 +1,43 @@
+"""Where a comment may be posted and how it is treated: the site's settings, an article's
+own override, and the closing rules."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from .models import ArticleCommentPolicy, CommentSettings
+
+EDIT_WINDOW = timedelta(minutes=15)
+
+
+def site_settings(article):
+    site = article.get_site() or Site.objects.filter(is_default_site=True).first()
+    return CommentSettings.for_site(site)
+
+
+def mode_for(article, settings=None):
+    override = ArticleCommentPolicy.objects.filter(article=article).first()
+    if override:
+        return override.mode
+    return (settings or site_settings(article)).mode
+
+
+def is_open(article, settings=None, now=None):
+    """Readers can comment: the article is live, not closed by an editor, and younger
+    than the site's closing age (if any)."""
+    if not article.live or article.comments_closed:
+        return False
+    days = (settings or site_settings(article)).close_after_days
+    if days:
+        published = article.first_published_at or article.go_live_at
+        if published and (now or timezone.now()) > published + timedelta(days=days):
+            return False
+    return True
+
+
+def can_edit(comment, reader, now=None):
+    """The commenter (same reader token) can still edit or delete ``comment``."""
+    return (reader is not None and comment.reader_id == reader.pk
+            and comment.status != comment.Status.DELETED
+            and (now or timezone.now()) - comment.created_at <= EDIT_WINDOW)

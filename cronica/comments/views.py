@@ -1,0 +1,196 @@
+"""Readers' side of comments: post, reply, see one's own comment's status, edit or delete
+it within the window, and report someone else's.
+
+Every POST is csrf-exempt and checked with ``origin.same_origin`` instead, because the
+article page the form lives on is cached and carries no token. Only posting sets a
+cookie (the reader token, scoped to /<lang>/comments/); nothing here stores or logs the
+client's address: flood limits use core.ratelimit's rotating keyed hash.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from cronica.core import ratelimit
+from cronica.news.models import ArticlePage
+
+from . import pipeline, policy, text
+from .forms import CommentForm, EditForm, ReportForm
+from .models import Comment, Report
+from .moderation import purge_articles
+from .origin import same_origin
+from .reader import Reader, set_cookie
+
+POST_LIMIT = (5, 60)  # comments per client per minute
+REPORT_LIMIT = (20, 3600)
+
+
+def _refuse(request, message, status):
+    return render(request, "comments/message.html", {"message": message}, status=status)
+
+
+def _cross_site(request):
+    return _refuse(request, _("This form can only be sent from this site's own pages."), 403)
+
+
+@csrf_exempt
+@require_POST
+def post_comment(request, article_id):
+    if not same_origin(request):
+        return _cross_site(request)
+    if not ratelimit.hit(request, "comment", *POST_LIMIT):
+        return _refuse(request, _("Too many comments in a short time. Wait a minute and "
+                                  "try again."), 429)
+    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    if not policy.is_open(article):
+        return _refuse(request, _("Comments on this article are closed."), 403)
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return render(request, "comments/form_page.html",
+                      {"article": article, "form": form, "parent": None, "open": True},
+                      status=400)
+    reader, token = Reader.from_request(request), None
+    if reader is None:
+        reader, token = Reader.create_with_token()
+    comment = Comment(
+        article=article, parent=form.cleaned_data["parent"], reader=reader,
+        author_name=form.cleaned_data["name"], body=form.cleaned_data["body"],
+        is_staff_reply=(request.user.is_authenticated
+                        and request.user.has_perm("comments.change_comment")),
+    )
+    with transaction.atomic():
+        if form.is_bot:
+            comment.status = Comment.Status.SPAM
+            comment.screening = {"reasons": ["spam: filled in the hidden field"]}
+            comment.save()
+        else:
+            pipeline.screen_and_save(comment)
+    if comment.status == Comment.Status.PUBLISHED:
+        transaction.on_commit(lambda: purge_articles([article]))
+    response = redirect(reverse("comments:status", args=[comment.pk]), permanent=False)
+    response.status_code = 303
+    if token:
+        set_cookie(response, token, translation.get_language())
+    return response
+
+
+def _own_comment(request, pk):
+    """The comment ``pk`` if the reader cookie says it is the requester's, else 404."""
+    reader = Reader.from_request(request)
+    comment = Comment.objects.select_related("article").filter(pk=pk).first()
+    if reader is None or comment is None or comment.reader_id != reader.pk:
+        raise Http404
+    return comment, reader
+
+
+@never_cache
+@require_GET
+def comment_status(request, pk):
+    comment, reader = _own_comment(request, pk)
+    comment.html = text.render(comment.body)
+    editable = policy.can_edit(comment, reader)
+    form = EditForm(initial={"name": comment.author_name, "body": comment.body}) \
+        if editable else None
+    return render(request, "comments/status.html", {
+        "comment": comment, "editable": editable, "form": form,
+        "minutes_left": _minutes_left(comment) if editable else 0})
+
+
+def _minutes_left(comment):
+    left = comment.created_at + policy.EDIT_WINDOW - timezone.now()
+    return max(1, int(left.total_seconds() // 60))
+
+
+@csrf_exempt
+@require_POST
+def edit_comment(request, pk):
+    if not same_origin(request):
+        return _cross_site(request)
+    comment, reader = _own_comment(request, pk)
+    if not policy.can_edit(comment, reader):
+        return _refuse(request, _("This comment can no longer be edited."), 403)
+    form = EditForm(request.POST, article=comment.article)
+    if not form.is_valid():
+        comment.html = text.render(comment.body)
+        return render(request, "comments/status.html", {
+            "comment": comment, "editable": True, "form": form,
+            "minutes_left": _minutes_left(comment)}, status=400)
+    was_public = comment.status == Comment.Status.PUBLISHED
+    comment.author_name = form.cleaned_data["name"]
+    comment.body = form.cleaned_data["body"]
+    comment.edited_at = timezone.now()
+    pipeline.screen_and_save(comment)
+    if was_public or comment.status == Comment.Status.PUBLISHED:
+        transaction.on_commit(lambda: purge_articles([comment.article]))
+    return _see_status(comment)
+
+
+@csrf_exempt
+@require_POST
+def delete_comment(request, pk):
+    if not same_origin(request):
+        return _cross_site(request)
+    comment, reader = _own_comment(request, pk)
+    if not policy.can_edit(comment, reader):
+        return _refuse(request, _("This comment can no longer be deleted."), 403)
+    was_public = comment.status == Comment.Status.PUBLISHED
+    comment.status = Comment.Status.DELETED
+    if not comment.urgent:  # a threat stays as evidence, unpublished
+        comment.body, comment.author_name = "", ""
+    comment.save()
+    if was_public:
+        transaction.on_commit(lambda: purge_articles([comment.article]))
+    return _see_status(comment)
+
+
+def _see_status(comment):
+    response = redirect(reverse("comments:status", args=[comment.pk]))
+    response.status_code = 303
+    return response
+
+
+@require_GET
+def reply_form(request, pk):
+    """The reply form on a page of its own, for readers without JavaScript."""
+    parent = get_object_or_404(Comment.objects.select_related("article"), pk=pk,
+                               status=Comment.Status.PUBLISHED, article__live=True)
+    parent.html = text.render(parent.body)
+    article = parent.article
+    return render(request, "comments/form_page.html", {
+        "article": article, "parent": parent, "open": policy.is_open(article),
+        "form": CommentForm(initial={"parent": parent.pk}, article=article)})
+
+
+@csrf_exempt
+def report_comment(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk,
+                                status=Comment.Status.PUBLISHED)
+    comment.html = text.render(comment.body)
+    if request.method != "POST":
+        return render(request, "comments/report.html", {"comment": comment,
+                                                        "form": ReportForm()})
+    if not same_origin(request):
+        return _cross_site(request)
+    if not ratelimit.hit(request, "report", *REPORT_LIMIT):
+        return _refuse(request, _("Too many reports in a short time."), 429)
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return render(request, "comments/report.html", {"comment": comment, "form": form},
+                      status=400)
+    threshold = policy.site_settings(comment.article).report_threshold
+    with transaction.atomic():
+        Report.objects.create(comment=comment, reason=form.cleaned_data["reason"])
+        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        comment.refresh_from_db(fields=["report_count", "status"])
+        if comment.report_count >= threshold and comment.status == Comment.Status.PUBLISHED:
+            comment.status = Comment.Status.PENDING
+            comment.save(update_fields=["status"])
+            transaction.on_commit(lambda: purge_articles([comment.article]))
+    return _refuse(request, _("Thank you. An editor will look at this comment again."), 200)

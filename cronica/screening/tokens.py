@@ -1,0 +1,50 @@
+"""Text normalisation shared by the rules and the learned model.
+
+Comments on this beat mix English, Spanish and Mexican slang, with and without accents,
+in capitals, with letters repeated for emphasis ("putooo") or disguised with digits
+("p3nd3jo"). Everything is folded the same way before matching, so one lexicon entry
+covers all its spellings.
+"""
+
+import re
+import unicodedata
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
+                       "$": "s"})
+_WORD = re.compile(r"[a-zñ]+(?:'[a-z]+)?")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|xyz|io|ru|mx|"
+                  r"ly|me|co|top|click|site|online|shop)\b(?:/\S*)?", re.I)
+_REPEATS = re.compile(r"(.)\1{2,}")
+
+
+def fold(text):
+    """Lower case, accents removed (ñ kept), compatibility forms folded, repeated letters
+    squeezed to two."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ñ", "\x00")
+    text = "".join(c for c in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(c) != "Mn")
+    return _REPEATS.sub(r"\1\1", text.replace("\x00", "ñ"))
+
+
+def fold_words(text):
+    """The folded text with digit-disguised letters undone inside words, for lexicon
+    matching ("p3nd3jo" -> "pendejo"); numbers standing alone are left as they are."""
+    folded = fold(text)
+    return re.sub(r"\b\w*[a-zñ]\w*\b", lambda m: m.group(0).translate(_LEET), folded)
+
+
+def urls(text):
+    return _URL.findall(text)
+
+
+def tokens(text):
+    """Features for the learned model: folded words, squeezed repeats, and a few shape
+    tokens (links, long numbers, shouting) that carry spam and doxxing signal."""
+    out = [w for w in _WORD.findall(fold_words(text)) if len(w) > 1]
+    out += ["__url__"] * min(len(urls(text)), 3)
+    if re.search(r"\d{7,}", re.sub(r"[\s.-]", "", text)):
+        out.append("__longnumber__")
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        out.append("__shouting__")
+    return out
