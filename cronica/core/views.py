@@ -1,7 +1,7 @@
 """Site-wide views that sit outside the page tree."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -12,6 +12,17 @@ def language_root(request):
     otherwise; the redirect varies on Accept-Language, the pages behind it do not."""
     from django.utils.translation import get_language_from_request
 
+    if request.META.get("QUERY_STRING"):
+        # An imported WordPress shortlink (/?p=123) answers before the language choice.
+        from wagtail.contrib.redirects.middleware import get_redirect
+        from wagtail.contrib.redirects.models import Redirect
+
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        redirect = get_redirect(request, path)
+        if redirect is not None and redirect.link:
+            redirect_class = (HttpResponsePermanentRedirect if redirect.is_permanent
+                              else HttpResponseRedirect)
+            return redirect_class(redirect.link)
     language = get_language_from_request(request, check_path=False)
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
