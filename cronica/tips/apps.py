@@ -6,3 +6,7 @@ class TipsConfig(AppConfig):
 
     name = "cronica.tips"
     label = "tips"
+    periodic_jobs = [
+        (3600, "cronica.tips.jobs.purge_expired"),
+        (24 * 3600, "cronica.tips.jobs.send_digest"),
+    ]

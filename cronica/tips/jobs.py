@@ -1,0 +1,53 @@
+"""Periodic jobs of the tip line (run by `cronica worker`, declared on TipsConfig).
+
+``purge_expired`` deletes sources (with their files) a configurable time after their last
+activity, abandoned unconfirmed submissions, and crash leftovers. ``send_digest`` tells
+journalists how many submissions arrived, never what they are or exactly when.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import blobs, submissions
+from .inbox import PERMISSION
+from .models import Source, Submission
+from .timing import this_hour
+
+
+def purge_expired():
+    days = int(getattr(settings, "CRONICA_TIPS_RETENTION_DAYS", 90))
+    for source in Source.objects.filter(last_activity__lt=this_hour() - timedelta(days=days)):
+        submissions.delete_source(source)
+    abandoned = Submission.objects.filter(pending=True, arrived__lt=this_hour() - timedelta(hours=1))
+    for submission in abandoned:
+        source = submission.source
+        submissions.delete_submission(submission)
+        if not source.submissions.exists() and not source.replies.exists():
+            source.delete()
+    blobs.sweep_incoming()
+
+
+def journalists():
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return [user for user in users if user.has_perm(PERMISSION)]
+
+
+def send_digest():
+    """One email per journalist with the number of new submissions, if there are any."""
+    with transaction.atomic():
+        new = Submission.objects.select_for_update().filter(pending=False, notified=False)
+        count = new.count()
+        if not count:
+            return 0
+        new.update(notified=True)
+    recipients = [user.email for user in journalists()]
+    if recipients:
+        send_mail(_("Tip inbox: new submissions"),
+                  _("%(count)d new submission(s) arrived in the tip inbox.") % {"count": count},
+                  None, recipients)
+    return count
