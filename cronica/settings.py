@@ -244,9 +244,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties
-WAGTAIL_FRONTEND_CACHE_BACKENDS = {}
+WAGTAILFRONTENDCACHE = {}
 if os.environ.get("CRONICA_PURGE_URL"):
-    WAGTAIL_FRONTEND_CACHE_BACKENDS["proxy"] = {
+    WAGTAILFRONTENDCACHE["proxy"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["CRONICA_PURGE_URL"],
     }

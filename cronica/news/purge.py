@@ -40,7 +40,7 @@ def article_urls(article):
 
 
 def purge_article(article):
-    if not getattr(settings, "WAGTAIL_FRONTEND_CACHE_BACKENDS", None):
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     batch = PurgeBatch()
     batch.add_urls(article_urls(article))
