@@ -59,7 +59,7 @@ CONCEALED = re.compile(
     r"\b(?:hidden|concealed|stashed|camouflaged|disguised|packed|mixed|"
     r"ocult[oa]s?|escondid[oa]s?|camuflad[oa]s?|disimulad[oa]s?|mezclad[oa]s?)\s+"
     r"(?:in|inside|among|amid|within|under|beneath|between|behind|en|entre|dentro de|bajo)\s+"
-    r"(?P<what>[^,.;:()]+?)(?=\s+(?:at|in|on|from|bound|that|which|headed|en el puerto|"
+    r"(?P<what>[^,.;:()]+?)(?=\s+(?:at|in|on|from|bound|that|which|headed|en|"
     r"que|con destino|procedente|desde|rumbo)\b|[,.;:()]|$)")
 CARGO = re.compile(
     r"\b(?:bananas?|bananos?|platanos?|pineapples?|pinas|coffee|cafe|shrimp|camarones?|"
@@ -81,15 +81,17 @@ DATE_RE = re.compile(
     rf"|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH})\s+(?:de(?:l)?\s+)?(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<m3>{_MONTH})\s+(?:de(?:l)?\s+)?(?P<y3>(?:19|20)\d\d))\b")
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
 
-CONNECTORS = {"de", "del", "la", "las", "los", "y", "of", "the", "el"}
-LEADING_ARTICLES = {"the", "el", "la", "los", "las", "a", "an", "un", "una", "in", "en",
+CONNECTORS = {"de", "del", "la", "las", "los", "of", "the", "el"}
+LEADING_ARTICLES = {"the", "el", "la", "a", "an", "un", "una", "in", "en",
                     "on", "at", "but", "and", "y", "after", "tras", "when", "cuando",
                     "police", "policia", "former", "ex"}
 STOP_NAMES = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday",
                             "saturday", "sunday", "lunes", "martes", "miercoles", "jueves",
                             "viernes", "sabado", "domingo"}
+# Stripped from the front of a name, except "Los"/"Las", which start group names.
+LEADING_STRIP = LEADING_ARTICLES | STOP_NAMES | (CONNECTORS - {"los", "las"})
 GROUP_HINTS = {"cartel", "clan", "gang", "mafia", "family", "familia", "organization",
                "organizacion", "frente", "brigade", "brigada", "comando", "ring"}
 INSTITUTION_HINTS = {"police", "policia", "army", "ejercito", "navy", "marina", "armada",
@@ -295,38 +297,46 @@ def unknown_names(text, matches):
     found = {}
 
     def add(name, kind, start, end):
+        name = " ".join(name.split())
         if any(covered[start:end]) or fold(name) in STOP_NAMES:
             return
         entry = found.setdefault(name, {"name": name, "type": kind, "mentions": []})
         entry["mentions"].append(name)
+
+    def flush(run, offset):
+        while run and fold(run[0][0]) in LEADING_STRIP:
+            run.pop(0)
+        while run and fold(run[-1][0]) in CONNECTORS:
+            run.pop()
+        capitals = [t for t in run if t[0][0].isupper()]
+        if len(capitals) < 2 or any(fold(t[0]) in STOP_NAMES for t in capitals):
+            return
+        s, e = run[0].start() + offset, run[-1].end() + offset
+        words = {fold(t[0]) for t in run}
+        kind = ("group" if words & GROUP_HINTS or fold(run[0][0]) in {"los", "las"}
+                else "institution" if words & INSTITUTION_HINTS
+                else "place" if words & PLACE_HINTS else "person")
+        add(text[s:e], kind, s, e)
 
     for quoted in QUOTED.finditer(text):
         add(quoted[1].strip(), "person", quoted.start(1), quoted.end(1))
     for offset, sentence in sentences(text):
         tokens = list(TOKEN.finditer(sentence))
         run = []
-        for index, token in enumerate(tokens + [None]):
-            word = token[0] if token else ""
-            capital = bool(word) and word[0].isupper()
-            connector = (bool(word) and fold(word) in CONNECTORS and bool(run)
-                         and index + 1 < len(tokens) and tokens[index + 1][0][0].isupper())
-            if capital or connector:
+        for index, token in enumerate(tokens):
+            word = token[0]
+            if run and sentence[run[-1].end():token.start()].strip():
+                flush(run, offset)  # punctuation between words ends a name
+                run = []
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            connector = (fold(word) in CONNECTORS and bool(run) and following[:1].isupper()
+                         and not sentence[token.end():tokens[index + 1].start()].strip())
+            if word[0].isupper() or connector:
                 run.append(token)
-                continue
-            while run and (fold(run[0][0]) in LEADING_ARTICLES | STOP_NAMES
-                           or fold(run[0][0]) in CONNECTORS):
-                run.pop(0)
-            while run and fold(run[-1][0]) in CONNECTORS:
-                run.pop()
-            capitals = [t for t in run if t[0][0].isupper()]
-            if len(capitals) >= 2 and not any(fold(t[0]) in STOP_NAMES for t in capitals):
-                s, e = run[0].start() + offset, run[-1].end() + offset
-                words = {fold(t[0]) for t in run}
-                kind = ("group" if words & GROUP_HINTS or fold(run[0][0]) in {"los", "las"}
-                        else "institution" if words & INSTITUTION_HINTS
-                        else "place" if words & PLACE_HINTS else "person")
-                add(text[s:e], kind, s, e)
-            run = []
+            else:
+                flush(run, offset)
+                run = []
+        flush(run, offset)
     return list(found.values())
 
 

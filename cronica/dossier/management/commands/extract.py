@@ -1,0 +1,31 @@
+"""``cronica extract``: an article's plain text on stdin, its entities and events as JSON
+on stdout, read against the site's knowledge base (see docs/dossier.md for the shape)."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cronica.dossier import knowledge
+from cronica.dossier.extraction import extract
+
+MAX_CHARS = 2_000_000
+
+
+class Command(BaseCommand):
+    help = "Read an article's plain text on stdin; write JSON of entities and events."
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser):
+        parser.add_argument("--language", choices=["en", "es"],
+                            help="Language of the text (detected when not given).")
+
+    def handle(self, *args, **options):
+        stream = options.get("stdin") or sys.stdin
+        text = stream.read(MAX_CHARS + 1)
+        if len(text) > MAX_CHARS:
+            raise CommandError(f"text longer than {MAX_CHARS} characters")
+        if not text.strip():
+            raise CommandError("no text on stdin")
+        result = extract(text, knowledge.gazetteer(), language=options.get("language"))
+        self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
