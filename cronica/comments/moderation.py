@@ -6,7 +6,6 @@ decision's effect on the model and on the reader's record is undone first, so ea
 comment counts once, for its latest decision.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -83,15 +82,13 @@ def decide(comments, action, user=None, reason=""):
 
 
 def purge_articles(articles):
-    """Asks the front cache (if one is configured) to forget the articles' pages, so a
-    decision shows at once; without a front cache pages are rendered fresh anyway."""
-    if not getattr(settings, "WAGTAIL_FRONTEND_CACHE_BACKENDS", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    """Asks the front cache (if one is configured) to forget the articles' pages and the
+    listings that show their comment counts, so a decision shows at once; without a
+    front cache pages are rendered fresh anyway."""
+    from cronica.news.purge import purge_article
 
-    batch = PurgeBatch()
-    batch.add_pages(list(articles))
-    batch.purge()
+    for article in articles:
+        purge_article(article)
 
 
 def set_blocked(reader, blocked):

@@ -1,0 +1,39 @@
+"""Admin wiring: the moderation queue's menu item and URLs, and the per-article mode
+override as a snippet."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_urls
+from .admin_views import PERMISSION
+from .models import ArticleCommentPolicy
+
+
+class QueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def queue_urls():
+    return [path("comments/", include(admin_urls, namespace="comments_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def queue_menu_item():
+    return QueueMenuItem(_("Comments"), reverse("comments_admin:queue"), icon_name="comment",
+                         order=240)
+
+
+class ArticleCommentPolicyViewSet(SnippetViewSet):
+    model = ArticleCommentPolicy
+    icon = "comment"
+    menu_label = _("Article comment modes")
+    list_display = ["article", "mode"]
+
+
+register_snippet(ArticleCommentPolicyViewSet)
