@@ -3,9 +3,10 @@ from django.db.models.signals import post_migrate
 
 
 def _ensure_site(sender, **kwargs):
-    # post_migrate is sent once per app, in INSTALLED_APPS order, and each app's
-    # permissions are created on its own signal: wait for the last app.
-    if sender is not list(apps.get_app_configs())[-1]:
+    # post_migrate is sent once per app that has models, in INSTALLED_APPS order, and each
+    # app's permissions are created on its own signal: wait for the last such app.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     from .setup import ensure_site
 
