@@ -27,11 +27,12 @@ def parse_file(kind, path):
     if kind not in PARSERS:
         raise ImportFileError(f"unknown export format {kind!r}; use one of {', '.join(PARSERS)}")
     export = PARSERS[kind](read_xml(path), str(path))
-    seen = set()
-    for post in export.posts:
-        if post.external_id in seen:
-            raise ImportFileError(f"{path}: post {post.external_id} appears twice")
-        seen.add(post.external_id)
+    for what, records in (("post", export.posts), ("comment", export.comments)):
+        seen = set()
+        for record in records:
+            if record.external_id in seen:
+                raise ImportFileError(f"{path}: {what} {record.external_id} appears twice")
+            seen.add(record.external_id)
     return export
 
 
