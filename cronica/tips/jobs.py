@@ -7,20 +7,20 @@ journalists how many submissions arrived, never what they are or exactly when.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import blobs, submissions
+from .config import number
 from .inbox import PERMISSION
 from .models import Source, Submission
 from .timing import this_hour
 
 
 def purge_expired():
-    days = int(getattr(settings, "CRONICA_TIPS_RETENTION_DAYS", 90))
+    days = number("CRONICA_TIPS_RETENTION_DAYS")
     for source in Source.objects.filter(last_activity__lt=this_hour() - timedelta(days=days)):
         submissions.delete_source(source)
     abandoned = Submission.objects.filter(pending=True, arrived__lt=this_hour() - timedelta(hours=1))

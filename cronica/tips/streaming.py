@@ -20,22 +20,24 @@ _EOF = None
 class _QueueReader(io.RawIOBase):
     def __init__(self, chunks):
         self._chunks = chunks
-        self._pending = b""
+        self._pending = memoryview(b"")
+        self._offset = 0
         self._done = False
 
     def readable(self):
         return True
 
     def read(self, size=-1):
-        while not self._pending and not self._done:
+        while self._offset >= len(self._pending) and not self._done:
             chunk = self._chunks.get()
             if chunk is _EOF:
                 self._done = True
             else:
-                self._pending = chunk
+                self._pending, self._offset = memoryview(chunk), 0
         if size is None or size < 0:
-            size = len(self._pending)
-        data, self._pending = self._pending[:size], self._pending[size:]
+            size = len(self._pending) - self._offset
+        data = bytes(self._pending[self._offset:self._offset + size])
+        self._offset += len(data)
         return data
 
     def readinto(self, buffer):

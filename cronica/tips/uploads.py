@@ -10,18 +10,12 @@ copy and the cleaned version is encrypted too. The source then chooses which one
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 from cronica.scrubbing import files as scrubbing
 
+from .config import number
 from .streaming import StreamingEncryptor, encrypt_bytes
-
-MB = 1024 * 1024
-
-
-def limit(name, default):
-    return int(getattr(settings, name, default))
 
 
 class TooLarge(Exception):
@@ -62,10 +56,10 @@ class EncryptingUploadHandler(FileUploadHandler):
     def __init__(self, recipients, request=None):
         super().__init__(request)
         self.recipients = recipients
-        self.max_file = limit("CRONICA_TIPS_MAX_FILE_BYTES", 500 * MB)
-        self.max_total = limit("CRONICA_TIPS_MAX_SUBMISSION_BYTES", 500 * MB)
-        self.clean_max = limit("CRONICA_TIPS_CLEAN_MAX_BYTES", 50 * MB)
-        self.clean_video_max = limit("CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES", 200 * MB)
+        self.max_file = number("CRONICA_TIPS_MAX_FILE_BYTES")
+        self.max_total = number("CRONICA_TIPS_MAX_SUBMISSION_BYTES")
+        self.clean_max = number("CRONICA_TIPS_CLEAN_MAX_BYTES")
+        self.clean_video_max = number("CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES")
         self.results = []
         self.error = None
         self.total = 0

@@ -25,7 +25,8 @@ from cronica.scrubbing.findings import describe
 
 from . import codenames, submissions
 from .keys import newsroom_recipients
-from .uploads import MB, EncryptingUploadHandler, limit
+from .config import MB, number
+from .uploads import EncryptingUploadHandler
 
 MAX_MESSAGE = 100_000
 MAX_LINKS = 100
@@ -63,8 +64,8 @@ def _error(request, message, status):
 
 
 def _limits():
-    return {"max_submission_mb": limit("CRONICA_TIPS_MAX_SUBMISSION_BYTES", 500 * MB) // MB,
-            "max_file_mb": limit("CRONICA_TIPS_MAX_FILE_BYTES", 500 * MB) // MB}
+    return {"max_submission_mb": number("CRONICA_TIPS_MAX_SUBMISSION_BYTES") // MB,
+            "max_file_mb": number("CRONICA_TIPS_MAX_FILE_BYTES") // MB}
 
 
 def _closed(request):
@@ -134,7 +135,7 @@ def send(request):
     too_large = _("Your files are too large: at most %(mb)s MB per submission.") % {
         "mb": _limits()["max_submission_mb"]}
     length = int(request.META.get("CONTENT_LENGTH") or 0)
-    if length > limit("CRONICA_TIPS_MAX_SUBMISSION_BYTES", 500 * MB) + MB:
+    if length > number("CRONICA_TIPS_MAX_SUBMISSION_BYTES") + MB:
         return _error(request, too_large, 413)
 
     handler = EncryptingUploadHandler(recipients, request)

@@ -204,3 +204,32 @@ def test_cancel_deletes_everything(client, tipline, tmp_path):
     client.post("/en/tips/confirm/", {"token": token_of(response), "action": "cancel"})
     assert not Submission.objects.exists() and not Source.objects.exists()
     assert not list(blobs.root().glob("*.age"))
+
+
+def test_large_file_never_touches_disk_in_plaintext(client, tipline, settings, tmp_path,
+                                                    journalist):
+    """Django's default handlers would spill this 6 MB upload to a plaintext temporary file;
+    with the temp dir pointing nowhere, any such attempt would fail the request."""
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "does-not-exist")
+    content = (MARKER.encode() + b" ledger line\n") * 200_000
+    _codename, response = send_first(client, files=[SimpleUploadedFile("ledger.txt", content)])
+    assert response.status_code == 200
+    assert "We cannot remove metadata from this file" in response.content.decode()
+    client.post("/en/tips/confirm/", {"token": token_of(response)})
+    stored = StoredFile.objects.get()
+    assert not stored.metadata_removed
+    assert MARKER.encode() not in everything_stored(settings)
+    plain = subprocess.run(["age", "-d", "-i", str(journalist["key"]),
+                            str(blobs.path_of(stored.blob))], check=True,
+                           capture_output=True).stdout
+    assert plain == content
+
+
+def test_photo_over_the_cleaning_limit_is_flagged(client, tipline, settings, tmp_path):
+    settings.CRONICA_TIPS_CLEAN_MAX_BYTES = 1000
+    _codename, response = send_first(client, files=[photo(tmp_path)])
+    page = response.content.decode()
+    assert "We cannot remove metadata from this file" in page
+    client.post("/en/tips/confirm/", {"token": token_of(response), "metadata": "remove"})
+    assert Submission.objects.get().uncleaned
