@@ -36,7 +36,7 @@ SEIZURE_CUE = re.compile(
     r"decomis\w*|incaut\w*|asegur\w*|hallaz\w*|hallaron|encontraron|localizaron|"
     r"interceptaron|intercept\w*)\b")
 KILLING_CUE = re.compile(
-    r"\b(?:killed|murdered|assassinated|assassination|shot dead|slain|homicides?|murders?|"
+    r"\b(?:killed|murdered|assassinated|assassination|shot dead|slain|homicides?|"
     r"massacre|asesinad\w*|asesinato\w*|ejecutad\w*|homicidios?|masacre|muertos|"
     r"mataron|matanza)\b")
 ARREST_CUE = re.compile(
@@ -279,11 +279,11 @@ def _events_in(sentence, start, matches, entities):
             concealment=_concealment(sentence, folded), **common))
     if REWARD_CUE.search(folded) and sums:
         found.append(FoundEvent(kind="reward", value_usd=sums[0].usd, **common))
-    if EXTRADITION_CUE.search(folded):
+    if EXTRADITION_CUE.search(folded) and involved:
         found.append(FoundEvent(kind="extradition", **common))
     elif ARREST_CUE.search(folded) and (involved or _count(folded)):
         found.append(FoundEvent(kind="arrest", count=_count(folded), **common))
-    if KILLING_CUE.search(folded):
+    if KILLING_CUE.search(folded) and (involved or _count(folded)):
         found.append(FoundEvent(kind="killing", count=_count(folded), **common))
     return found
 
@@ -340,6 +340,43 @@ def unknown_names(text, matches):
     return list(found.values())
 
 
+PLACE_DETAIL = {"site": 3, "city": 2, "region": 1, "country": 0}
+
+
+def _detail(event, entities):
+    """How much a report says: filled fields first, then how precise its place is."""
+    filled = sum(bool(getattr(event, name)) for name in
+                 ("place_id", "place_text", "concealment", "value_usd", "occurred_on"))
+    place = entities.get(event.place_id)
+    return (filled, PLACE_DETAIL.get(place.level, 0) if place else -1)
+
+
+def _merge_seizures(events, entities):
+    """One seizure per drug and quantity: a headline and the paragraph under it report
+    the same haul. The most detailed report is kept and completed by the others."""
+    kept, by_key = [], {}
+    for event in events:
+        if event.kind != "seizure":
+            kept.append(event)
+            continue
+        key = (event.drug, event.kg)
+        if key not in by_key:
+            by_key[key] = event
+            kept.append(event)
+            continue
+        first = by_key[key]
+        better = _detail(event, entities) > _detail(first, entities)
+        best, other = (event, first) if better else (first, event)
+        for name in ("place_id", "country_id", "place_text", "concealment", "value_usd",
+                     "occurred_on", "qualifier"):
+            if not getattr(best, name):
+                setattr(best, name, getattr(other, name))
+        best.entity_ids = list(dict.fromkeys(best.entity_ids + other.entity_ids))
+        kept[kept.index(first)] = best
+        by_key[key] = best
+    return kept
+
+
 def extract(text, gazetteer, language=None):
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
@@ -349,7 +386,7 @@ def extract(text, gazetteer, language=None):
     for start, sentence in sentences(text):
         events.extend(_events_in(sentence, start, matches, entities))
     return Extraction(language=language, matches=matches,
-                      unknown=unknown_names(text, matches), events=events,
+                      unknown=unknown_names(text, matches), events=_merge_seizures(events, entities),
                       money=money(text),
                       entities={m.entity_id: entities[m.entity_id] for m in matches
                                 if m.entity_id in entities})

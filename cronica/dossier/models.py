@@ -108,8 +108,13 @@ class Entity(index.Indexed, ClusterableModel):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
 
 
+RESERVED_SLUGS = {"seizures", "api"}  # taken by the knowledge base's own pages
+
+
 def unique_slug(name, model, pk=None):
     base = slugify(name)[:180] or "entity"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-entity"
     slug, n = base, 2
     while model.objects.filter(slug=slug).exclude(pk=pk).exists():
         slug, n = f"{base}-{n}", n + 1

@@ -1,0 +1,113 @@
+"""The seizure ledger: confirmed seizures from published articles, filtered by drug,
+country and year, as rows for the page, the CSV and JSON exports and the API."""
+
+import csv
+import io
+from collections import OrderedDict
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from .extraction import DRUGS
+from .models import Entity, Event, Review
+
+DRUG_NAMES = [name for name, _pattern in DRUGS]
+FIELDS = ["id", "date", "drug", "kg", "qualifier", "quantity_text", "value_usd", "place",
+          "country", "concealment", "article", "article_url"]
+
+
+class BadFilter(ValueError):
+    """A filter value the ledger cannot use; the message says which and why."""
+
+
+def confirmed_seizures():
+    from cronica.news.models import ArticlePage
+
+    live = ArticlePage.objects.live().public().values("pk")
+    return (Event.objects.filter(kind=Event.Kind.SEIZURE, status=Review.CONFIRMED,
+                                 article__in=live)
+            .select_related("article", "place", "country")
+            .order_by("-occurred_on", "-article__first_published_at", "-pk"))
+
+
+def clean_filters(params):
+    """``{"drug", "country", "year"}`` from query parameters; raises ``BadFilter``."""
+    drug = params.get("drug", "").strip()
+    country = params.get("country", "").strip()
+    year = params.get("year", "").strip()
+    if drug and drug not in DRUG_NAMES:
+        raise BadFilter(_("Unknown drug “%(value)s”; use one of: %(choices)s.")
+                        % {"value": drug[:40], "choices": ", ".join(DRUG_NAMES)})
+    if country and not Entity.objects.filter(kind=Entity.Kind.PLACE,
+                                             level=Entity.Level.COUNTRY,
+                                             slug=country).exists():
+        raise BadFilter(_("Unknown country “%(value)s”.") % {"value": country[:60]})
+    if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
+        raise BadFilter(_("The year must be a number such as 2024."))
+    return {"drug": drug, "country": country, "year": int(year) if year else None}
+
+
+def filtered(filters):
+    rows = confirmed_seizures()
+    if filters["drug"]:
+        rows = rows.filter(drug=filters["drug"])
+    if filters["country"]:
+        rows = rows.filter(country__slug=filters["country"])
+    if filters["year"]:
+        year = filters["year"]
+        rows = rows.filter(Q(occurred_on__year=year) | Q(
+            occurred_on__isnull=True, article__first_published_at__year=year))
+    return rows
+
+
+def as_row(event, request=None):
+    article = event.article
+    return OrderedDict([
+        ("id", event.pk),
+        ("date", event.date.isoformat() if event.date else None),
+        ("drug", event.drug),
+        ("kg", event.kg),
+        ("qualifier", event.qualifier or None),
+        ("quantity_text", event.quantity_text),
+        ("value_usd", event.value_usd),
+        ("place", event.place.name if event.place else event.place_text or None),
+        ("country", event.country.name if event.country else None),
+        ("concealment", event.concealment or None),
+        ("article", article.title),
+        ("article_url", article.canonical_url(request)),
+    ])
+
+
+def by_year(events):
+    """``[(year, kilograms)]`` in order, for the chart."""
+    totals = {}
+    for event in events:
+        if event.date and event.kg:
+            totals[event.date.year] = totals.get(event.date.year, 0) + event.kg
+    return [(str(year), totals[year]) for year in sorted(totals)]
+
+
+def _cell(value):
+    """A CSV cell a spreadsheet will not run as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FIELDS)
+    for row in rows:
+        writer.writerow([_cell(row[field]) for field in FIELDS])
+    return out.getvalue()
+
+
+def years_available():
+    return sorted({event.date.year for event in confirmed_seizures() if event.date},
+                  reverse=True)
+
+
+def countries_available():
+    return Entity.objects.filter(pk__in=confirmed_seizures().values("country_id"))

@@ -1,0 +1,80 @@
+"""What a profile shows: relations, articles, confirmed events and places, gathered once
+for the HTML page and the JSON API alike."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from . import svg
+from .models import Entity, Event, Mention, Review
+
+
+@dataclass
+class Profile:
+    entity: Entity
+    outgoing: list = field(default_factory=list)
+    incoming: list = field(default_factory=list)
+    articles: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+
+    def timeline(self):
+        """Articles and events together, newest first."""
+        items = [(a.published.date(), "article", a) for a in self.articles]
+        items += [(e.date, "event", e) for e in self.events if e.date]
+        return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
+
+    def graph(self):
+        edges = [(r.get_kind_display(), r.target.name, r.target.kind,
+                  r.target.get_absolute_url(), True) for r in self.outgoing]
+        edges += [(r.get_kind_display(), r.subject.name, r.subject.kind,
+                   r.subject.get_absolute_url(), False) for r in self.incoming]
+        if not edges:
+            return None
+        return svg.relation_graph((self.entity.name, self.entity.kind), edges[:16],
+                                  _("Relations of %(name)s") % {"name": self.entity.name})
+
+    def map(self):
+        return svg.point_map(
+            [(p.name, p.latitude, p.longitude,
+              None if p.pk == self.entity.pk else p.get_absolute_url()) for p in self.places],
+            _("Places of %(name)s") % {"name": self.entity.name})
+
+
+def articles_mentioning(entity):
+    from cronica.news.models import ArticlePage
+
+    linked = (Mention.objects.filter(entity=entity).exclude(status=Review.REJECTED)
+              .values("article_id"))
+    return (ArticlePage.objects.live().public().filter(pk__in=linked)
+            .order_by("-first_published_at"))
+
+
+def confirmed_events(entity):
+    """Confirmed events from published articles that involve ``entity`` or happened in it."""
+    from cronica.news.models import ArticlePage
+
+    live = ArticlePage.objects.live().public().values("pk")
+    involved = Event.objects.filter(entities=entity).values("pk")
+    return (Event.objects.filter(status=Review.CONFIRMED, article__in=live)
+            .filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
+            .select_related("article", "place", "country").order_by("-occurred_on", "-pk"))
+
+
+def profile(entity):
+    outgoing = list(entity.relations.select_related("target"))
+    incoming = list(entity.incoming_relations.select_related("subject"))
+    events = list(confirmed_events(entity))
+    places = {}
+    candidates = [entity] + [r.target for r in outgoing] + [r.subject for r in incoming]
+    candidates += [e.place for e in events if e.place]
+    if entity.level == Entity.Level.COUNTRY:
+        candidates += list(entity.children.all()[:30])
+    for place in candidates:
+        if place.kind == Entity.Kind.PLACE and place.latitude is not None \
+                and place.longitude is not None:
+            places.setdefault(place.pk, place)
+    return Profile(entity=entity, outgoing=outgoing, incoming=incoming,
+                   articles=list(articles_mentioning(entity)[:100]), events=events,
+                   places=list(places.values()))

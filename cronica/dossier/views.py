@@ -1,0 +1,69 @@
+"""Public pages of the knowledge base, under /<lang>/kb/: an index, a profile per entity
+and the seizure ledger with its chart and exports. Plain GET pages that set no cookie, so
+the cache in front can serve them; everything is drawn on the server."""
+
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import ledger, svg
+from .models import Entity, Review
+from .profiles import profile
+
+
+@require_safe
+def index(request):
+    counted = Count("mentions", filter=~Q(mentions__status=Review.REJECTED))
+    entities = Entity.objects.annotate(articles=counted).order_by("name")
+    groups = [(label, [e for e in entities if e.kind == kind])
+              for kind, label in Entity.Kind.choices]
+    return render(request, "dossier/index.html",
+                  {"groups": [(label, items) for label, items in groups if items]})
+
+
+@require_safe
+def entity(request, slug):
+    item = get_object_or_404(Entity, slug=slug)
+    return render(request, "dossier/entity.html", {"profile": profile(item), "entity": item})
+
+
+def _ledger_filters(request):
+    try:
+        return ledger.clean_filters(request.GET), None
+    except ledger.BadFilter as error:
+        return None, str(error)
+
+
+@require_safe
+def seizures(request):
+    filters, error = _ledger_filters(request)
+    if error:
+        return render(request, "dossier/seizures.html", {"error": error}, status=400)
+    events = list(ledger.filtered(filters))
+    query = request.GET.urlencode()
+    context = {
+        "rows": [ledger.as_row(e, request) for e in events],
+        "filters": filters,
+        "drugs": ledger.DRUG_NAMES,
+        "countries": ledger.countries_available(),
+        "years": ledger.years_available(),
+        "total_kg": sum(e.kg or 0 for e in events),
+        "chart": svg.bar_chart(ledger.by_year(events), _("Kilograms seized per year")),
+        "query": f"?{query}" if query else "",
+    }
+    return render(request, "dossier/seizures.html", context)
+
+
+@require_safe
+def seizures_csv(request):
+    filters, error = _ledger_filters(request)
+    if error:
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    rows = [ledger.as_row(e, request) for e in ledger.filtered(filters)]
+    response = HttpResponse(ledger.to_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="seizures.csv"'
+    return response
+
+

@@ -1,0 +1,96 @@
+"""Public pages, exports and the API, over the demo newsroom and knowledge base."""
+
+import csv
+import io
+
+import pytest
+
+from cronica.dossier.models import Entity, Event, Mention, Review
+
+
+@pytest.fixture
+def demo_kb(demo):
+    return {e.name: e for e in Entity.objects.all()}
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_and_links_articles(demo_kb):
+    from django.core.management import call_command
+
+    counts = (Entity.objects.count(), Mention.objects.count(), Event.objects.count())
+    call_command("demo", stdout=io.StringIO())
+    assert (Entity.objects.count(), Mention.objects.count(), Event.objects.count()) == counts
+    assert Mention.objects.filter(entity__name="Algeciras").exists()
+    seizure = Event.objects.get(kind="seizure", place__name="Algeciras", status="confirmed")
+    assert seizure.status == Review.CONFIRMED and seizure.kg == 9500
+
+
+@pytest.mark.django_db
+def test_profile_page_shows_relations_map_articles(client, demo_kb):
+    response = client.get("/en/kb/algeciras/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert "<svg" in html and "Places of Algeciras" in html
+    assert "9,500 kg" in html or "9.500 kg" in html
+    assert "spain-record-cocaine-seizure-bananas-2023" in html
+    choneros = client.get("/en/kb/los-choneros/").content.decode()
+    assert "Relations of Los Choneros" in choneros
+    assert 'href="/en/kb/los-lobos/"' in choneros
+    assert client.get("/es/kb/los-choneros/").status_code == 200
+    assert client.get("/en/kb/no-such-entity/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_index_lists_entities_by_kind(client, demo_kb):
+    html = client.get("/en/kb/").content.decode()
+    assert "Criminal group" in html and 'href="/en/kb/los-choneros/"' in html
+
+
+@pytest.mark.django_db
+def test_ledger_filters_and_exports(client, demo_kb):
+    page = client.get("/en/kb/seizures/?drug=cocaine&country=spain&year=2023")
+    assert page.status_code == 200
+    assert page.content.decode().count('class="kb-row"') == 1
+    assert client.get("/en/kb/seizures/?drug=heroin").content.decode().count(
+        'class="kb-row"') == 0
+    exported = client.get("/en/kb/seizures.csv?country=spain")
+    assert exported["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
+    assert rows[0]["kg"] == "9500.0" and rows[0]["place"] == "Algeciras"
+    data = client.get("/en/kb/seizures.json?drug=cocaine").json()
+    assert data["count"] >= 1 and data["results"][0]["drug"] == "cocaine"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["drug=sugar", "country=atlantis", "year=20x3"])
+def test_ledger_rejects_bad_filters_clearly(client, demo_kb, query):
+    page = client.get(f"/en/kb/seizures/?{query}")
+    assert page.status_code == 400
+    assert 'role="alert"' in page.content.decode()
+    assert client.get(f"/en/kb/seizures.csv?{query}").status_code == 400
+    api = client.get(f"/en/kb/api/seizures/?{query}")
+    assert api.status_code == 400 and api.json()["error"]
+
+
+@pytest.mark.django_db
+def test_api_is_read_only_json(client, demo_kb):
+    listing = client.get("/en/kb/api/entities/?type=group").json()
+    assert {"Los Choneros", "Sinaloa Cartel"} <= {e["name"] for e in listing["results"]}
+    assert client.get("/en/kb/api/entities/?type=dragon").status_code == 400
+    detail = client.get("/en/kb/api/entities/jose-adolfo-macias-villamar/").json()
+    assert "Fito" in [a["text"] for a in detail["aliases"]]
+    assert {"relation": "leader_of", "name": "Los Choneros"} in [
+        {"relation": r["relation"], "name": r["entity"]["name"]} for r in detail["relations"]]
+    assert client.post("/en/kb/api/entities/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_csv_cells_cannot_be_formulas(demo_kb):
+    from cronica.dossier.ledger import to_csv
+
+    text = to_csv([{"id": 1, "date": None, "drug": "cocaine", "kg": 1.0, "qualifier": None,
+                    "quantity_text": "1 kg", "value_usd": None, "place": "=HYPERLINK(1)",
+                    "country": None, "concealment": "+cmd", "article": "a",
+                    "article_url": "/"}])
+    assert "'=HYPERLINK(1)" in text and "'+cmd" in text
