@@ -7,6 +7,7 @@
 4. write everything in a single transaction.
 """
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from tqdm import tqdm
 
@@ -46,8 +47,16 @@ def import_file(kind, path, download_images=True, progress=None):
     bodies = {post.external_id: html_to_blocks(post.html, export.base_url)
               for post in export.posts if post.external_id not in already}
     downloads = fetch_images(bodies, progress) if download_images else {}
-    with transaction.atomic():
-        return Writer(export, bodies, downloads, progress).run()
+    writer = None
+    try:
+        with transaction.atomic():
+            writer = Writer(export, bodies, downloads, progress)
+            return writer.run()
+    except BaseException:
+        # The rows are rolled back; the image files they pointed to must go too.
+        for name in writer.stored_files if writer else []:
+            default_storage.delete(name)
+        raise
 
 
 def fetch_images(bodies, progress):

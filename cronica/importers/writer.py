@@ -4,6 +4,7 @@ whole file parsed and the images were fetched, so it either all lands or none of
 """
 
 import hashlib
+import html
 import os
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
@@ -40,6 +41,7 @@ class Summary:
     posts: int = 0
     drafts: int = 0
     already_imported: int = 0
+    deleted_since: int = 0
     comments: int = 0
     comments_already_imported: int = 0
     comments_without_post: int = 0
@@ -57,6 +59,9 @@ class Summary:
         if self.already_imported or self.comments_already_imported:
             yield (f"Already imported before, left unchanged: {self.already_imported} posts, "
                    f"{self.comments_already_imported} comments.")
+        if self.deleted_since:
+            yield (f"{self.deleted_since} posts deleted on this site since an earlier import "
+                   "were not brought back.")
         if self.comments_without_post:
             yield f"Skipped {self.comments_without_post} comments on posts not imported."
         for reason, count in sorted(self.skipped.items()):
@@ -68,18 +73,38 @@ def image_key(url):
     return hashlib.sha256(url.encode()).hexdigest()
 
 
-def mapped(source, external_ids, model):
-    """``{external_id: object}`` for items a previous run imported and that still exist."""
-    rows = dict(ImportedItem.objects.filter(source=source, external_id__in=list(external_ids))
-                .values_list("external_id", "object_id"))
-    objects = model.objects.in_bulk(rows.values())
+CHUNK = 500  # ids per IN (...) query: SQLite limits the number of query parameters
+
+
+def in_chunks(ids):
+    ids = list(ids)
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def imported(source, external_ids):
+    """``{external_id: object id}`` of what earlier runs imported, including what editors
+    have deleted since: a deleted post or comment is never brought back."""
+    found = {}
+    for chunk in in_chunks(external_ids):
+        found.update(ImportedItem.objects.filter(source=source, external_id__in=chunk)
+                     .values_list("external_id", "object_id"))
+    return found
+
+
+def still_there(source, external_ids, model):
+    """``{external_id: object}`` of what earlier runs imported and still exists."""
+    rows = imported(source, external_ids)
+    objects = {}
+    for chunk in in_chunks(rows.values()):
+        objects.update(model.objects.in_bulk(chunk))
     return {key: objects[pk] for key, pk in rows.items() if pk in objects}
 
 
 def remember(source, external_id, obj):
-    ImportedItem.objects.update_or_create(
-        source=source, external_id=external_id,
-        defaults={"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk})
+    ImportedItem.objects.create(source=source, external_id=external_id[:255],
+                                content_type=ContentType.objects.get_for_model(obj),
+                                object_id=obj.pk)
 
 
 class Writer:
@@ -94,6 +119,7 @@ class Writer:
             is_default_site=True)
         self.contributors = {}
         self.images = {}
+        self.stored_files = []  # for the caller to delete if the transaction rolls back
 
     def bar(self, items, what, total=None):
         return tqdm(items, desc=what, total=total, unit=what.lower().rstrip("s"),
@@ -101,15 +127,17 @@ class Writer:
 
     def run(self):
         source = self.export.source
-        pages = mapped(source, [p.external_id for p in self.export.posts], ArticlePage)
+        done = imported(source, [p.external_id for p in self.export.posts])
+        pages = still_there(source, done, ArticlePage)
+        self.summary.deleted_since = len(done) - len(pages)
         for post in self.bar(self.export.posts, "Posts"):
-            if post.external_id in pages:
+            if post.external_id in done:
                 self.summary.already_imported += 1
                 continue
             pages[post.external_id] = self.page(post)
             remember(source, post.external_id, pages[post.external_id])
-        missing = {c.post_id for c in self.export.comments} - set(pages)
-        pages.update(mapped(source, missing, ArticlePage))  # comments added to older imports
+        earlier = {c.post_id for c in self.export.comments} - set(pages) - set(done)
+        pages.update(still_there(source, earlier, ArticlePage))  # posts of older exports
         self.comments(pages)
         return self.summary
 
@@ -120,7 +148,7 @@ class Writer:
         page = ArticlePage(
             title=(post.title or "Untitled")[:255],
             slug=self.slug(post.slug_hint or post.title),
-            summary=strip_tags(post.summary)[:600].strip(),
+            summary=html.unescape(strip_tags(post.summary)).strip()[:600],
             body=[item for item in stream if item],
             live=False,
         )
@@ -212,9 +240,12 @@ class Writer:
         key = image_key(ref.src)
         if key in self.images:
             return self.images[key]
-        found = mapped(ImportedItem.Source.IMAGE_URL, [key], CleanImage).get(key)
+        source = ImportedItem.Source.IMAGE_URL
+        earlier = imported(source, [key])
+        # Deleted from the library since an earlier import: it stays a link.
+        found = still_there(source, [key], CleanImage).get(key)
         data = self.downloads.get(ref.src)
-        if found is None and data is not None:
+        if not earlier and data is not None:
             name = unquote(os.path.basename(urlparse(ref.src).path)) or "image"
             alt = (ref.alt or ref.caption or post.title or name)[:255]
             image = CleanImage(title=(ref.caption or ref.alt or name)[:255], description=alt)
@@ -224,7 +255,8 @@ class Writer:
             except ValueError:  # not an image after all: it stays a link
                 image = None
             if image is not None:
-                remember(ImportedItem.Source.IMAGE_URL, key, image)
+                self.stored_files.append(image.file.name)
+                remember(source, key, image)
                 self.summary.images_downloaded += 1
                 found = image
         self.images[key] = found
@@ -235,12 +267,15 @@ class Writer:
     def comments(self, pages):
         origin = COMMENT_ORIGIN[self.export.source]
         records = sorted(self.export.comments, key=lambda c: c.created_at)
-        known = dict(Comment.objects.filter(
-            origin=origin, external_id__in=[c.external_id for c in records])
-            .values_list("external_id", "pk"))
+        ids = [c.external_id for c in records]
+        done = imported(self.export.source, ids)
+        known = {}  # external id -> pk of the comments that exist, for replies' parents
+        for chunk in in_chunks(ids):
+            known.update(Comment.objects.filter(origin=origin, external_id__in=chunk)
+                         .values_list("external_id", "pk"))
         waiting = []
         for record in records:
-            if record.external_id in known:
+            if record.external_id in done or record.external_id in known:
                 self.summary.comments_already_imported += 1
             elif record.post_id not in pages:
                 self.summary.comments_without_post += 1
@@ -256,7 +291,9 @@ class Writer:
                 if record.parent_id in pending:
                     later.append(record)
                     continue
-                known[record.external_id] = self.comment(record, pages, known, origin).pk
+                comment = self.comment(record, pages, known, origin)
+                remember(self.export.source, record.external_id, comment)
+                known[record.external_id] = comment.pk
                 pending.discard(record.external_id)
                 bar.update(1)
             if len(later) == len(waiting):  # replies that answer each other in a loop
