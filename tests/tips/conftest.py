@@ -21,6 +21,9 @@ def journalist(tmp_path):
 
 @pytest.fixture
 def tipline(settings, tmp_path, journalist, home):
+    from django.core.cache import cache
+
+    cache.clear()  # flood-limit counters live in the cache; each test starts fresh
     settings.CRONICA_TIPS_RECIPIENTS = [journalist["recipient"]]
     settings.CRONICA_TIPS_ARGON2 = {"time_cost": 1, "memory_cost": 8192}
     settings.CRONICA_TIPS_ROOT = settings.DATA_DIR / f"tips-{tmp_path.name}"

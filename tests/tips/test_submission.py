@@ -233,3 +233,29 @@ def test_photo_over_the_cleaning_limit_is_flagged(client, tipline, settings, tmp
     assert "We cannot remove metadata from this file" in page
     client.post("/en/tips/confirm/", {"token": token_of(response), "metadata": "remove"})
     assert Submission.objects.get().uncleaned
+
+
+def test_admin_recipient_opens_the_line_and_bad_keys_are_refused(client, home, settings,
+                                                                  journalist):
+    from django.core.exceptions import ValidationError
+
+    from cronica.tips.models import Recipient
+
+    settings.CRONICA_TIPS_RECIPIENTS = []
+    with pytest.raises(ValidationError):
+        Recipient(name="typo", public_key="age1notakey").full_clean()
+    assert client.get("/en/tips/").status_code == 503
+    Recipient.objects.create(name="Editor", public_key=journalist["recipient"])
+    assert client.get("/en/tips/").status_code == 200
+    Recipient.objects.update(active=False)
+    assert client.get("/en/tips/").status_code == 503
+
+
+def test_flood_of_submissions_is_rate_limited(client, tipline):
+    codename, first = send_first(client, message="one")
+    assert first.status_code == 200
+    statuses = [client.post("/en/tips/send/", {"mode": "return", "codename": codename,
+                                               "message": f"more {i}"}).status_code
+                for i in range(20)]
+    assert statuses[:19] == [200] * 19 and statuses[19] == 429
+    assert Submission.objects.count() == 20
