@@ -11,13 +11,11 @@ from enum import Enum
 
 from django.db import transaction
 
+from cronica.screening.thresholds import FLAG, SURE_SPAM
 from cronica.screening.scoring import score
 
 from . import policy
 from .models import Comment, Mode
-
-FLAG = 0.5  # a score at or above this holds the comment
-SURE_SPAM = 0.95  # spam this certain goes straight to the spam folder
 
 
 class Decision(Enum):

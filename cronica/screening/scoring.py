@@ -5,7 +5,9 @@ The rules (rules.py) know the obvious words and identifiers; the learned model
 strong evidence, the model shifts it up or down by a weight that grows with the number
 of decisions it has learned from, so a young model cannot overrule the rules and a
 mature one can (an editor who keeps approving "pinche gobierno" teaches it that this is
-fine here). Threats and doxxing are rule-only: the cost of learning them wrong is a
+fine here). The model may only lower a rule's score for words moderators have
+approved much more often than flagged; otherwise it can raise a score but not bury a
+rule hit it has simply never seen. Threats and doxxing are rule-only: the cost of learning them wrong is a
 person hurt, not a comment mislaid.
 """
 
@@ -13,11 +15,12 @@ import math
 from dataclasses import dataclass, field
 
 from . import bayes, rules
+from .tokens import tokens
 
 RULE_FLOOR = 0.1  # what "no rule fired" means in log-odds terms
 RULE_CEIL = 0.98
-MODEL_WEIGHT = 0.8
-MODEL_MATURITY = 20  # examples of the rarer class before the model has its full weight
+MODEL_WEIGHT = 1.0
+MODEL_MATURITY = 5  # examples of the rarer class before the model has its full weight
 
 
 def _logit(p):
@@ -60,6 +63,12 @@ def score(text):
             weight = MODEL_WEIGHT * min(1.0, examples / MODEL_MATURITY)
             model_p = min(0.999, max(0.001, model_p))
             final = _sigmoid(_logit(rule_p) + weight * _logit(model_p))
+            rule_score = result.scores[label]
+            if final < rule_score:
+                words = [w for hit in result.hits if hit.label == label
+                         for w in tokens(hit.match)]
+                if not bayes.approved_more_than_rejected(label, words):
+                    final = rule_score
             if result.scores[label] == 0 and final <= RULE_FLOOR:
                 final = min(final, model_p)
             if model_p >= 0.5 and final >= 0.5:

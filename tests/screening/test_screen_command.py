@@ -1,0 +1,42 @@
+"""``cronica screen``: JSON lines in, one JSON line of scores out per input line."""
+
+import io
+import json
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def run(stdin, *args, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    out = io.StringIO()
+    call_command("screen", *args, stdout=out, stderr=io.StringIO())
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_one_line_of_scores_per_input_line(monkeypatch):
+    lines = run('{"text": "Eres un pendejo"}\n'
+                '{"text": "Good article, thanks"}\n'
+                'not json\n'
+                '{"text": "su cel es 81 1234 5678"}\n', monkeypatch=monkeypatch)
+    assert len(lines) == 4
+    insult, clean, broken, phone = lines
+    for result in (insult, clean, phone):
+        assert set(result) >= {"spam", "abuse", "doxxing", "reasons"}
+        assert all(0 <= result[k] <= 1 for k in ("spam", "abuse", "doxxing"))
+    assert insult["abuse"] >= 0.5 and clean["abuse"] < 0.5 and phone["doxxing"] >= 0.5
+    assert "error" in broken
+    assert any("phone" in r for r in phone["reasons"])
+
+
+def test_learn_file_is_validated_before_anything_is_learned(tmp_path, monkeypatch):
+    from cronica.screening.models import LabelStat
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok", "spam": false}\n{"nope": 1}\n')
+    with pytest.raises(CommandError, match="bad.jsonl:2"):
+        run("", "--learn", str(bad), monkeypatch=monkeypatch)
+    assert not LabelStat.objects.exists()
