@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.db.models import Count, Max, Q, Sum
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required

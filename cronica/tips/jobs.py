@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from . import blobs, submissions
 from .config import number
 from .inbox import PERMISSION
-from .models import Source, Submission
+from .models import Source, StoredFile, Submission
 from .timing import this_hour
 
 
@@ -30,6 +30,20 @@ def purge_expired():
         if not source.submissions.exists() and not source.replies.exists():
             source.delete()
     blobs.sweep_incoming()
+    sweep_orphans()
+
+
+def sweep_orphans(older_than_hours=6):
+    """Delete blobs no row refers to: a crash between writing a blob and committing its
+    row leaves ciphertext that no one acknowledged and no one can find."""
+    import time
+
+    known = set(StoredFile.objects.values_list("blob", flat=True))
+    known |= set(Submission.objects.values_list("manifest", flat=True))
+    limit = time.time() - older_than_hours * 3600
+    for path in blobs.root().glob("*.age"):
+        if path.stem not in known and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
 
 
 def journalists():

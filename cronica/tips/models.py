@@ -8,7 +8,6 @@ and file list live in an age-encrypted manifest on disk, next to one ciphertext 
 import secrets
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import timing

@@ -143,8 +143,11 @@ def send(request):
     try:
         post, _files = request.POST, request.FILES
     except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent):
-        handler.abort_all()
+        handler.upload_interrupted()
         return _error(request, _("The submission could not be read. Please try again."), 400)
+    except BaseException:  # the client went away mid-upload, or worse: keep nothing
+        handler.upload_interrupted()
+        raise
     if handler.error is not None:
         return _error(request, too_large, 413)
 

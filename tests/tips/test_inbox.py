@@ -154,3 +154,21 @@ def test_keygen_makes_a_working_identity(tmp_path):
     assert str(identity.to_public()) == recipient
     with pytest.raises(Exception, match="refusing to overwrite"):
         call_command("tips", "keygen", "-o", str(key), stdout=io.StringIO())
+
+
+def test_orphan_blobs_are_swept(tip):
+    import os
+    import time
+
+    from cronica.tips.streaming import encrypt_bytes
+    from cronica.tips.keys import newsroom_recipients
+
+    orphan, _size = encrypt_bytes(b"never acknowledged", newsroom_recipients())
+    jobs.purge_expired()
+    assert blobs.path_of(orphan).exists()  # too recent: may belong to an upload in flight
+    old = time.time() - 7 * 3600
+    os.utime(blobs.path_of(orphan), (old, old))
+    jobs.purge_expired()
+    assert not blobs.path_of(orphan).exists()
+    kept = [Submission.objects.get().manifest, StoredFile.objects.get().blob]
+    assert all(blobs.path_of(n).exists() for n in kept)
