@@ -165,16 +165,21 @@ ALGECIRAS = {
     "language": "en",
     "summary": "The largest cocaine seizure in Spain's history was found among boxes of "
                "bananas in a refrigerated container at the port of Algeciras.",
-    "published": "2023-09-04T09:15:00",
+    "published": "2023-08-26T09:15:00",
     "authors": ["Marea"],
     "tags": ["Ecuador", "Spain", "Cocaine", "Ports", "Bananas"],
     "lead_image": "port-containers",
     "body": [
         ("paragraph", "<p>Spanish police and customs officers found 9.5 tons of cocaine "
                       "hidden among cardboard boxes of bananas in a refrigerated container "
-                      "at the port of Algeciras, in the far south of Spain. The authorities "
-                      "called it the largest single cocaine seizure ever made in the "
-                      "country. The shipment had come from Ecuador.</p>"),
+                      "at the port of Algeciras, in the far south of Spain, on 23 August "
+                      "2023. Announcing it two days later, the authorities called it the "
+                      "largest cocaine seizure ever made in the country. The container had "
+                      "come from Ecuador and was meant to travel on to Portugal.</p>"),
+        ("paragraph", "<p>The previous Spanish record, 8.4 tons, was also found in a banana "
+                      "container in Algeciras, in 2018. No arrests were announced. Police "
+                      "said the boxes carried more than 30 different logos, one for each "
+                      "European criminal group that was to receive its share.</p>"),
         ("paragraph", "<p>In kilos the figure is easier to picture: some 9,500 kilos of "
                       "cocaine, packed in bricks among fruit meant for supermarket shelves. "
                       "Wholesale cocaine in Europe sells for tens of thousands of euros a "
@@ -193,8 +198,9 @@ ALGECIRAS = {
                       "ripen, so importers, shipping lines and inspectors are all under "
                       "pressure to clear them fast. Traffickers often hide the drug in a "
                       "legitimate exporter's cargo without its knowledge, a method known as "
-                      "<i>rip-on/rip-off</i>, and count on accomplices at the port of "
-                      "arrival to pull the bags out before the fruit is delivered.</p>"),
+                      "<i>rip-on/rip-off</i>. In this case, police said the network had "
+                      "shipped through a banana exporting company of its own in Machala, "
+                      "Ecuador's main banana port.</p>"),
         ("heading", "Ecuador, the banana route"),
         ("paragraph", "<p>Ecuador is the world's largest exporter of bananas, and it sits "
                       "between Colombia and Peru, the two largest producers of coca leaf and "
@@ -202,10 +208,10 @@ ALGECIRAS = {
                       "point for cocaine bound for Europe, and its gangs fight for that "
                       "business inside and outside the country's prisons.</p>"),
         ("paragraph", "<p>Spain was not alone this summer. In July, Dutch customs found "
-                      "nearly 8 tons of cocaine in a container of Ecuadorian bananas at the "
-                      "port of Vlissingen, a record for the Netherlands. In Antwerp, "
-                      "Europe's main gateway for the drug, Belgian customs reported seizing "
-                      "more than 100 tons in 2022 alone.</p>"),
+                      "about 8 tons of cocaine among pallets of Ecuadorian bananas in the "
+                      "port of Rotterdam, the largest seizure in the port's history. In "
+                      "Antwerp, Europe's main gateway for the drug, Belgian customs seized "
+                      "a record 110 tons in 2022.</p>"),
         ("paragraph", "<p>Record seizures measure enforcement as much as trafficking. The "
                       "United Nations Office on Drugs and Crime has reported record cocaine "
                       "production in recent years, and European police forces say that what "
@@ -216,72 +222,71 @@ ALGECIRAS = {
                 ("The Guardian", "https://www.theguardian.com/"),
                 ("Policía Nacional", "https://www.policia.es/")],
     "comments": [
-        comment("1", "2023-09-04T09:35:00",
+        comment("1", "2023-08-26T09:35:00",
                 "Nine and a half tons in one container and they still say the war on drugs "
                 "is working.", replies=[
-                    comment("1.1", "2023-09-04T10:02:00",
+                    comment("1.1", "2023-08-26T10:02:00",
                             "9:35 - that is only what they caught. Think about what went "
                             "through.", name="Porteño"),
-                    comment("1.2", "2023-09-04T10:09:00",
+                    comment("1.2", "2023-08-26T10:09:00",
                             "Nadie dice que esté funcionando, compa. Pero mejor en un "
                             "almacén de la policía que en la calle.", replies=[
-                                comment("1.2.1", "2023-09-04T10:31:00",
+                                comment("1.2.1", "2023-08-26T10:31:00",
                                         "@10:09 until somebody inside the warehouse sells "
                                         "it back."),
                             ]),
                 ]),
-        comment("2", "2023-09-04T10:15:00",
+        comment("2", "2023-08-26T10:15:00",
                 "Pobres bananeros, al final son los que pagan: más revisiones, más "
                 "retrasos y la fruta se pudre en el puerto.", replies=[
-                    comment("2.1", "2023-09-04T11:40:00",
+                    comment("2.1", "2023-08-26T11:40:00",
                             "10:15 exacto. Mi tío exporta desde El Oro y ahora cada "
                             "contenedor es un riesgo para él.", name="Orense"),
                 ]),
-        comment("3", "2023-09-04T11:05:00",
+        comment("3", "2023-08-26T11:05:00",
                 "Algeciras again. Half the coast of Cádiz lives off the hashish boats "
                 "anyway.", replies=[
-                    comment("3.1", "2023-09-04T11:22:00",
+                    comment("3.1", "2023-08-26T11:22:00",
                             "11:05 hashish is a different business. This is containers, "
                             "offices and bribes at the terminal, not lanchas on the "
                             "beach."),
                 ]),
-        comment("4", "2023-09-04T12:48:00",
+        comment("4", "2023-08-26T12:48:00",
                 "Who owned the container? That is the only question that matters.",
                 replies=[
-                    comment("4.1", "2023-09-04T13:10:00",
-                            "12:48 police have not named it. In rip-on cases the company "
-                            "whose name is on the papers often knows nothing.",
+                    comment("4.1", "2023-08-26T13:10:00",
+                            "12:48 police said the network shipped through a banana "
+                            "exporter in Machala. No arrests so far.",
                             name="Marea", staff=True),
                 ]),
-        comment("5", "2023-09-04T15:20:00",
+        comment("5", "2023-08-26T15:20:00",
                 "Ecuador was a peaceful country ten years ago. Now look at it."),
-        comment("6", "2023-09-04T18:02:00",
+        comment("6", "2023-08-26T18:02:00",
                 "Cheap flights to Guayaquil, best prices, write to me on WhatsApp",
                 status=PENDING),
     ],
 }
 
-VLISSINGEN = {
-    "slug": "paises-bajos-cocaina-bananos-ecuador-2023",
-    "title": "Países Bajos decomisa casi 8 toneladas de cocaína escondidas en bananos de "
+ROTTERDAM = {
+    "slug": "paises-bajos-cocaina-bananos-rotterdam-2023",
+    "title": "Países Bajos decomisa 8 toneladas de cocaína escondidas en bananos de "
              "Ecuador",
     "language": "es",
-    "summary": "Es el mayor decomiso de cocaína en la historia neerlandesa: más de 8.000 "
-               "kilos ocultos en un contenedor de fruta llegado al puerto de Vlissingen.",
-    "published": "2023-09-06T08:30:00",
+    "summary": "Es el mayor decomiso en la historia del puerto de Rotterdam: más de 8.000 "
+               "kilos de cocaína ocultos entre palés de bananos llegados de Ecuador.",
+    "published": "2023-08-11T08:30:00",
     "authors": ["Marea", "Ceniza"],
     "tags": ["Ecuador", "Países Bajos", "Cocaína", "Puertos", "Bananos"],
     "lead_image": "north-sea-quay",
     "body": [
-        ("paragraph", "<p>Aduaneros de Países Bajos encontraron en julio de 2023 casi 8 "
-                      "toneladas de cocaína, más de 8.000 kilos, escondidas en un "
-                      "contenedor de bananos procedente de Ecuador en el puerto de "
-                      "Vlissingen, en la provincia de Zelanda, al suroeste del país. Las "
-                      "autoridades neerlandesas lo presentaron como el mayor decomiso de "
-                      "cocaína jamás realizado en Países Bajos.</p>"),
-        ("paragraph", "<p>La droga viajaba en paquetes entre las cajas de fruta. A los "
-                      "precios mayoristas de Europa, de decenas de miles de euros por kilo, "
-                      "un cargamento así vale cientos de millones de euros.</p>"),
+        ("paragraph", "<p>Aduaneros de Países Bajos encontraron el 13 de julio de 2023 "
+                      "unas 8 toneladas de cocaína escondidas en un cargamento de bananos "
+                      "procedente de Ecuador en el puerto de Rotterdam. La Fiscalía "
+                      "neerlandesa lo anunció el 10 de agosto y lo describió como el mayor "
+                      "decomiso de drogas en la historia del puerto.</p>"),
+        ("paragraph", "<p>Eran más de 8.000 paquetes de un kilo, repartidos en doce palés "
+                      "de fruta, con un valor estimado de unos 600 millones de euros. La "
+                      "droga ya fue destruida.</p>"),
         ("heading", "La ruta del banano"),
         ("paragraph", "<p>Ecuador es el mayor exportador de bananos del mundo y la Unión "
                       "Europea es uno de sus principales mercados. El país está entre "
@@ -293,17 +298,18 @@ VLISSINGEN = {
                       "exportadores que no saben nada y pagan a cómplices en el puerto de "
                       "destino para sacarla antes de que la carga llegue a su dueño.</p>"),
         ("image", {"image": "banana-cargo",
-                   "caption": "Cajas de bananos listas para exportar: entre ellas iban los "
-                              "paquetes de cocaína."}),
+                   "caption": "Cajas de bananos listas para exportar: entre palés como "
+                              "estos iban los paquetes de cocaína."}),
         ("paragraph", "<p>Rotterdam, el puerto más grande de Europa, y Amberes, en la vecina "
                       "Bélgica, son las principales puertas de entrada de la cocaína al "
                       "continente. Las autoridades de ambos países han advertido que las "
                       "redes reclutan a trabajadores portuarios para sacar la droga de los "
-                      "contenedores.</p>"),
-        ("heading", "Un verano de récords"),
-        ("paragraph", "<p>Poco después, la policía española anunció un decomiso aún mayor "
-                      "en el puerto de Algeciras: 9,5 toneladas de cocaína entre cajas de "
-                      "bananos, también llegadas de Ecuador.</p>"),
+                      "contenedores. La aduana belga decomisó en Amberes la cifra récord de "
+                      "110 toneladas en 2022.</p>"),
+        ("heading", "Un golpe a la imagen de Ecuador"),
+        ("paragraph", "<p>El anuncio llegó un día después del asesinato en Quito de Fernando "
+                      "Villavicencio, candidato a la presidencia de Ecuador, que había "
+                      "denunciado amenazas de Los Choneros.</p>"),
         ("paragraph", "<p>Para Ecuador, cada decomiso en Europa golpea la imagen de un "
                       "sector del que viven miles de familias. Los exportadores piden más "
                       "escáneres y controles en los puertos de salida para no cargar con la "
@@ -317,32 +323,32 @@ VLISSINGEN = {
                 ("El Universo", "https://www.eluniverso.com/"),
                 ("Reuters", "https://www.reuters.com/")],
     "comments": [
-        comment("1", "2023-09-06T09:12:00",
+        comment("1", "2023-08-11T09:12:00",
                 "Ocho toneladas y seguro el dueño del contenedor ni enterado.", replies=[
-                    comment("1.1", "2023-09-06T09:40:00",
+                    comment("1.1", "2023-08-11T09:40:00",
                             "9:12 eso dicen siempre. A veces es verdad y a veces no."),
                 ]),
-        comment("2", "2023-09-06T09:55:00",
+        comment("2", "2023-08-11T09:55:00",
                 "The Dutch ports are out of control, they even had shootings over lost "
                 "loads.", name="Gringo Viejo", replies=[
-                    comment("2.1", "2023-09-06T10:20:00",
+                    comment("2.1", "2023-08-11T10:20:00",
                             "9:55 not out of control, they seize more because they check "
                             "more."),
-                    comment("2.2", "2023-09-06T10:48:00",
+                    comment("2.2", "2023-08-11T10:48:00",
                             "@10:20 los dos tienen razón, revisan más y aun así entra "
                             "muchísima."),
                 ]),
-        comment("3", "2023-09-06T12:30:00",
+        comment("3", "2023-08-11T12:30:00",
                 "Soy de Machala, aquí todos saben qué galpones trabajan con la mafia y "
                 "nadie dice nada.", replies=[
-                    comment("3.1", "2023-09-06T12:51:00",
+                    comment("3.1", "2023-08-11T12:51:00",
                             "12:30 y el que dice algo aparece en una zanja. Por eso nadie "
                             "habla."),
                 ]),
-        comment("4", "2023-09-06T14:05:00",
-                "Vlissingen is tiny compared to Rotterdam. Smugglers are moving to smaller "
-                "ports."),
-        comment("5", "2023-09-06T16:44:00",
+        comment("4", "2023-08-11T14:05:00",
+                "Rotterdam catches more every year and they keep coming. Now the "
+                "smugglers are moving to smaller ports like Vlissingen."),
+        comment("5", "2023-08-11T16:44:00",
                 "Yo sé quién es el que maneja ese galpón en Machala, vive en la ciudadela "
                 "junto al colegio, su carro es blanco...", status=PENDING),
     ],
@@ -362,7 +368,7 @@ VILLAVICENCIO = {
     "body": [
         ("paragraph", "<p>Fernando Villavicencio, a candidate in Ecuador's presidential "
                       "election, was shot dead on the evening of 9 August 2023 as he left a "
-                      "campaign rally at a school in Quito, the capital. He was 59. The "
+                      "campaign rally at a school in Quito, the capital. The "
                       "attack came eleven days before the first round of a snap election, "
                       "set for 20 August.</p>"),
         ("paragraph", "<p>Villavicencio was a former journalist who had made his name "
@@ -370,8 +376,9 @@ VILLAVICENCIO = {
                       "Assembly. He ran on a promise to confront organized crime and the "
                       "officials he accused of protecting it.</p>"),
         ("paragraph", "<p>Several other people were wounded. One suspect died after an "
-                      "exchange of fire with security forces, and police arrested six other "
-                      "men, all Colombian nationals, within hours.</p>"),
+                      "exchange of fire with security forces, and within hours police "
+                      "arrested six other men, all Colombian nationals, in raids in "
+                      "Quito.</p>"),
         ("paragraph", "<p>President Guillermo Lasso blamed organized crime, declared a "
                       "60-day state of emergency across the country and asked the FBI for "
                       "help with the investigation, which the US agency agreed to give.</p>"),
@@ -499,8 +506,9 @@ FITO_ESCAPE = {
                       "organizado, entre ellos Los Choneros y Los Lobos, organizaciones "
                       "terroristas y actores no estatales beligerantes. El decreto ordena a "
                       "las Fuerzas Armadas neutralizarlos.</p>"),
-        ("quote", {"quote": "Reconocer la existencia de conflicto armado interno.",
-                   "attribution": "Decreto Ejecutivo 111, 9 de enero de 2024"}),
+        ("quote", {"quote": "He ordenado a las Fuerzas Armadas ejecutar operaciones "
+                            "militares para neutralizar a estos grupos.",
+                   "attribution": "Daniel Noboa, en X, al publicar el decreto"}),
         ("paragraph", "<p>Noboa, de 36 años, asumió la presidencia en noviembre de 2023 tras "
                       "ganar la segunda vuelta a Luisa González, y había prometido mano dura "
                       "contra las bandas y nuevas cárceles de máxima seguridad.</p>"),
@@ -586,7 +594,7 @@ OVIDIO = {
     "lead_image": "federal-courthouse",
     "body": [
         ("paragraph", "<p>Mexico extradited Ovidio Guzmán López to the United States on 15 "
-                      "September 2023. Guzmán, 33, one of the sons of the jailed Sinaloa "
+                      "September 2023. Guzmán, one of the sons of the jailed Sinaloa "
                       "Cartel leader Joaquín 'El Chapo' Guzmán, faces charges in federal "
                       "court in Chicago, where prosecutors accuse him of trafficking drugs "
                       "including fentanyl.</p>"),
@@ -677,8 +685,8 @@ MAYO = {
     "language": "es",
     "summary": "El cofundador del Cártel de Sinaloa, que en décadas de carrera nunca había "
                "pisado una cárcel, aterrizó en una avioneta junto a un hijo de 'El Chapo'. "
-               "Días después dijo que lo habían secuestrado.",
-    "published": "2024-08-12T09:20:00",
+               "Su abogado asegura que lo secuestraron.",
+    "published": "2024-07-31T09:20:00",
     "authors": ["Tecolote", "Marea"],
     "tags": ["México", "Cártel de Sinaloa", "El Mayo", "Los Chapitos", "Estados Unidos"],
     "lead_image": "desert-airstrip",
@@ -689,17 +697,20 @@ MAYO = {
                       "Joaquín 'El Chapo' Guzmán, poco después de que aterrizaran en una "
                       "avioneta en un aeródromo cerca de El Paso, Texas.</p>"),
         ("paragraph", "<p>Zambada había eludido a las autoridades durante décadas sin pasar "
-                      "un solo día en prisión. El Departamento de Estado ofrecía hasta 15 "
-                      "millones de dólares por información que llevara a su captura.</p>"),
+                      "un solo día en prisión. Estados Unidos ofrecía una recompensa de hasta "
+                      "15 millones de dólares por información que llevara a su "
+                      "captura.</p>"),
         ("paragraph", "<p>El gobierno de México dijo que no participó en la operación.</p>"),
         ("heading", "¿Entrega o secuestro?"),
-        ("paragraph", "<p>Las primeras versiones hablaban de una entrega pactada. El 10 de "
-                      "agosto, el abogado de Zambada difundió una carta en la que el capo "
-                      "asegura que Joaquín Guzmán López lo emboscó en Sinaloa y lo llevó por "
-                      "la fuerza a Estados Unidos, en contra de su voluntad.</p>"),
+        ("paragraph", "<p>Las primeras versiones hablaban de una entrega pactada. Dos días "
+                      "después de la detención, el abogado de Zambada, Frank Pérez, aseguró "
+                      "que su cliente no se entregó ni negoció nada: según su versión, "
+                      "Joaquín Guzmán López lo emboscó en México con un grupo de hombres, lo "
+                      "ató y lo subió por la fuerza a la avioneta.</p>"),
         ("paragraph", "<p>Ambos se declararon no culpables ante jueces federales: Zambada en "
-                      "El Paso y Guzmán López en Chicago, la misma corte donde su hermano "
-                      "Ovidio, extraditado en septiembre de 2023, enfrenta su proceso.</p>"),
+                      "El Paso y Guzmán López, de 38 años, en Chicago, la misma corte donde "
+                      "su hermano Ovidio, extraditado en septiembre de 2023, enfrenta su "
+                      "proceso.</p>"),
         ("image", {"image": "chihuahuan-border",
                    "caption": "La frontera cerca de El Paso, donde aterrizó la "
                               "avioneta."}),
@@ -719,40 +730,40 @@ MAYO = {
                 ("Ríodoce", "https://riodoce.mx/"),
                 ("US Department of Justice", "https://www.justice.gov/")],
     "comments": [
-        comment("1", "2024-08-12T09:41:00",
+        comment("1", "2024-07-31T09:41:00",
                 "Lo entregaron. Eso de secuestro es para que no maten a su familia.",
                 replies=[
-                    comment("1.1", "2024-08-12T10:03:00",
+                    comment("1.1", "2024-07-31T10:03:00",
                             "9:41 o lo secuestraron de verdad, y ahora sí viene la guerra."),
-                    comment("1.2", "2024-08-12T10:25:00",
+                    comment("1.2", "2024-07-31T10:25:00",
                             "El Mayo never trusted anybody for 50 years and then gets on a "
                             "plane with Chapo's kid? Makes no sense.", name="Gringo Viejo",
                             replies=[
-                                comment("1.2.1", "2024-08-12T10:47:00",
+                                comment("1.2.1", "2024-07-31T10:47:00",
                                         "10:25 por eso mismo tiene sentido lo del "
                                         "secuestro.", name="Sinaloense"),
-                                comment("1.2.2", "2024-08-12T11:09:00",
+                                comment("1.2.2", "2024-07-31T11:09:00",
                                         "@10:47 o los dos negociaron por separado y los dos "
                                         "pensaban que engañaban al otro."),
                             ]),
                 ]),
-        comment("2", "2024-08-12T10:10:00",
+        comment("2", "2024-07-31T10:10:00",
                 "76 años y nunca pisó una cárcel. Eso dice más de México que de él.",
                 replies=[
-                    comment("2.1", "2024-08-12T10:36:00",
+                    comment("2.1", "2024-07-31T10:36:00",
                             "10:10 tal cual. El sistema lo cuidó medio siglo."),
                 ]),
-        comment("3", "2024-08-12T12:15:00",
+        comment("3", "2024-07-31T12:15:00",
                 "Culiacán is going to burn. Anyone with family there, get them out.",
                 name="Culichi en Phoenix", replies=[
-                    comment("3.1", "2024-08-12T12:44:00",
+                    comment("3.1", "2024-07-31T12:44:00",
                             "12:15 ya se siente, la gente no sale de noche."),
                 ]),
-        comment("4", "2024-08-12T13:30:00",
+        comment("4", "2024-07-31T13:30:00",
                 "15 millones de dólares de recompensa y al final llegó solito en avioneta."),
-        comment("5", "2024-08-12T16:05:00",
+        comment("5", "2024-07-31T16:05:00",
                 "Who gets the $15 million then? Joaquín? lol"),
-        comment("6", "2024-08-12T17:48:00",
+        comment("6", "2024-07-31T17:48:00",
                 "Visit my page for the real story, all the videos uncensored, link in my "
                 "profile", status=PENDING),
     ],
@@ -774,10 +785,11 @@ FITO_MANTA = {
                       "city in the coastal province of Manabí. He was hiding in an "
                       "underground bunker beneath a house, 17 months after he vanished from "
                       "La Regional prison in Guayaquil.</p>"),
-        ("paragraph", "<p>President Daniel Noboa announced the capture and said Ecuador would "
-                      "send Fito to the United States, where federal prosecutors in Brooklyn "
-                      "have charged him with cocaine trafficking and with smuggling firearms "
-                      "from the United States to Ecuador.</p>"),
+        ("paragraph", "<p>President Daniel Noboa announced the capture and said Ecuador had "
+                      "begun the process to extradite Fito to the United States, where "
+                      "federal prosecutors in Brooklyn have charged him with cocaine "
+                      "trafficking and with smuggling firearms from the United States to "
+                      "Ecuador.</p>"),
         ("heading", "A fugitive on home ground"),
         ("paragraph", "<p>Manabí is the cradle of Los Choneros, named after the town of "
                       "Chone, and Manta is one of its strongholds. The gang's former leader, "
@@ -861,20 +873,21 @@ FITO_BROOKLYN = {
         ("paragraph", "<p>José Adolfo Macías Villamar, alias 'Fito', fue extraditado a "
                       "Estados Unidos el 20 de julio de 2025, menos de un mes después de su "
                       "recaptura en Manta. Al día siguiente compareció ante una corte "
-                      "federal en Brooklyn, Nueva York, y se declaró no culpable.</p>"),
+                      "federal en Brooklyn, Nueva York, y se declaró no culpable de los siete "
+                      "cargos en su contra.</p>"),
         ("paragraph", "<p>La fiscalía federal lo acusa de conspirar para distribuir cocaína "
                       "con destino a Estados Unidos y de contrabandear armas de fuego "
                       "compradas en Estados Unidos hacia Ecuador. Los cargos de narcotráfico "
                       "que enfrenta contemplan penas de hasta cadena perpetua.</p>"),
-        ("paragraph", "<p>Según informaron medios ecuatorianos, el propio Fito aceptó ser "
-                      "extraditado, lo que acortó el trámite ante la justicia de su "
-                      "país.</p>"),
+        ("paragraph", "<p>Días antes, en una audiencia ante la Corte Nacional de Justicia, "
+                      "el propio Fito había aceptado ser extraditado, lo que acortó el "
+                      "trámite en Ecuador.</p>"),
         ("heading", "Una extradición que antes era imposible"),
         ("paragraph", "<p>Hasta 2024, la Constitución de Ecuador prohibía extraditar a sus "
                       "ciudadanos. En abril de ese año, los votantes aprobaron en una "
                       "consulta popular la reforma propuesta por el presidente Daniel Noboa "
-                      "para permitirlo. La de Fito es una de las primeras extradiciones de "
-                      "un ecuatoriano bajo las nuevas reglas.</p>"),
+                      "para permitirlo. Medios ecuatorianos lo describen como el primer "
+                      "ecuatoriano extraditado a Estados Unidos.</p>"),
         ("image", {"image": "runway-dusk",
                    "caption": "Una pista al atardecer. Las extradiciones a Estados Unidos "
                               "se hacen en vuelos bajo custodia de agentes federales."}),
@@ -1020,5 +1033,5 @@ MENCHO = {
     ],
 }
 
-ARTICLES = [VILLAVICENCIO, ALGECIRAS, VLISSINGEN, OVIDIO, FITO_ESCAPE, MAYO, MENCHO,
+ARTICLES = [ROTTERDAM, VILLAVICENCIO, ALGECIRAS, OVIDIO, FITO_ESCAPE, MAYO, MENCHO,
             FITO_MANTA, FITO_BROOKLYN]
