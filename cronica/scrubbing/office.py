@@ -24,7 +24,9 @@ _REPLACED = {"docProps/core.xml": _EMPTY_CORE, "docProps/app.xml": _EMPTY_APP,
              "docProps/custom.xml": _EMPTY_CUSTOM}
 
 _AUTHOR_ATTR = re.compile(rb'\b((?:w:)?(?:author|initials)|authorId)="[^"]*"')
-_PERSON_PART = re.compile(r"(^|/)(people|persons/person|authors)\.xml$|/persons/")
+_AUTHOR_ELEMENT = re.compile(rb"<((?:\w+:)?author)>[^<]*</(?:\w+:)?author>")
+_PERSON_ATTR = re.compile(rb'\b(name|initials|userId|providerId)="[^"]*"')
+_PERSON_PART = re.compile(r"(^|/)(people|commentAuthors|authors)\.xml$|/persons/")
 _RSID_ATTR = re.compile(rb'\s(?:w:)?rsid\w*="[0-9A-Fa-f]*"')
 _RSIDS_BLOCK = re.compile(rb"<w:rsids>.*?</w:rsids>", re.S)
 _REVISION = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo)\b")
@@ -75,7 +77,7 @@ def inspect_office(data):
                 found.add("comments")
             if _RSID_ATTR.search(body) or _REVISION.search(body):
                 found.add("revisions")
-            if _AUTHOR_ATTR.search(body):
+            if _AUTHOR_ATTR.search(body) or _AUTHOR_ELEMENT.search(body):
                 found.add("author")
     return found
 
@@ -90,6 +92,10 @@ def clean_office(data):
                 body = _REPLACED[item.filename]
             elif _is_xml(item.filename):
                 body = _AUTHOR_ATTR.sub(lambda m: m.group(1) + b'=""', body)
+                body = _AUTHOR_ELEMENT.sub(lambda m: b"<%s></%s>" % (m.group(1), m.group(1)),
+                                           body)
+                if _PERSON_PART.search(item.filename):
+                    body = _PERSON_ATTR.sub(lambda m: m.group(1) + b'=""', body)
                 body = _RSID_ATTR.sub(b"", body)
                 body = _RSIDS_BLOCK.sub(b"", body)
             # A fixed timestamp: the zip entries' dates are metadata too.

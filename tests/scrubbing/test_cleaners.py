@@ -90,6 +90,9 @@ def docx(tmp_path):
                              'bridge</w:t></w:r></w:ins></w:p></w:document>',
         "word/comments.xml": '<w:comments xmlns:w="w"><w:comment w:author="Ana Torres" '
                              'w:initials="AT"/></w:comments>',
+        "xl/comments1.xml": "<comments><authors><author>Ana Torres</author></authors></comments>",
+        "ppt/commentAuthors.xml": '<p:cmAuthorLst xmlns:p="p"><p:cmAuthor id="1" '
+                                  'name="Ana Torres" initials="AT"/></p:cmAuthorLst>',
         "word/settings.xml": '<w:settings xmlns:w="w"><w:rsids><w:rsidRoot w:val="00A1B2C3"/>'
                              "</w:rsids></w:settings>",
     }
