@@ -12,6 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 from .folding import fold
 from .quantities import money, quantities
 
@@ -20,14 +22,14 @@ EN_WORDS = {"the", "of", "and", "to", "was", "with", "that", "from", "is", "by",
 ES_WORDS = {"el", "la", "los", "las", "del", "que", "y", "con", "por", "una", "fue", "para",
             "se", "su", "al", "tras", "como", "sus"}
 
-DRUGS = [
-    ("cocaine", r"cocaine|cocaina|coca paste|pasta base|pasta de coca|crack"),
-    ("fentanyl", r"fentanyl|fentanilo"),
-    ("methamphetamine", r"methamphetamines?|metanfetaminas?|crystal meth|meth|cristal"),
-    ("heroin", r"heroin|heroina|goma de opio|opium gum"),
-    ("marijuana", r"marijuana|marihuana|cannabis|mariguana"),
-    ("hashish", r"hashish|hachis"),
-    ("precursors", r"precursor chemicals|precursores quimicos|precursors|precursores"),
+DRUGS = [  # canonical name (translated on pages), pattern on folded text
+    (gettext_noop("cocaine"), r"cocaine|cocaina|coca paste|pasta base|pasta de coca|crack"),
+    (gettext_noop("fentanyl"), r"fentanyl|fentanilo"),
+    (gettext_noop("methamphetamine"), r"methamphetamines?|metanfetaminas?|crystal meth|meth|cristal"),
+    (gettext_noop("heroin"), r"heroin|heroina|goma de opio|opium gum"),
+    (gettext_noop("marijuana"), r"marijuana|marihuana|cannabis|mariguana"),
+    (gettext_noop("hashish"), r"hashish|hachis"),
+    (gettext_noop("precursors"), r"precursor chemicals|precursores quimicos|precursors|precursores"),
 ]
 DRUG_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in DRUGS))
 

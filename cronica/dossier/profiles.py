@@ -30,6 +30,10 @@ class Profile:
                   r.target.get_absolute_url(), True) for r in self.outgoing]
         edges += [(r.get_kind_display(), r.subject.name, r.subject.kind,
                    r.subject.get_absolute_url(), False) for r in self.incoming]
+        parent = self.entity.parent
+        if parent is not None:
+            edges.append((_("located in"), parent.name, parent.kind,
+                          parent.get_absolute_url(), True))
         if not edges:
             return None
         return svg.relation_graph((self.entity.name, self.entity.kind), edges[:16],

@@ -32,7 +32,7 @@ def _short(value):
     return f"{value:.0f} kg"
 
 
-def bar_chart(series, label, unit_label="kg"):
+def bar_chart(series, label):
     """A bar chart of ``series`` (list of (period label, value)), values in kilograms."""
     width, height, left, bottom, top = 640, 260, 56, 40, 16
     if not series:
@@ -50,12 +50,13 @@ def bar_chart(series, label, unit_label="kg"):
                      f'text-anchor="end">{escape(_short(value))}</text>')
     for index, (period, value) in enumerate(series):
         bar_h = plot_h * value / peak
-        x = left + index * slot + slot * 0.15
+        bar_w = min(slot * 0.7, 80)
+        x = left + index * slot + (slot - bar_w) / 2
         y = height - bottom - bar_h
         parts.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar_h:.1f}" '
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" '
             f'fill="#b3261e"><title>{escape(period)}: {escape(_short(value))}</title></rect>'
-            f'<text x="{x + slot * 0.35:.1f}" y="{height - bottom + 16}" font-size="11" '
+            f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 16}" font-size="11" '
             f'text-anchor="middle">{escape(period)}</text>')
     return _svg(width, height, "".join(parts), label)
 
@@ -63,14 +64,14 @@ def bar_chart(series, label, unit_label="kg"):
 def relation_graph(centre, edges, label):
     """``centre`` (name, kind) with its neighbours on a circle around it. ``edges`` is a
     list of (relation label, name, kind, url, outgoing)."""
-    width, height = 640, 420
-    cx, cy, radius = width / 2, height / 2, 150
+    width, height = 640, 360
+    cx, cy, radius = width / 2, height / 2, 140
     parts = []
     count = max(len(edges), 1)
     nodes = []
     for index, (relation, name, kind, url, outgoing) in enumerate(edges):
         angle = -math.pi / 2 + 2 * math.pi * index / count
-        x, y = cx + radius * math.cos(angle), cy + radius * 0.85 * math.sin(angle)
+        x, y = cx + radius * 1.3 * math.cos(angle), cy + radius * math.sin(angle)
         parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#888" '
                      f'stroke-width="1.5"/>')
         mx, my = (cx + x) / 2, (cy + y) / 2

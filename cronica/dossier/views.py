@@ -50,7 +50,7 @@ def seizures(request):
         "countries": ledger.countries_available(),
         "years": ledger.years_available(),
         "total_kg": sum(e.kg or 0 for e in events),
-        "chart": svg.bar_chart(ledger.by_year(events), _("Kilograms seized per year")),
+        "chart": svg.bar_chart(ledger.over_time(events), _("Kilograms seized over time")),
         "query": f"?{query}" if query else "",
     }
     return render(request, "dossier/seizures.html", context)
