@@ -961,6 +961,10 @@ MENCHO = {
                       "Sinaloa Cartel and six other criminal groups from Latin America as "
                       "foreign terrorist organizations. El Mencho himself faces drug "
                       "trafficking charges in federal court in Washington.</p>"),
+        ("paragraph", "<p>The terrorist designation lets US prosecutors bring material "
+                      "support charges against anyone who does business with the cartel, "
+                      "and raises the risk for companies and banks that deal, knowingly or "
+                      "not, with its front businesses.</p>"),
         ("heading", "From Jalisco to the world"),
         ("paragraph", "<p>The CJNG emerged around 2010 in Jalisco, in western Mexico, from "
                       "the remains of the Milenio cartel, and grew fast. It moves cocaine, "
@@ -975,15 +979,12 @@ MENCHO = {
                       "survived, and the authorities blamed the CJNG. He is now Mexico's "
                       "security secretary.</p>"),
         ("heading", "The family business"),
-        ("paragraph", "<p>El Mencho served time in the United States in the 1990s for heroin "
-                      "trafficking before being deported to Mexico, according to US "
-                      "authorities. His son Rubén Oseguera González, 'El Menchito', was "
-                      "extradited to the United States in 2020, convicted by a federal jury "
-                      "in Washington in 2024 and sentenced to life in prison.</p>"),
-        ("paragraph", "<p>The terrorist designation lets US prosecutors bring material "
-                      "support charges against anyone who does business with the cartel, "
-                      "and raises the risk for companies and banks that deal, knowingly or "
-                      "not, with its front businesses.</p>"),
+        ("paragraph", "<p>His son Rubén Oseguera González, 'El Menchito', born in "
+                      "California, was the cartel's second-in-command, according to US "
+                      "prosecutors. Captured in Mexico in 2015 and extradited to the United "
+                      "States in February 2020, he was convicted by a federal jury in "
+                      "Washington in September 2024 and sentenced to life in prison on 7 "
+                      "March 2025.</p>"),
         ("image", {"image": "guadalajara-night",
                    "caption": "Guadalajara, Jalisco's capital, at night."}),
         ("video", {"url": "https://www.eluniversal.com.mx/",
