@@ -29,6 +29,7 @@ CONTAINERS = {"p", "div", "section", "article", "center", "main", "header", "foo
               "aside", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "dl", "dt",
               "dd", "pre", "address", "details", "summary", "body", "html", "nav", "hr"}
 BLOCKISH = CONTAINERS | HEADINGS | EMBEDS | {"img", "figure", "blockquote", "ul", "ol"}
+IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|heic|avif)$", re.I)
 SKIPPED_NODES = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
@@ -154,6 +155,10 @@ class _BodyBuilder:
 
     def image(self, node, caption):
         src = self.url(node.get("src"))
+        link = node.find_parent("a")
+        full_size = self.url(link.get("href")) if link is not None else ""
+        if IMAGE_FILE.search(urlparse(full_size).path):
+            src = full_size  # both blogs link a thumbnail to the full-size file
         if src:
             self.block("image", ImageRef(src=src, alt=(node.get("alt") or "").strip(),
                                          caption=caption[:500]))

@@ -5,6 +5,7 @@ defusedxml refuses DOCTYPEs, entity declarations and external references, which 
 Neither Blogger nor WordPress puts a DOCTYPE in its exports, so refusing them costs nothing.
 """
 
+import zipfile
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -14,9 +15,14 @@ from .records import ImportFileError
 
 
 def read_xml(path):
-    """The root element of the XML file at ``path``, or ImportFileError saying what is wrong."""
+    """The root element of the XML file at ``path``, or ImportFileError saying what is wrong.
+    A Google Takeout archive (.zip) holding one blog's ``feed.atom`` is read in place."""
     try:
-        tree = parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive, archive.open(_feed_member(path, archive)) as member:
+                tree = parse(member, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        else:
+            tree = parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except FileNotFoundError:
         raise ImportFileError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -30,7 +36,19 @@ def read_xml(path):
     except ParseError as exc:
         raise ImportFileError(f"{path}: not well-formed XML ({exc}); "
                               "the file may be truncated or damaged") from None
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(f"{path}: damaged zip archive ({exc})") from None
     return tree.getroot()
+
+
+def _feed_member(path, archive):
+    feeds = [name for name in archive.namelist()
+             if name.rsplit("/", 1)[-1] == "feed.atom" and not name.startswith("__MACOSX/")]
+    if len(feeds) != 1:
+        found = ", ".join(feeds) if feeds else "none"
+        raise ImportFileError(f"{path}: a zip archive must hold exactly one Blogger feed.atom "
+                              f"(found: {found}); unpack it and import one feed.atom at a time")
+    return feeds[0]
 
 
 def local(tag):

@@ -1,9 +1,11 @@
 """Blogger imports, legacy "Back up content" file and Takeout feed.atom, through the real
 `cronica import blogger` command on a real database."""
 
+import zipfile
 from datetime import datetime, timezone
 
 import pytest
+from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
 
 from cronica.comments.models import Comment
@@ -65,7 +67,7 @@ def test_legacy_body_keeps_structure_and_drops_active_content(home):
     assert truck.body[2].value == "How the load was found"
     # The image host is unreachable: the picture stays a link, labelled by its caption.
     linked = truck.body[4].value.source
-    assert 'href="http://images.invalid/blogger/s320/truck.jpg"' in linked
+    assert 'href="http://images.invalid/blogger/s1600/truck.jpg"' in linked
     assert "The truck at the inspection lane." in linked
     assert truck.body[5].value["quote"] == "It was the third load of this kind this month."
     assert truck.body[6].value["url"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
@@ -104,7 +106,7 @@ def test_imported_article_page_shows_the_thread(home, client):
     assert "9:35 - Never going to happen" in html
     assert "10:02 - They rotate, but the schedule leaks." in html
     assert "removed by the author" not in html  # rejected comments are not shown
-    assert "images.invalid/blogger/s320/truck.jpg" in html
+    assert "images.invalid/blogger/s1600/truck.jpg" in html
     assert '<img src="http://images.invalid' not in html
 
 
@@ -185,3 +187,30 @@ def test_a_newer_export_adds_only_what_is_new(home, tmp_path):
     late = Comment.objects.get(external_id="tag:blogger.com,1999:blog-7001.post-5006")
     assert late.parent.external_id.endswith("post-5003")
     assert ArticlePage.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_takeout_zip_is_read_in_place(home, tmp_path):
+    archive = tmp_path / "takeout-20240301T000000Z-001.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Takeout/Blogger/Blogs/Ruta del Golfo/feed.atom", TAKEOUT.read_bytes())
+        zf.writestr("Takeout/Blogger/Blogs/Ruta del Golfo/theme-classic.html", "<html></html>")
+    out, _ = run_import("blogger", archive)
+    assert "Imported 2 posts (1 drafts), 4 comments" in out
+
+
+@pytest.mark.django_db
+def test_zip_with_two_blogs_or_a_hostile_feed_is_refused(home, tmp_path):
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as zf:
+        zf.writestr("Takeout/Blogger/Blogs/A/feed.atom", TAKEOUT.read_bytes())
+        zf.writestr("Takeout/Blogger/Blogs/B/feed.atom", TAKEOUT.read_bytes())
+    with pytest.raises(CommandError, match="exactly one Blogger feed.atom"):
+        run_import("blogger", two)
+    hostile = tmp_path / "hostile.zip"
+    with zipfile.ZipFile(hostile, "w") as zf:
+        zf.writestr("Takeout/Blogger/Blogs/A/feed.atom", fixture("billion-laughs.xml").read_bytes())
+    with pytest.raises(CommandError, match="DOCTYPE"):
+        run_import("blogger", hostile)
+    assert not ArticlePage.objects.exists()
+

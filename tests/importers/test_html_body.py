@@ -44,7 +44,7 @@ def test_headings_quotes_lists_and_figures():
         ("heading", "Sub title"),
         ("quote", {"quote": "One\n\nTwo", "attribution": "A source"}),
         ("paragraph", "<ol><li>a</li><li>b</li></ol>"),
-        ("image", ImageRef(src="https://old.example/small.jpg", alt="Alt", caption="Cap tion")),
+        ("image", ImageRef(src="https://old.example/big.jpg", alt="Alt", caption="Cap tion")),
     ]
 
 

@@ -25,7 +25,7 @@ def jpeg_with_gps(path):
 @pytest.mark.django_db
 def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tmp_path,
                                                                         image_server, client):
-    jpeg_with_gps(image_server.root / "blogger/s320/truck.jpg")
+    jpeg_with_gps(image_server.root / "blogger/s1600/truck.jpg")
     (image_server.root / "blogger/s640").mkdir(parents=True)
     (image_server.root / "blogger/s640/reynosa.jpg").write_text("<html>not an image</html>")
     export = rewritten(tmp_path, "blogger-legacy.xml", IMAGE_HOST, image_server.url)
@@ -52,7 +52,7 @@ def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tm
 
     html = client.get(truck.url).content.decode()
     assert 'src="/media/' in html  # served by the site itself
-    assert f"{image_server.url}/blogger/s320/truck.jpg" not in html
+    assert f"{image_server.url}/blogger/s1600/truck.jpg" not in html
 
     requests = list(image_server.requested)
     before = snapshot()
@@ -63,7 +63,7 @@ def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tm
 
 @pytest.mark.django_db
 def test_no_download_keeps_every_image_as_a_link(home, tmp_path, image_server):
-    jpeg_with_gps(image_server.root / "blogger/s320/truck.jpg")
+    jpeg_with_gps(image_server.root / "blogger/s1600/truck.jpg")
     export = rewritten(tmp_path, "blogger-legacy.xml", IMAGE_HOST, image_server.url)
     out, _ = run_import("blogger", export, "--no-download")
     assert "Images: 0 downloaded into the library, 2 kept as links." in out

@@ -60,7 +60,7 @@ def test_classic_and_block_editor_bodies(home):
     assert "<br" in riot.body[1].value.source  # a single newline is a line break
     caption_link = riot.body[2].value.source  # [caption] shortcode, image unreachable
     assert "Soldiers at the prison gate on January 1." in caption_link
-    assert "prison-gate-640x360.jpg" in caption_link
+    assert "uploads/2024/01/prison-gate.jpg" in caption_link  # the full size, not the thumbnail
     assert riot.body[4].value["attribution"] == "State security spokesperson"
     assert riot.body[5].value["url"] == "https://vimeo.com/123456789"
     # A relative image URL resolves against the old site's address.
