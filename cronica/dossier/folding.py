@@ -5,6 +5,7 @@ folding is strictly one character to one character: "Cártel" -> "cartel", "ÑAN
 "nandu". Offsets in the folded string are offsets in the original string.
 """
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -19,11 +20,22 @@ def fold_char(char):
     return base if base.isalnum() or not lowered.isalnum() else lowered
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(match):
+    return "".join(map(fold_char, match.group()))
+
+
 def fold(text):
     """``text`` lowercased and stripped of accents, with the same length as ``text``."""
-    if text.isascii():
-        return text.lower()
-    return "".join(map(fold_char, text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowercases to two characters
+        return "".join(map(fold_char, text))
+    if lowered.isascii():
+        return lowered
+    # Accented letters are few in any text: fold just those runs (fold_char is cached).
+    return _NON_ASCII.sub(_fold_run, lowered)
 
 
 def is_word_char(char):
