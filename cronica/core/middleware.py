@@ -48,7 +48,10 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         admin = request.path.startswith(self.admin_prefixes)
         response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if admin else PUBLIC_CSP)
-        response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
+        # In the admin, "no-referrer" makes browsers send "Origin: null" on form posts,
+        # which Django's CSRF check rejects; same-origin never leaves the site either.
+        response.headers.setdefault(
+            "Referrer-Policy", "same-origin" if admin else settings.SECURE_REFERRER_POLICY)
         response.headers.setdefault(
             "Permissions-Policy",
             "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()",
