@@ -27,7 +27,10 @@ IMAGE_PERMISSIONS = {
 MODEL_PERMISSIONS = {
     CONTRIBUTORS: ["wagtailadmin.access_admin", "news.view_contributor"],
     EDITORS: ["wagtailadmin.access_admin", "news.add_contributor", "news.change_contributor",
-              "news.view_contributor", "comments.view_comment", "comments.change_comment"],
+              "news.view_contributor", "comments.view_comment", "comments.change_comment",
+              "dossier.add_entity", "dossier.change_entity", "dossier.delete_entity",
+              "dossier.view_entity", "dossier.view_mention", "dossier.change_mention",
+              "dossier.view_event", "dossier.change_event"],
 }
 
 POLICY_EN = """<p>Comments are read by an editor before they appear. We publish disagreement,
