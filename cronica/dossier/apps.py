@@ -6,6 +6,7 @@ class DossierConfig(AppConfig):
 
     name = "cronica.dossier"
     label = "dossier"
+    periodic_jobs = [(600, "cronica.dossier.jobs.relink_if_changed")]
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

@@ -25,11 +25,13 @@ ES_WORDS = {"el", "la", "los", "las", "del", "que", "y", "con", "por", "una", "f
 DRUGS = [  # canonical name (translated on pages), pattern on folded text
     (gettext_noop("cocaine"), r"cocaine|cocaina|coca paste|pasta base|pasta de coca|crack"),
     (gettext_noop("fentanyl"), r"fentanyl|fentanilo"),
-    (gettext_noop("methamphetamine"), r"methamphetamines?|metanfetaminas?|crystal meth|meth|cristal"),
+    (gettext_noop("methamphetamine"),
+     r"methamphetamines?|metanfetaminas?|crystal meth|meth|cristal"),
     (gettext_noop("heroin"), r"heroin|heroina|goma de opio|opium gum"),
     (gettext_noop("marijuana"), r"marijuana|marihuana|cannabis|mariguana"),
     (gettext_noop("hashish"), r"hashish|hachis"),
-    (gettext_noop("precursors"), r"precursor chemicals|precursores quimicos|precursors|precursores"),
+    (gettext_noop("precursors"),
+     r"precursor chemicals|precursores quimicos|precursors|precursores"),
 ]
 DRUG_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in DRUGS))
 
@@ -43,7 +45,8 @@ KILLING_CUE = re.compile(
     r"mataron|matanza)\b")
 ARREST_CUE = re.compile(
     r"\b(?:arrested|arrest|captured|capture|recaptured|recapture|detained|"
-    r"taken into custody|apprehended|detenid\w*|detuvieron|capturad\w*|capturaron|"
+    r"taken into custody|apprehended|detenid\w*|detuvo|detuvieron|capturad\w*|capturo|"
+    r"capturaron|"
     r"captura|recaptura\w*|arrestad\w*|arresto|aprehendid\w*|aprehension)\b")
 EXTRADITION_CUE = re.compile(r"\bextradi(?:t|c)\w*")
 REWARD_CUE = re.compile(r"\b(?:reward|bounty|recompensa)\b")
@@ -388,7 +391,8 @@ def extract(text, gazetteer, language=None):
     for start, sentence in sentences(text):
         events.extend(_events_in(sentence, start, matches, entities))
     return Extraction(language=language, matches=matches,
-                      unknown=unknown_names(text, matches), events=_merge_seizures(events, entities),
+                      unknown=unknown_names(text, matches),
+                      events=_merge_seizures(events, entities),
                       money=money(text),
                       entities={m.entity_id: entities[m.entity_id] for m in matches
                                 if m.entity_id in entities})

@@ -70,7 +70,7 @@ class Gazetteer:
             # The same key twice for one entity: keep the least demanding reading.
             entries[entity_id] = flags if previous is None else tuple(
                 (a and b) if isinstance(a, bool) else (a if a == b else "")
-                for a, b in zip(previous, flags))
+                for a, b in zip(previous, flags, strict=True))
         self.automaton = ahocorasick.Automaton()
         for key, entries in grouped.items():
             shared = len(entries) > 1

@@ -99,3 +99,23 @@ def test_the_cronica_command_reads_stdin(tmp_path):
     assert result["seizures"][0]["kg"] == 22000.0
     assert any(e["name"] == "Los Choneros" and e["known"] is False
                for e in result["entities"])
+
+
+@pytest.mark.parametrize("sentence,kind,count", [
+    ("Gunmen killed 12 people in a bar in Guayaquil on Saturday.", "killing", 12),
+    ("Ecuador recorded 8,008 homicides in 2023, a record.", "killing", 8008),
+    ("Ecuador registró 8.008 homicidios en 2023.", "killing", 8008),
+    ("La masacre dejó 31 reos muertos en la Penitenciaría.", "killing", 31),
+    ("Police arrested six suspects, all Colombian nationals, within hours.", "arrest", 6),
+    ("La policía detuvo a cinco sospechosos tras el ataque.", "arrest", 5),
+    ("Police said the container belonged to a fruit importer.", None, None),
+])
+def test_killings_and_arrests_with_counts(sentence, kind, count):
+    from cronica.dossier.extraction import extract
+    from cronica.dossier.gazetteer import Gazetteer
+
+    events = extract(sentence, Gazetteer([])).events
+    if kind is None:
+        assert events == []
+    else:
+        assert [(e.kind, e.count) for e in events] == [(kind, count)]

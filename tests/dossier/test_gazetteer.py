@@ -88,3 +88,20 @@ def test_language_specific_alias():
 
 def test_empty_gazetteer_finds_nothing():
     assert Gazetteer([]).find("Anything at all") == []
+
+
+def test_article_html_links_first_mentions_outside_headings_and_links():
+    from cronica.dossier.templatetags.dossier_tags import link_first_mentions
+
+    g = Gazetteer(ALIASES, RELATED)
+    urls = {1: ("/en/kb/los-choneros/", "Los Choneros"), 2: ("/en/kb/fito/", "Fito")}
+    done = set()
+    html = ('<h2>Los Choneros</h2><p>A <a href="/x">Fito</a> story: Fito and '
+            '<b>Los Choneros</b>, then Fito again.</p>')
+    out = link_first_mentions(html, g, urls, done)
+    assert out == ('<h2>Los Choneros</h2><p>A <a href="/x">Fito</a> story: '
+                   '<a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a> and '
+                   '<b><a class="kb-link" href="/en/kb/los-choneros/" title="Los Choneros">'
+                   'Los Choneros</a></b>, then Fito again.</p>')
+    assert done == {1, 2}
+    assert link_first_mentions("<p>Fito</p>", g, urls, done) == "<p>Fito</p>"

@@ -76,3 +76,16 @@ def test_spanish_article_links_accentless_spelling(kb, make_article):
                                            "en mayo nadie lo esperaba.</p>"], language="es")
     found = {m.entity.name: m.count for m in Mention.objects.filter(article=article)}
     assert found == {"Sinaloa Cartel": 1, "Ismael Zambada García": 1}
+
+
+@pytest.mark.django_db
+def test_periodic_job_relinks_old_articles_when_the_knowledge_base_changes(kb, make_article):
+    from cronica.dossier import jobs
+    from cronica.dossier.models import Entity
+
+    article = make_article("Noboa", ["<p>Daniel Noboa spoke about Los Choneros.</p>"])
+    assert jobs.relink_if_changed() >= 1
+    assert jobs.relink_if_changed() == 0  # nothing changed since
+    noboa = Entity.objects.create(kind="person", name="Daniel Noboa")
+    assert jobs.relink_if_changed() >= 1
+    assert Mention.objects.filter(article=article, entity=noboa).exists()

@@ -31,17 +31,17 @@ def _state(context, page):
                         .exclude(status=Review.REJECTED).select_related("entity"))
             urls = {m.entity_id: (m.entity.get_absolute_url(), m.entity.name)
                     for m in mentions}
-        state = {"urls": urls, "done": set()}
+        state = {"urls": urls, "done": set(),
+                 "gazetteer": knowledge.gazetteer() if urls else None}
         context.render_context["dossier_links"] = state
     return state
 
 
-def link_first_mentions(html, urls, done, language=None):
+def link_first_mentions(html, gazetteer, urls, done, language=None):
     """``html`` with the first mention of each entity in ``urls`` (id -> (url, name))
     that is not in ``done`` wrapped in a link; ``done`` is updated."""
     if not urls or len(done) >= len(urls):
         return html
-    gazetteer = knowledge.gazetteer()
     allowed = set(urls) - done
     parts = TAG.split(html)
     skipping = 0
@@ -77,4 +77,5 @@ def dossier_linked(context, block):
     html = block.render_as_block(context=context.flatten())
     state = _state(context, page)
     language = getattr(page, "language", None)
-    return mark_safe(link_first_mentions(str(html), state["urls"], state["done"], language))
+    return mark_safe(link_first_mentions(str(html), state["gazetteer"], state["urls"],
+                                         state["done"], language))
