@@ -8,7 +8,7 @@ Authors' and commenters' e-mail, profile URL and avatar are never read.
 """
 
 import re
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from cronica.comments.models import Comment
 
@@ -96,6 +96,13 @@ def _post(entry, entry_id, where, is_draft, old_paths, summary=""):
     )
 
 
+def _add_post(export, post):
+    export.posts.append(post)
+    if not post.is_draft:
+        for label in post.tags:
+            export.tag_path(label, f"/search/label/{quote(label)}")
+
+
 def _comment(entry, entry_id, where, post_id, parent_id, status):
     authors = _authors(entry)
     published = text_of(entry.find(f"{ATOM}published"))
@@ -115,8 +122,8 @@ def _legacy_entry(entry, entry_id, where, export):
     kind = kinds[0].removeprefix(KIND_PREFIX) if kinds else ""
     if kind == "post":
         draft = text_of(entry.find(f"{APP}control/{APP}draft")) == "yes"
-        export.posts.append(_post(entry, entry_id, where, draft, [_alternate_path(entry)],
-                                  text_of(entry.find(f"{ATOM}summary"))))
+        _add_post(export, _post(entry, entry_id, where, draft, [_alternate_path(entry)],
+                                text_of(entry.find(f"{ATOM}summary"))))
     elif kind == "comment":
         reply_to = entry.find(f"{THREAD}in-reply-to")
         if reply_to is None or not reply_to.get("ref"):
@@ -145,8 +152,8 @@ def _takeout_entry(entry, entry_id, where, export):
             export.skip("Blogger posts in the trash")
             return
         paths = [text_of(entry.find(f"{BLOGGER_2018}filename")), _alternate_path(entry)]
-        export.posts.append(_post(entry, entry_id, where, status != "LIVE", paths,
-                                  text_of(entry.find(f"{BLOGGER_2018}metaDescription"))))
+        _add_post(export, _post(entry, entry_id, where, status != "LIVE", paths,
+                                text_of(entry.find(f"{BLOGGER_2018}metaDescription"))))
     elif kind == "COMMENT":
         post_id = text_of(entry.find(f"{BLOGGER_2018}parent"))
         if not post_id:

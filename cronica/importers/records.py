@@ -26,6 +26,7 @@ class PostRecord:
     old_paths: list[str] = field(default_factory=list)
     slug_hint: str = ""
     summary: str = ""
+    comments_closed: bool = False
 
 
 @dataclass
@@ -48,6 +49,11 @@ class Export:
     posts: list[PostRecord] = field(default_factory=list)
     comments: list[CommentRecord] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    # Old addresses of label/category/tag listings, by tag name: they redirect to tag pages.
+    tag_paths: dict[str, set[str]] = field(default_factory=dict)
+
+    def tag_path(self, name, path):
+        self.tag_paths.setdefault(name, set()).add(path)
 
     def skip(self, reason):
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -139,6 +139,7 @@ class Writer:
         earlier = {c.post_id for c in self.export.comments} - set(pages) - set(done)
         pages.update(still_there(source, earlier, ArticlePage))  # posts of older exports
         self.comments(pages)
+        self.tag_redirects()
         return self.summary
 
     # Pages --------------------------------------------------------------------------
@@ -150,6 +151,7 @@ class Writer:
             slug=self.slug(post.slug_hint or post.title),
             summary=html.unescape(strip_tags(post.summary)).strip()[:600],
             body=[item for item in stream if item],
+            comments_closed=post.comments_closed,
             live=False,
         )
         page.language = guess_language(f"{post.title}\n{page.plain_text()}")
@@ -211,7 +213,7 @@ class Writer:
             result.append(existing or name)
         return result
 
-    def redirects(self, page, old_paths):
+    def redirects(self, page, old_paths, route_path=""):
         for old_path in old_paths:
             normalised = Redirect.normalise_path(old_path)
             if len(normalised) > 255 or normalised == "/":
@@ -219,8 +221,18 @@ class Writer:
             if Redirect.objects.filter(site=self.site, old_path=normalised).exists():
                 continue  # an editor's redirect, or another post's: never overwritten
             Redirect.objects.create(site=self.site, old_path=normalised, redirect_page=page,
-                                    is_permanent=True)
+                                    redirect_page_route_path=route_path, is_permanent=True)
             self.summary.redirects += 1
+
+    def tag_redirects(self):
+        """Old label, category and tag listings go to the tag's page on the home page."""
+        from taggit.models import Tag
+
+        for name, paths in self.export.tag_paths.items():
+            tag = Tag.objects.filter(name__in=self.tag_names([name])).first()
+            if tag is not None:
+                route = self.home.reverse_subpage("tag", args=(tag.slug,))
+                self.redirects(self.home, sorted(paths), route_path=f"/{route}")
 
     # Body blocks ----------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ name, the login, real names and e-mail are never read. Commenters' e-mail, URL a
 (``wp:comment_author_email``, ``_url``, ``_IP``) are never read either.
 """
 
+import html
 import re
 from urllib.parse import urlparse
 
@@ -28,6 +29,7 @@ COMMENT_STATUS = {
     "trash": Comment.Status.REJECTED,
 }
 DEFAULT_CATEGORIES = {"uncategorized", "sin-categoria"}
+LISTING_PATHS = {"category": "category", "post_tag": "tag"}  # WordPress's default bases
 
 
 def _name(tag):
@@ -67,7 +69,8 @@ def parse(root, path="export"):
         if _name(element.tag) == "wp:author":
             author = _fields(element)
             login = author.get("wp:author_login", "").strip()
-            pen_names[login] = author.get("wp:author_display_name", "").strip() or login
+            pen_names[login] = html.unescape(
+                author.get("wp:author_display_name", "").strip()) or login
 
     export = Export(source="wordpress", base_url=base + "/")
     for item in channel.iterfind("item"):
@@ -101,14 +104,16 @@ def _item(item, base, pen_names, path, export):
                 old_paths.append(old)
     tags = []
     for category in item.iterfind("category"):
-        name = (category.text or "").strip()
-        if category.get("domain") in ("category", "post_tag") and name \
-                and category.get("nicename") not in DEFAULT_CATEGORIES:
+        name = html.unescape((category.text or "").strip())
+        domain, nicename = category.get("domain"), category.get("nicename", "")
+        if domain in LISTING_PATHS and name and nicename not in DEFAULT_CATEGORIES:
             tags.append(name)
+            if nicename and not is_draft:
+                export.tag_path(name, f"/{LISTING_PATHS[domain]}/{nicename}/")
     login = fields.get("dc:creator", "").strip()
     export.posts.append(PostRecord(
         external_id=external_id,
-        title=fields.get("title", "").strip(),
+        title=html.unescape(fields.get("title", "").strip()),
         html=autop(fields.get("content:encoded", "")),
         published=wp_date(fields.get("wp:post_date_gmt"), fields.get("pubDate"), where),
         is_draft=is_draft,
@@ -117,6 +122,7 @@ def _item(item, base, pen_names, path, export):
         old_paths=list(dict.fromkeys(old_paths)),
         slug_hint=fields.get("wp:post_name", "").strip(),
         summary=fields.get("excerpt:encoded", "").strip(),
+        comments_closed=fields.get("wp:comment_status", "").strip() == "closed",
     ))
     for element in item:
         if _name(element.tag) == "wp:comment":

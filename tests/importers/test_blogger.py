@@ -143,6 +143,7 @@ def test_takeout_export(home):
     assert "Skipped 1 Blogger page entries." in out
     assert "Posts" in err  # the progress bar, on stderr
 
+    assert "3 redirects" in out  # the live post, and its two labels' listings
     navy = article("Navy seizes")
     assert navy.live and navy.slug == "navy-semi-submersible"
     assert navy.summary == "A narco sub intercepted at sea with three crew aboard."
@@ -214,3 +215,14 @@ def test_zip_with_two_blogs_or_a_hostile_feed_is_refused(home, tmp_path):
         run_import("blogger", hostile)
     assert not ArticlePage.objects.exists()
 
+
+
+@pytest.mark.django_db
+def test_label_listings_redirect_to_tag_pages(home, client):
+    run_import("blogger", TAKEOUT)
+    response = client.get("/search/label/Maritime%20routes")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/tags/maritime-routes/")
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/search/label/Cocaine?max-results=20")["Location"].endswith(
+        "/tags/cocaine/")

@@ -131,3 +131,30 @@ def test_slug_collisions_and_reserved_words(home, tmp_path):
     slugs = set(ArticlePage.objects.values_list("slug", flat=True))
     assert {"prison-riot-juarez", "prison-riot-juarez-2", "laboratorio-sierra-durango",
             "archive-post"} <= slugs
+
+
+@pytest.mark.django_db
+def test_category_and_tag_listings_redirect_to_tag_pages(home, client):
+    run_import("wxr", WXR)
+    for old, slug in (("/category/prisons/", "prisons"), ("/tag/chihuahua/", "chihuahua"),
+                      ("/category/labs/", "laboratorios")):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"].endswith(f"/tags/{slug}/"), old
+        assert client.get(response["Location"]).status_code == 200
+    assert client.get("/category/uncategorized/").status_code != 301
+
+
+@pytest.mark.django_db
+def test_entities_and_closed_comments(home, tmp_path):
+    source = WXR.read_text()
+    copy = tmp_path / "entities.xml"
+    copy.write_text(source.replace("<![CDATA[Prison riot leaves inmates dead in Ciudad Juárez]]>",
+                                   "<![CDATA[Guns &amp; money: a riot&#8217;s toll]]>")
+                    .replace("<wp:comment_status><![CDATA[open]]>",
+                             "<wp:comment_status><![CDATA[closed]]>"))
+    run_import("wxr", copy)
+    riot = ArticlePage.objects.get(slug="prison-riot-juarez")
+    assert riot.title == "Guns & money: a riot\u2019s toll"
+    assert riot.comments_closed
+    assert not article("Aseguran laboratorio").comments_closed
