@@ -5,17 +5,36 @@ and the names articles use that the knowledge base does not know yet."""
 from django.db.models import Count, Sum
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Entity, Event, Mention, UnknownName
+from .models import Entity, Event, Mention, Review, UnknownName
+
+
+class EntityCreateView(SnippetCreateView):
+    """The add form, prefilled from a suggested name (``?name=...&kind=...``)."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance()
+        name = self.request.GET.get("name", "").strip()[:200]
+        if self.request.method == "GET" and name:
+            instance = instance or Entity()
+            instance.name = name
+            if self.request.GET.get("kind") in Entity.Kind.values:
+                instance.kind = self.request.GET["kind"]
+        return instance
 
 
 class EntityViewSet(SnippetViewSet):
     model = Entity
+    add_view_class = EntityCreateView
     icon = "group"
     list_display = ["name", "kind", "status", "updated_at"]
     list_filter = ["kind", "status"]
@@ -75,3 +94,49 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeBaseGroup)
+
+
+class ReviewBulkAction(SnippetBulkAction):
+    """Confirm or reject many links or events at once from their listing: the review
+    queue after a busy day of publishing should take minutes, not an edit form each."""
+
+    models = [Mention, Event]
+    template_name = "dossier/admin/confirm_bulk_review.html"
+    new_status = None
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", obj)
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        model = kwargs["self"].model
+        changed = model.objects.filter(pk__in=[o.pk for o in objects]).update(
+            status=cls.new_status)
+        return changed, 0
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(action_label=self.display_name, **kwargs)
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d item marked %(status)s.",
+                        "%(count)d items marked %(status)s.", num_parent_objects) % {
+            "count": num_parent_objects, "status": Review(self.new_status).label}
+
+
+@hooks.register("register_bulk_action")
+class ConfirmBulkAction(ReviewBulkAction):
+    display_name = _("Confirm")
+    action_type = "confirm"
+    aria_label = _("Confirm the selected items")
+    action_priority = 10
+    new_status = Review.CONFIRMED
+
+
+@hooks.register("register_bulk_action")
+class RejectBulkAction(ReviewBulkAction):
+    display_name = _("Reject")
+    action_type = "reject"
+    aria_label = _("Reject the selected items")
+    action_priority = 20
+    new_status = Review.REJECTED

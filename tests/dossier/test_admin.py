@@ -27,6 +27,11 @@ def test_editor_sees_every_knowledge_base_screen(editor_client, kb, make_article
         assert editor_client.get(url).status_code == 200, url
     suggestions = editor_client.get("/admin/dossier_suggestions/").content.decode()
     assert "Carlos Andrade Pérez" in suggestions
+    add = "/admin/snippets/dossier/entity/add/?name=Carlos%20Andrade%20P%C3%A9rez&kind=person"
+    assert f'href="{add.replace("&", "&amp;")}"' in suggestions
+    form = editor_client.get(add).content.decode()
+    assert 'value="Carlos Andrade Pérez"' in form
+    assert '<option value="person" selected>' in form
 
 
 @pytest.mark.django_db
@@ -67,3 +72,24 @@ def test_editor_creates_entity_with_alias_and_it_links(editor_client, kb, make_a
     assert lobos.relations.get().target == kb["choneros"]
     link(article)
     assert Mention.objects.filter(article=article, entity=lobos).exists()
+
+
+@pytest.mark.django_db
+def test_editor_confirms_and_rejects_in_bulk(editor_client, kb, make_article):
+    from cronica.dossier.models import Event
+
+    article = make_article("Haul", ["<p>Police in Algeciras seized 2 tons of cocaine. "
+                                    "Fito and Los Choneros were named.</p>"])
+    mentions = list(Mention.objects.filter(article=article).order_by("pk"))
+    ids = "&".join(f"id={m.pk}" for m in mentions[:2])
+    url = f"/admin/bulk/dossier/mention/reject/?{ids}&next=/admin/snippets/dossier/mention/"
+    page = editor_client.get(url)
+    assert page.status_code == 200 and "Reject" in page.content.decode()
+    assert editor_client.post(url).status_code == 302
+    statuses = [m.status for m in Mention.objects.filter(article=article).order_by("pk")]
+    assert statuses[:2] == ["rejected", "rejected"]
+    assert set(statuses[2:]) == {"suggested"}
+    event = Event.objects.get(article=article, kind="seizure")
+    editor_client.post(f"/admin/bulk/dossier/event/confirm/?id={event.pk}")
+    event.refresh_from_db()
+    assert event.status == Review.CONFIRMED
