@@ -3,6 +3,8 @@ this kind of blog have always shown them (1., 2., ... with replies numbered unde
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from .models import Comment
 from .text import render
 from .timerefs import link_references
@@ -31,8 +33,12 @@ def comment_thread(article):
     )
     published = {c.id for c in comments}
     references = link_references(comments)
+    reply_url = reverse("comments:reply", args=[0]).replace("/0/", "/{}/")
+    report_url = reverse("comments:report", args=[0]).replace("/0/", "/{}/")
     for comment in comments:
         comment.html = render(comment.body, references.get(comment.id))
+        comment.reply_url = reply_url.format(comment.id)
+        comment.report_url = report_url.format(comment.id)
 
     def published_root(comment):
         node = comment.parent_id

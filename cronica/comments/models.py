@@ -125,6 +125,7 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["status", "score"]),
             models.Index(fields=["urgent", "status", "created_at"]),
+            models.Index(fields=["flagged", "status", "created_at"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -75,9 +75,9 @@ def decide(ctx):
 
 
 @transaction.atomic
-def screen_and_save(comment):
+def screen_and_save(comment, settings=None):
     """Scores ``comment``, applies the pipeline's decision and saves it."""
-    settings = policy.site_settings(comment.article)
+    settings = settings or policy.site_settings(comment.article)
     scores = score(f"{comment.author_name}\n{comment.body}")
     ctx = Context(comment, scores, comment.reader, policy.mode_for(comment.article, settings),
                   settings.trusted_after)

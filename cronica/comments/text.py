@@ -44,8 +44,14 @@ def clean(text, single_line=False):
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+_MAYBE_LINK = re.compile(r"://|www\.|@|\w\.[a-z]{2,}", re.I)
+
+
 def _inline(text):
-    """Escaped text with bare links turned into safe anchors."""
+    """Escaped text with bare links turned into safe anchors. urlize is the costly part
+    of rendering a long thread, so text that cannot hold a link skips it."""
+    if not _MAYBE_LINK.search(text):
+        return escape(text)
     html = urlize(text, trim_url_limit=60, nofollow=True, autoescape=True)
     return html.replace(_REL, _SAFE_REL)
 

@@ -49,7 +49,8 @@ def post_comment(request, article_id):
         return _refuse(request, _("Too many comments in a short time. Wait a minute and "
                                   "try again."), 429)
     article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
-    if not policy.is_open(article):
+    site_settings = policy.site_settings(article)
+    if not policy.is_open(article, site_settings):
         return _refuse(request, _("Comments on this article are closed."), 403)
     form = CommentForm(request.POST, article=article)
     if not form.is_valid():
@@ -71,7 +72,7 @@ def post_comment(request, article_id):
             comment.screening = {"reasons": ["spam: filled in the hidden field"]}
             comment.save()
         else:
-            pipeline.screen_and_save(comment)
+            pipeline.screen_and_save(comment, site_settings)
     if comment.status == Comment.Status.PUBLISHED:
         transaction.on_commit(lambda: purge_articles([article]))
     response = redirect(reverse("comments:status", args=[comment.pk]), permanent=False)

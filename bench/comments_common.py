@@ -1,0 +1,74 @@
+"""Shared set-up for the comment benchmarks: a throw-away site (SQLite in a temporary data
+directory, or a temporary PostgreSQL database) with the real migrations, a home page and
+one article. Each benchmark calls ``site(backend)`` once per process."""
+
+import os
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+
+def _pg_database():
+    import psycopg
+
+    name = f"bench_comments_{os.getpid()}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name, name
+
+
+def drop_pg(name):
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def site(backend="sqlite"):
+    """Sets Django up on a fresh database; returns (article, pg_database_name or None)."""
+    os.environ["CRONICA_DATA_DIR"] = tempfile.mkdtemp(prefix="cronica-bench-")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cronica.settings"
+    os.environ["CRONICA_TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
+    os.environ["CRONICA_ALLOWED_HOSTS"] = "testserver,localhost"
+    pg_name = None
+    os.environ.pop("DATABASE_URL", None)
+    if backend == "postgres":
+        os.environ["DATABASE_URL"], pg_name = _pg_database()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from cronica.news.models import ArticleByline, ArticlePage, Contributor
+    from cronica.news.setup import ensure_site
+
+    home = ensure_site()
+    writer, _ = Contributor.objects.get_or_create(pen_name="Bench")
+    article = ArticlePage(title="Benchmark article", slug="bench", language="en",
+                          body=[("heading", "Benchmark")])
+    article.bylines.add(ArticleByline(contributor=writer))
+    home.add_child(instance=article)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article, pg_name
+
+
+@contextmanager
+def timed(label, results):
+    start = time.perf_counter()
+    yield
+    results[label] = time.perf_counter() - start
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
