@@ -130,8 +130,8 @@ def _legacy_entry(entry, entry_id, where, export):
             raise ImportFileError(f"{where}: comment without thr:in-reply-to")
         parent_id = None
         for link in entry.iterfind(f"{ATOM}link"):
-            match = RELATED_COMMENT.search(link.get("href", "")) if link.get("rel") == "related" else None
-            if match:
+            match = RELATED_COMMENT.search(link.get("href", ""))
+            if match and link.get("rel") == "related":
                 parent_id = f"tag:blogger.com,1999:blog-{match[1]}.post-{match[2]}"
         removed = any(p.get("name") == "blogger.contentRemoved" and p.get("value") == "true"
                       for p in entry.iterfind(f"{GDATA}extendedProperty"))

@@ -209,7 +209,8 @@ class Writer:
         # Reuse an existing tag spelled with other capitals rather than a near-duplicate.
         result = []
         for lowered, name in chosen.items():
-            existing = Tag.objects.filter(name__iexact=lowered).values_list("name", flat=True).first()
+            existing = (Tag.objects.filter(name__iexact=lowered)
+                        .values_list("name", flat=True).first())
             result.append(existing or name)
         return result
 

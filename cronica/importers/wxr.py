@@ -15,7 +15,7 @@ from cronica.comments.models import Comment
 
 from .dates import wordpress as wp_date
 from .records import CommentRecord, Export, ImportFileError, PostRecord
-from .xmlfile import local, namespace, text_of
+from .xmlfile import local, namespace
 
 NAMESPACE_PREFIXES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -171,7 +171,8 @@ def autop(text):
 
 
 CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
-IMAGE_OR_LINKED_IMAGE = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)
+IMAGE_OR_LINKED_IMAGE = re.compile(
+    r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)
 
 
 def _caption_shortcodes(text):

@@ -19,8 +19,10 @@ def read_xml(path):
     A Google Takeout archive (.zip) holding one blog's ``feed.atom`` is read in place."""
     try:
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive, archive.open(_feed_member(path, archive)) as member:
-                tree = parse(member, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+            with zipfile.ZipFile(path) as archive:
+                with archive.open(_feed_member(path, archive)) as member:
+                    tree = parse(member, forbid_dtd=True, forbid_entities=True,
+                                 forbid_external=True)
         else:
             tree = parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except FileNotFoundError:
