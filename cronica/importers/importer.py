@@ -37,16 +37,17 @@ def parse_file(kind, path):
     return export
 
 
-def import_file(kind, path, download_images=True, progress=None):
+def import_file(kind, path, download_images=True, progress=None, allow_private_hosts=False):
     """Imports the export at ``path``; returns the writer's Summary. ``progress`` is the
-    stream for progress bars (None: no bars)."""
+    stream for progress bars (None: no bars); ``allow_private_hosts`` lets image downloads
+    reach loopback and private networks."""
     export = parse_file(kind, path)
     already = set(ImportedItem.objects.filter(
         source=export.source, external_id__in=[p.external_id for p in export.posts])
         .values_list("external_id", flat=True))
     bodies = {post.external_id: html_to_blocks(post.html, export.base_url)
               for post in export.posts if post.external_id not in already}
-    downloads = fetch_images(bodies, progress) if download_images else {}
+    downloads = fetch_images(bodies, progress, allow_private_hosts) if download_images else {}
     writer = None
     try:
         with transaction.atomic():
@@ -59,7 +60,7 @@ def import_file(kind, path, download_images=True, progress=None):
         raise
 
 
-def fetch_images(bodies, progress):
+def fetch_images(bodies, progress, allow_private_hosts=False):
     """``{url: bytes}`` of the images in ``bodies`` that a previous run did not store and
     that can be downloaded now."""
     urls = list(dict.fromkeys(value.src for blocks in bodies.values()
@@ -68,7 +69,7 @@ def fetch_images(bodies, progress):
         source=ImportedItem.Source.IMAGE_URL, external_id__in=[image_key(u) for u in urls])
         .values_list("external_id", flat=True))
     urls = [u for u in urls if image_key(u) not in stored]
-    downloader = Downloader()
+    downloader = Downloader(allow_private=allow_private_hosts)
     downloads = {}
     for url in tqdm(urls, desc="Images", unit="image", file=progress, disable=progress is None):
         data = downloader.fetch(url)

@@ -30,7 +30,7 @@ def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tm
     (image_server.root / "blogger/s640/reynosa.jpg").write_text("<html>not an image</html>")
     export = rewritten(tmp_path, "blogger-legacy.xml", IMAGE_HOST, image_server.url)
 
-    out, err = run_import("blogger", export)
+    out, err = run_import("blogger", export, "--allow-private-hosts")
     assert "Images: 1 downloaded into the library, 1 kept as links." in out
     assert "Images" in err  # progress bar of the downloads
 
@@ -56,7 +56,7 @@ def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tm
 
     requests = list(image_server.requested)
     before = snapshot()
-    run_import("blogger", export)
+    run_import("blogger", export, "--allow-private-hosts")
     assert image_server.requested == requests  # nothing fetched again
     assert snapshot() == before
 
@@ -65,7 +65,7 @@ def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tm
 def test_no_download_keeps_every_image_as_a_link(home, tmp_path, image_server):
     jpeg_with_gps(image_server.root / "blogger/s1600/truck.jpg")
     export = rewritten(tmp_path, "blogger-legacy.xml", IMAGE_HOST, image_server.url)
-    out, _ = run_import("blogger", export, "--no-download")
+    out, _ = run_import("blogger", export, "--no-download", "--allow-private-hosts")
     assert "Images: 0 downloaded into the library, 2 kept as links." in out
     assert image_server.requested == []
     assert not CleanImage.objects.exists()
@@ -77,8 +77,22 @@ def closed_port():
         return sock.getsockname()[1]
 
 
+@pytest.mark.django_db
+def test_private_addresses_are_not_contacted_unless_allowed(home, tmp_path, image_server):
+    """An export is outside input: its image URLs must not make the server call its own
+    network (admin interfaces on loopback, cloud metadata addresses)."""
+    jpeg_with_gps(image_server.root / "blogger/s1600/truck.jpg")
+    export = rewritten(tmp_path, "blogger-legacy.xml", IMAGE_HOST, image_server.url)
+    out, _ = run_import("blogger", export)
+    assert "Images: 0 downloaded into the library, 2 kept as links." in out
+    assert image_server.requested == []
+    for url in ("http://127.0.0.1/x.jpg", "http://[::1]/x.jpg", "http://10.1.2.3/x.jpg",
+                "http://169.254.169.254/latest/meta-data/", "http://localhost/x.jpg"):
+        assert Downloader(timeout=1).fetch(url) is None, url
+
+
 def test_an_unreachable_host_is_given_up_after_one_try():
-    downloader = Downloader(timeout=2)
+    downloader = Downloader(timeout=2, allow_private=True)
     dead = f"http://127.0.0.1:{closed_port()}"
     assert downloader.fetch(f"{dead}/a.jpg") is None
     assert len(downloader.dead_hosts) == 1
@@ -90,7 +104,7 @@ def test_an_unreachable_host_is_given_up_after_one_try():
 
 def test_missing_images_do_not_mark_the_host_dead(image_server):
     jpeg_with_gps(image_server.root / "here.jpg")
-    downloader = Downloader(timeout=5)
+    downloader = Downloader(timeout=5, allow_private=True)
     assert downloader.fetch(f"{image_server.url}/missing.jpg") is None
     assert downloader.fetch(f"{image_server.url}/here.jpg")[:2] == b"\xff\xd8"
     assert downloader.dead_hosts == set()
@@ -99,5 +113,7 @@ def test_missing_images_do_not_mark_the_host_dead(image_server):
 def test_too_large_images_are_not_downloaded(image_server):
     jpeg_with_gps(image_server.root / "big.jpg")
     size = (image_server.root / "big.jpg").stat().st_size
-    assert Downloader(max_bytes=size - 1).fetch(f"{image_server.url}/big.jpg") is None
-    assert Downloader(max_bytes=size).fetch(f"{image_server.url}/big.jpg") is not None
+    too_small = Downloader(max_bytes=size - 1, allow_private=True)
+    assert too_small.fetch(f"{image_server.url}/big.jpg") is None
+    assert Downloader(max_bytes=size, allow_private=True).fetch(
+        f"{image_server.url}/big.jpg") is not None

@@ -21,6 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="path of the export file")
         parser.add_argument("--no-download", action="store_true",
                             help="keep every image as a link instead of downloading it")
+        parser.add_argument("--allow-private-hosts", action="store_true",
+                            help="also download images from loopback and private network "
+                                 "addresses (refused by default: an export is outside input)")
         parser.add_argument("--no-progress", action="store_true",
                             help="no progress bars on stderr")
 
@@ -31,7 +34,8 @@ class Command(BaseCommand):
         try:
             summary = import_file(options["format"], options["file"],
                                   download_images=not options["no_download"],
-                                  progress=progress)
+                                  progress=progress,
+                                  allow_private_hosts=options["allow_private_hosts"])
         except ImportFileError as exc:
             raise CommandError(f"Nothing was imported. {exc}") from None
         for line in summary.lines():
