@@ -37,29 +37,38 @@ def link(article):
     for match in result.matches:
         first.setdefault(match.entity_id, match)
         counts[match.entity_id] = counts.get(match.entity_id, 0) + 1
-    existing = {m.entity_id: m for m in Mention.objects.filter(article=article)}
+    mentions_before = {m.entity_id: m for m in Mention.objects.filter(article=article)}
     for entity_id, match in first.items():
-        mention = existing.pop(entity_id, None) or Mention(article=article, entity_id=entity_id)
-        mention.surface = match.surface[:200]
-        mention.offset = match.start
-        mention.count = counts[entity_id]
+        mention = (mentions_before.pop(entity_id, None)
+                   or Mention(article=article, entity_id=entity_id))
+        values = (match.surface[:200], match.start, counts[entity_id])
+        if mention.pk and (mention.surface, mention.offset, mention.count) == values:
+            continue
+        mention.surface, mention.offset, mention.count = values
         mention.save()
     # No longer found: forget suggestions, keep what an editor decided.
-    Mention.objects.filter(pk__in=[m.pk for m in existing.values()],
+    Mention.objects.filter(pk__in=[m.pk for m in mentions_before.values()],
                            status=Review.SUGGESTED).delete()
 
-    kept = set(Event.objects.filter(article=article).exclude(status=Review.SUGGESTED)
-               .values_list("fingerprint", flat=True))
-    Event.objects.filter(article=article, status=Review.SUGGESTED).delete()
+    # Events: decided ones are never touched; suggestions still found are updated in
+    # place (no delete-and-recreate churn on every publish), the others are dropped.
+    events_before = {e.fingerprint: e for e in Event.objects.filter(article=article)}
+    seen = set()
     for found in result.events:
         fingerprint = _fingerprint(found)
-        if fingerprint in kept:
+        if fingerprint in seen:
             continue
-        kept.add(fingerprint)
-        event = Event.objects.create(article=article, fingerprint=fingerprint,
-                                     **event_fields(found))
-        if found.entity_ids:
-            event.entities.set(found.entity_ids)
+        seen.add(fingerprint)
+        event = events_before.get(fingerprint)
+        if event is not None and event.status != Review.SUGGESTED:
+            continue
+        event = event or Event(article=article, fingerprint=fingerprint)
+        for name, value in event_fields(found).items():
+            setattr(event, name, value)
+        event.save()
+        event.entities.set(found.entity_ids)
+    Event.objects.filter(article=article, status=Review.SUGGESTED).exclude(
+        fingerprint__in=seen).delete()
 
     UnknownName.objects.filter(article=article).delete()
     UnknownName.objects.bulk_create(

@@ -198,6 +198,8 @@ class Mention(models.Model):
                               default=Review.SUGGESTED)
 
     panels = [FieldPanel("status")]
+    # Machine-written on every publish: Wagtail's "usage" index would only churn.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "entity"],
@@ -252,6 +254,7 @@ class Event(models.Model):
         FieldPanel("concealment"),
         FieldRowPanel([FieldPanel("place"), FieldPanel("country"), FieldPanel("occurred_on")]),
     ]
+    wagtail_reference_index_ignore = True
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "fingerprint"],

@@ -89,3 +89,14 @@ def test_periodic_job_relinks_old_articles_when_the_knowledge_base_changes(kb, m
     noboa = Entity.objects.create(kind="person", name="Daniel Noboa")
     assert jobs.relink_if_changed() >= 1
     assert Mention.objects.filter(article=article, entity=noboa).exists()
+
+
+@pytest.mark.django_db
+def test_relinking_an_unchanged_article_keeps_rows(kb, make_article):
+    article = make_article("Haul", TEXT)
+    before = (sorted(Mention.objects.filter(article=article).values_list("pk", flat=True)),
+              sorted(Event.objects.filter(article=article).values_list("pk", flat=True)))
+    link(article)
+    after = (sorted(Mention.objects.filter(article=article).values_list("pk", flat=True)),
+             sorted(Event.objects.filter(article=article).values_list("pk", flat=True)))
+    assert before == after and before[1]
