@@ -12,10 +12,15 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from django.utils.translation import gettext_noop
-
 from .folding import fold
 from .quantities import money, quantities
+
+
+def gettext_noop(message):
+    """Marks a drug name for translation (makemessages finds it by this name) without
+    making this module need Django's settings: extraction also runs bare."""
+    return message
+
 
 EN_WORDS = {"the", "of", "and", "to", "was", "with", "that", "from", "is", "by", "for",
             "his", "were", "has", "after", "which", "who", "it"}
@@ -37,8 +42,7 @@ DRUG_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, patter
 
 SEIZURE_CUE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|intercept\w*|impound\w*|found|discovered|haul|bust|"
-    r"decomis\w*|incaut\w*|asegur\w*|hallaz\w*|hallaron|encontraron|localizaron|"
-    r"interceptaron|intercept\w*)\b")
+    r"decomis\w*|incaut\w*|asegur\w*|hallaz\w*|hallaron|encontraron|localizaron)\b")
 KILLING_CUE = re.compile(
     r"\b(?:killed|murdered|assassinated|assassination|shot dead|slain|homicides?|"
     r"massacre|asesinad\w*|asesinato\w*|ejecutad\w*|homicidios?|masacre|muertos|"
@@ -46,8 +50,7 @@ KILLING_CUE = re.compile(
 ARREST_CUE = re.compile(
     r"\b(?:arrested|arrest|captured|capture|recaptured|recapture|detained|"
     r"taken into custody|apprehended|detenid\w*|detuvo|detuvieron|capturad\w*|capturo|"
-    r"capturaron|"
-    r"captura|recaptura\w*|arrestad\w*|arresto|aprehendid\w*|aprehension)\b")
+    r"capturaron|captura|recaptura\w*|arrestad\w*|arresto|aprehendid\w*|aprehension)\b")
 EXTRADITION_CUE = re.compile(r"\bextradi(?:t|c)\w*")
 REWARD_CUE = re.compile(r"\b(?:reward|bounty|recompensa)\b")
 COUNTED = re.compile(
@@ -91,7 +94,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉ
 CONNECTORS = {"de", "del", "la", "las", "los", "of", "the", "el"}
 LEADING_ARTICLES = {"the", "el", "la", "a", "an", "un", "una", "in", "en",
                     "on", "at", "but", "and", "y", "after", "tras", "when", "cuando",
-                    "police", "policia", "former", "ex"}
+                    "former", "ex"}
 STOP_NAMES = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday",
                             "saturday", "sunday", "lunes", "martes", "miercoles", "jueves",
                             "viernes", "sabado", "domingo"}
@@ -107,8 +110,11 @@ INSTITUTION_HINTS = {"police", "policia", "army", "ejercito", "navy", "marina", 
 PLACE_HINTS = {"united", "states", "estados", "unidos", "republic", "republica", "city",
                "ciudad", "port", "puerto", "province", "provincia", "san", "santa", "north",
                "south", "norte", "sur", "island", "isla"}
-QUOTED = re.compile(r"[\"“«]([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»]")
-TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+# A nickname in double quotes, or in single quotes opened after a space (so that the
+# apostrophe of "Ecuador's" never opens one).
+QUOTED = re.compile(r"[\"“«]([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»]"
+                    r"|(?:(?<=\s)|^)['‘]([A-ZÁÉÍÓÚÑ][\w .-]{0,30}?)['’](?!\w)")
+TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 def detect_language(text):
@@ -162,6 +168,8 @@ class Extraction:
         """The ``cronica extract`` contract."""
         by_entity = {}
         for match in self.matches:
+            if match.entity_id not in self.entities:
+                continue
             by_entity.setdefault(match.entity_id, []).append(match.surface)
         known = [{"name": self.entities[eid].name, "type": self.entities[eid].kind,
                   "known": True, "mentions": surfaces}
@@ -324,7 +332,8 @@ def unknown_names(text, matches):
         add(text[s:e], kind, s, e)
 
     for quoted in QUOTED.finditer(text):
-        add(quoted[1].strip(), "person", quoted.start(1), quoted.end(1))
+        group = 1 if quoted[1] else 2
+        add(quoted[group].strip(), "person", quoted.start(group), quoted.end(group))
     for offset, sentence in sentences(text):
         tokens = list(TOKEN.finditer(sentence))
         run = []

@@ -119,3 +119,13 @@ def test_killings_and_arrests_with_counts(sentence, kind, count):
         assert events == []
     else:
         assert [(e.kind, e.count) for e in events] == [(kind, count)]
+
+
+def test_unknown_names_from_quotes_and_capitalized_runs():
+    from cronica.dossier.extraction import unknown_names
+
+    found = {item["name"]: item["type"] for item in unknown_names(
+        "Ecuador's gangs grew. Ismael 'El Mayo' Zambada met ‘Rasquiña’ and Los Lobos; "
+        "the Frente Oliver Sinisterra and the Policía Nacional replied in January.", [])}
+    assert found == {"El Mayo": "person", "Rasquiña": "person", "Los Lobos": "group",
+                     "Frente Oliver Sinisterra": "group", "Policía Nacional": "institution"}

@@ -105,3 +105,6 @@ def test_article_html_links_first_mentions_outside_headings_and_links():
                    'Los Choneros</a></b>, then Fito again.</p>')
     assert done == {1, 2}
     assert link_first_mentions("<p>Fito</p>", g, urls, done) == "<p>Fito</p>"
+    quoted = '<p title="a > Fito">Fito</p>'
+    assert link_first_mentions(quoted, g, urls, set()) == (
+        '<p title="a > Fito"><a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a></p>')

@@ -18,7 +18,7 @@ from ..models import Mention, Review
 
 register = template.Library()
 
-TAG = re.compile(r"(<[^>]+>)")
+TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")  # quoted ">" stays in the tag
 SKIP = re.compile(r"<(/?)(a|h[1-6]|script|style|code)\b", re.IGNORECASE)
 
 
