@@ -125,7 +125,9 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["status", "score"]),
             models.Index(fields=["urgent", "status", "created_at"]),
-            models.Index(fields=["flagged", "status", "created_at"]),
+            # Partial indexes: SQLite cannot use an index for a bare boolean term.
+            models.Index(fields=["status", "created_at"], condition=models.Q(flagged=True),
+                         name="comment_review_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
