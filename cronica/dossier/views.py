@@ -13,14 +13,25 @@ from .models import Entity, Review
 from .profiles import profile
 
 
+PER_KIND = 200
+
+
 @require_safe
 def index(request):
-    counted = Count("mentions", filter=~Q(mentions__status=Review.REJECTED))
-    entities = Entity.objects.annotate(articles=counted).order_by("name")
-    groups = [(label, [e for e in entities if e.kind == kind])
-              for kind, label in Entity.Kind.choices]
-    return render(request, "dossier/index.html",
-                  {"groups": [(label, items) for label, items in groups if items]})
+    """Entities by kind, most written about first; ``?q=`` searches names and aliases."""
+    query = request.GET.get("q", "").strip()[:100]
+    entities = Entity.objects.all()
+    if query:
+        entities = entities.filter(Q(name__icontains=query) | Q(aliases__text__icontains=query))
+    counted = Count("mentions", filter=~Q(mentions__status=Review.REJECTED), distinct=True)
+    entities = entities.annotate(articles=counted).order_by("-articles", "name")
+    groups = []
+    for kind, label in Entity.Kind.choices:
+        of_kind = entities.filter(kind=kind)
+        items = list(of_kind[:PER_KIND])
+        if items:
+            groups.append((label, items, max(of_kind.count() - PER_KIND, 0)))
+    return render(request, "dossier/index.html", {"groups": groups, "query": query})
 
 
 @require_safe

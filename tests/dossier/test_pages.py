@@ -45,6 +45,10 @@ def test_profile_page_shows_relations_map_articles(client, demo_kb):
 def test_index_lists_entities_by_kind(client, demo_kb):
     html = client.get("/en/kb/").content.decode()
     assert "Criminal group" in html and 'href="/en/kb/los-choneros/"' in html
+    found = client.get("/en/kb/?q=mencho").content.decode()  # an alias
+    assert 'href="/en/kb/nemesio-oseguera-cervantes/"' in found
+    assert 'href="/en/kb/los-choneros/"' not in found
+    assert "Nothing matches." in client.get("/en/kb/?q=zzzz").content.decode()
 
 
 @pytest.mark.django_db
