@@ -90,7 +90,9 @@ def test_the_cronica_command_reads_stdin(tmp_path):
     """The real executable, on its own data directory, as independent checks call it."""
     cronica = Path(sys.executable).with_name("cronica")
     env = dict(os.environ, CRONICA_DATA_DIR=str(tmp_path))
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Its own SQLite database, never the server the test run was pointed at.
+    for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"):
+        env.pop(name, None)
     subprocess.run([cronica, "migrate", "-v0"], env=env, check=True, timeout=300)
     done = subprocess.run([cronica, "extract"], input=ARTICLE_ES, env=env, text=True,
                           capture_output=True, check=True, timeout=120)
