@@ -17,6 +17,7 @@ import nh3
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
 INLINE_TAGS = {"b", "i", "a", "br"}
+KEPT_INLINE = {"b", "i", "a"}
 LIST_TAGS = INLINE_TAGS | {"ul", "ol", "li"}
 URL_SCHEMES = {"http", "https", "mailto"}
 RENAMES = {"strong": "b", "em": "i"}
@@ -115,7 +116,7 @@ class _BodyBuilder:
         if name in EMBEDS:
             self.embed(node)
         elif name == "br":
-            if self.inline and self.inline[-1] == "<br>":
+            if self.after_break():
                 self.flush()  # two line breaks in a row end a paragraph, as readers saw it
             else:
                 self.inline.append("<br>")
@@ -134,14 +135,21 @@ class _BodyBuilder:
             html = _clean(str(node), LIST_TAGS)
             if _text(node):
                 self.block("paragraph", html)
-        elif name in CONTAINERS or name in HEADINGS or node.find(BLOCKISH):
+        elif name in CONTAINERS or name in HEADINGS:
             self.flush()
             self.walk(node)
             self.flush()
-        else:  # inline markup: kept as written, cleaned at flush
-            if self.inline and self.inline[-1] == "<br>" and not _text(node):
-                return
-            self.inline.append(str(node))
+        elif name in KEPT_INLINE and not node.find(BLOCKISH | {"br"}):
+            self.inline.append(str(node))  # cleaned by nh3 at flush
+        else:  # span, font and other wrappers: their content counts, they do not
+            self.walk(node)
+
+    def after_break(self):
+        """Whether the paragraph so far ends with a line break (whitespace aside)."""
+        for item in reversed(self.inline):
+            if item.strip():
+                return item == "<br>"
+        return False
 
     def embed(self, node):
         src = node.get("src") or node.get("data") or ""

@@ -34,6 +34,7 @@ RESERVED_SLUGS = {"contributors", "tags", "archive", "search", "feed", "comments
 ANONYMOUS_NAMES = {"anonymous", "anónimo", "anonimo", "unknown", "desconocido"}
 COMMENT_ORIGIN = {"blogger": Comment.Origin.BLOGGER, "wordpress": Comment.Origin.WORDPRESS}
 TAG_MAX_LENGTH = 100
+LINKED_IMAGE_WORD = {"en": "Image", "es": "Imagen"}
 
 
 @dataclass
@@ -145,16 +146,18 @@ class Writer:
     # Pages --------------------------------------------------------------------------
 
     def page(self, post):
-        stream = [self.block(kind, value, post) for kind, value in self.bodies[post.external_id]]
+        language = guess_language(f"{post.title}\n{html_to_text(post.html)}")
+        stream = [self.block(kind, value, post, language)
+                  for kind, value in self.bodies[post.external_id]]
         page = ArticlePage(
             title=(post.title or "Untitled")[:255],
             slug=self.slug(post.slug_hint or post.title),
             summary=html.unescape(strip_tags(post.summary)).strip()[:600],
             body=[item for item in stream if item],
             comments_closed=post.comments_closed,
+            language=language,
             live=False,
         )
-        page.language = guess_language(f"{post.title}\n{page.plain_text()}")
         for position, name in enumerate(dict.fromkeys(post.authors)):
             page.bylines.add(ArticleByline(contributor=self.contributor(name),
                                            sort_order=position))
@@ -237,7 +240,7 @@ class Writer:
 
     # Body blocks ----------------------------------------------------------------------
 
-    def block(self, kind, value, post):
+    def block(self, kind, value, post, language):
         if kind == "paragraph":
             return ("paragraph", RichText(value))
         if kind != "image":
@@ -246,8 +249,12 @@ class Writer:
         if image is not None:
             return ("image", {"image": image, "caption": value.caption, "credit": ""})
         self.summary.images_linked += 1
+        # A link in the text, in the article's language: the old host is only contacted
+        # by a reader who chooses to follow it.
         label = value.caption or value.alt or unquote(os.path.basename(urlparse(value.src).path))
-        return ("paragraph", RichText(f'<p><a href="{escape(value.src)}">{escape(label)}</a></p>'))
+        word = LINKED_IMAGE_WORD[language]
+        return ("paragraph", RichText(
+            f'<p>{word}: <a href="{escape(value.src)}">{escape(label)}</a></p>'))
 
     def image(self, ref: ImageRef, post):
         key = image_key(ref.src)

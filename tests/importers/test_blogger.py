@@ -68,7 +68,11 @@ def test_legacy_body_keeps_structure_and_drops_active_content(home):
     # The image host is unreachable: the picture stays a link, labelled by its caption.
     linked = truck.body[4].value.source
     assert 'href="http://images.invalid/blogger/s1600/truck.jpg"' in linked
+    assert linked.startswith("<p>Image: <a ")
     assert "The truck at the inspection lane." in linked
+    spanish = article("Bloqueos en Reynosa").body[-1].value.source
+    assert spanish == ('<p>Imagen: <a href="http://images.invalid/blogger/s640/reynosa.jpg">'
+                       "reynosa.jpg</a></p>")
     assert truck.body[5].value["quote"] == "It was the third load of this kind this month."
     assert truck.body[6].value["url"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     stored = str(truck.body.raw_data)

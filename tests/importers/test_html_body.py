@@ -33,6 +33,13 @@ def test_blogger_line_breaks_become_paragraphs():
                       ("paragraph", "<p>Second</p>"), ("paragraph", "<p>Third</p>")]
 
 
+def test_wrappers_do_not_hide_paragraph_breaks():
+    blocks = html_to_blocks('<span style="font-family: Georgia"><font size="3">One <b>bold</b>'
+                            "<br />\n<br />\nTwo</font></span><div><span>Three</span></div>")
+    assert blocks == [("paragraph", "<p>One <b>bold</b></p>"), ("paragraph", "<p>Two</p>"),
+                      ("paragraph", "<p>Three</p>")]
+
+
 def test_headings_quotes_lists_and_figures():
     blocks = html_to_blocks(
         "<h2>Sub<b>title</b></h2><blockquote><p>One</p><p>Two</p><footer>A source</footer>"
