@@ -78,12 +78,12 @@ def score(text):
     scores.abuse = max(scores.abuse, result.scores["threat"])  # a threat is always abuse
     scores.threat = round(scores.threat, 4)
     scores.doxxing = round(scores.doxxing, 4)
-    seen = set()
-    for hit in result.hits:
-        key = (hit.why, hit.match.casefold())
-        if key in seen:
+    seen = []  # (why, match): a match inside one already given adds nothing
+    for hit in sorted(result.hits, key=lambda h: -len(h.match)):
+        match = hit.match.casefold()
+        if any(why == hit.why and match in other for why, other in seen):
             continue
-        seen.add(key)
+        seen.append((hit.why, match))
         scores.reasons.append(f"{hit.label}: {hit.why} \u201c{hit.match}\u201d")
         scores.matches.append(hit.match)
     return scores

@@ -47,3 +47,8 @@ def test_the_beats_vocabulary_is_not_flagged(text):
 def test_a_threat_is_always_abuse_too():
     scores = score("te vamos a matar")
     assert scores.threat >= 0.9 and scores.abuse >= 0.9
+
+
+def test_overlapping_matches_give_one_reason():
+    reasons = score("Ya sabemos donde vives").reasons
+    assert reasons == ["threat: threat of violence \u201cya sabemos donde vives\u201d"]
