@@ -7,10 +7,11 @@ ambiguous aliases with care:
 - an all-capitals acronym ("CJNG", "DEA") matches only text written in capitals too;
 - a capitalized alias marked ``needs_context`` matches only capitalized text ("Mayo",
   never the month "mayo");
-- an alias marked ``needs_context``, an alias of two characters or fewer and an alias shared
-  by several entities link only when the same text also names the entity (or an entity
-  related to it) by an unambiguous alias, so "mayo" the month never links to "El Mayo",
-  nor "Guzmán" to the wrong Guzmán.
+- an alias marked ``needs_context``, an alias of two characters or fewer (unless it is an
+  acronym, already held to capitals) and an alias shared by several entities link only
+  when the same text also names the entity (or an entity related to it) by an unambiguous
+  alias, so "Mayo" alone never links to "El Mayo", nor "Guzmán" to the wrong Guzmán;
+- a match followed by "$" is a currency ("US$"), not a name.
 
 This module knows nothing of the database, so the benchmark and unit tests use it bare;
 ``knowledge.py`` builds it from the site's entities.
@@ -64,8 +65,10 @@ class Gazetteer:
             if not key or not any(c.isalnum() for c in key):
                 continue
             entries = grouped.setdefault(key, {})
-            flags = (needs_context or sum(c.isalnum() for c in key) <= SHORT,
-                     _is_acronym(text), language or "", needs_context and text[0].isupper())
+            acronym = _is_acronym(text)
+            short = sum(c.isalnum() for c in key) <= SHORT and not acronym
+            flags = (needs_context or short, acronym, language or "",
+                     needs_context and text[0].isupper())
             previous = entries.get(entity_id)
             # The same key twice for one entity: keep the least demanding reading.
             entries[entity_id] = flags if previous is None else tuple(
@@ -95,8 +98,8 @@ class Gazetteer:
             start, end = end_index - length + 1, end_index + 1
             if start > 0 and is_word_char(folded[start - 1]):
                 continue
-            if end < last and is_word_char(folded[end]):
-                continue
+            if end < last and (is_word_char(folded[end]) or folded[end] == "$"):
+                continue  # "US$" is a currency, not the United States
             surface = text[start:end]
             usable = tuple(e for e in entries
                            if (not e[2] or surface.upper() == surface)

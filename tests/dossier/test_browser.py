@@ -57,3 +57,13 @@ def test_ledger_filters_without_javascript(page_nojs, live_server, demo):
     assert page_nojs.locator("tr.kb-row").count() == 1
     assert "Algeciras" in page_nojs.locator("tr.kb-row").inner_text()
     assert page_nojs.requests.foreign() == []
+
+
+def test_profile_and_ledger_fit_a_phone(phone_page, live_server, demo):
+    for url in ["/es/kb/los-choneros/", "/es/kb/seizures/"]:
+        phone_page.goto(url)
+        overflow = phone_page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, url
+    assert "cocaína" in phone_page.locator("tr.kb-row").first.inner_text()
+    assert phone_page.locator("h1").inner_text() == "Registro de decomisos"

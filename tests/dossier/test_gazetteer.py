@@ -58,6 +58,8 @@ def test_acronym_matches_only_in_capitals():
     g = Gazetteer(ALIASES, RELATED)
     assert ids(g.find("The CJNG and the ELN")) == [5, 10]
     assert g.find("Hay que eln...") == []
+    us = Gazetteer([(1, "US", False, "")])
+    assert ids(us.find("The US said it paid US$5 million; us too.")) == [1]
 
 
 def test_ambiguous_nickname_needs_context():
