@@ -38,3 +38,15 @@ def test_reply_under_a_held_parent_still_shows(client, article):
                                    status=Comment.Status.PUBLISHED)
     html = client.get(article.url).content.decode()
     assert "held parent" not in html and f'id="c{reply.pk}"' in html
+
+
+def test_demo_fills_the_queue_once(demo):
+    import io
+
+    from django.core.management import call_command
+
+    queued = Comment.objects.filter(external_id__startswith="demo-queue:")
+    assert queued.count() == 6
+    assert queued.filter(urgent=True).count() == 1
+    call_command("demo", stdout=io.StringIO())
+    assert queued.count() == 6

@@ -1,0 +1,45 @@
+"""Demo comments waiting in the moderation queue, so that `cronica demo` shows editors
+what the queue looks like: a plain comment, a reply, an insult, a threat (urgent queue),
+a phone number (doxxing) and spam, each screened by the real pipeline. Idempotent."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from cronica.news.models import ArticlePage
+
+from .models import Comment
+from .pipeline import screen_and_save
+
+QUEUE = [
+    ("q1", "", "The port police changed three times this year and nothing changed.", None),
+    ("q2", "Colimense", "9:35 they caught that one because someone did not pay.", "q1"),
+    ("q3", "", "Eres un pendejo, no sabes nada de Manzanillo.", None),
+    ("q4", "", "Ya sabemos dónde vives, reportero. Cuídate la espalda.", None),
+    ("q5", "", "El que manda en el puerto contesta al 314 123 4567, pregúntenle.", None),
+    ("q6", "", "Gana dinero desde casa con apuestas, escríbeme por WhatsApp: "
+               "http://example.com/promo", None),
+]
+
+
+def load(stdout):
+    article = ArticlePage.objects.live().order_by("-first_published_at").first()
+    if article is None:
+        return
+    made = {}
+    now = timezone.now()
+    for position, (key, name, body, parent) in enumerate(QUEUE):
+        external_id = f"demo-queue:{article.slug}:{key}"
+        comment = Comment.objects.filter(origin=Comment.Origin.DEMO,
+                                         external_id=external_id).first()
+        if comment is None:
+            comment = Comment(article=article, author_name=name, body=body,
+                              parent=made.get(parent), origin=Comment.Origin.DEMO,
+                              external_id=external_id,
+                              created_at=now - timedelta(minutes=30 - position))
+            screen_and_save(comment)
+            if comment.status == Comment.Status.PUBLISHED:  # a lenient site mode
+                Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.PENDING)
+        made[key] = comment
+    pending = Comment.objects.filter(status=Comment.Status.PENDING).count()
+    stdout.write(f"Moderation queue: {pending} comments waiting (admin → Comments).")
