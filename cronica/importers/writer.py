@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from tqdm import tqdm
@@ -41,6 +42,7 @@ LINKED_IMAGE_WORD = {"en": "Image", "es": "Imagen"}
 class Summary:
     posts: int = 0
     drafts: int = 0
+    scheduled: int = 0
     already_imported: int = 0
     deleted_since: int = 0
     comments: int = 0
@@ -53,8 +55,9 @@ class Summary:
     skipped: dict = field(default_factory=dict)
 
     def lines(self):
-        yield (f"Imported {self.posts} posts ({self.drafts} drafts), {self.comments} comments, "
-               f"{self.contributors} new contributors, {self.redirects} redirects.")
+        yield (f"Imported {self.posts} posts ({self.drafts} drafts, {self.scheduled} scheduled), "
+               f"{self.comments} comments, {self.contributors} new contributors, "
+               f"{self.redirects} redirects.")
         yield (f"Images: {self.images_downloaded} downloaded into the library, "
                f"{self.images_linked} kept as links.")
         if self.already_imported or self.comments_already_imported:
@@ -162,13 +165,18 @@ class Writer:
             page.bylines.add(ArticleByline(contributor=self.contributor(name),
                                            sort_order=position))
         page.tags.add(*self.tag_names(post.tags))
+        scheduled = not post.is_draft and post.published and post.published > timezone.now()
+        if scheduled:  # publishing the revision schedules it (Wagtail's go-live date)
+            page.go_live_at = post.published
         self.home.add_child(instance=page)
         revision = page.save_revision()
         if post.is_draft:
             self.summary.drafts += 1
         else:
             revision.publish()
-            if post.published:
+            if scheduled:
+                self.summary.scheduled += 1
+            elif post.published:
                 ArticlePage.objects.filter(pk=page.pk).update(
                     first_published_at=post.published, last_published_at=post.published)
             self.redirects(page, post.old_paths)

@@ -21,7 +21,8 @@ NAMESPACE_PREFIXES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
 }
-POST_STATUS_DRAFT = {"draft", "pending", "future", "private"}
+POST_STATUS_DRAFT = {"draft", "pending", "private"}
+# "future" (scheduled) posts are imported as scheduled: published at their date.
 COMMENT_STATUS = {
     "1": Comment.Status.PUBLISHED,
     "0": Comment.Status.PENDING,
@@ -89,12 +90,13 @@ def _item(item, base, pen_names, path, export):
     if kind != "post":
         export.skip(f"WordPress {kind or 'unknown'} items")
         return
-    if status not in POST_STATUS_DRAFT | {"publish"}:
+    if status not in POST_STATUS_DRAFT | {"publish", "future"}:
         export.skip(f"WordPress posts with status {status or 'unknown'}")
         return
     where = f"{path}: post {post_id}"
     external_id = f"{base}/?p={post_id}"
-    is_draft = status != "publish"
+    # A password-protected post was not for everyone: it comes in as a draft.
+    is_draft = status in POST_STATUS_DRAFT or bool(fields.get("wp:post_password", "").strip())
     old_paths = []
     if not is_draft:
         for url in (fields.get("link", ""), f"{base}/?p={post_id}"):

@@ -19,7 +19,8 @@ PRIVATE = ["border.desk.realname@gmail.com", "corresponsal.private@gmail.com",
            "tucson.reader@example.com", "someone.removed@example.com",
            "vecina.reynosa@example.com", "203.0.113.77", "198.51.100.23", "192.0.2.145",
            "tucson-reader.invalid", "blogger.com/profile", "golfo.owner@gmail.com",
-           "analista.private@gmail.com", "pescador.real@example.com", "pescador.invalid"]
+           "analista.private@gmail.com", "pescador.real@example.com", "pescador.invalid",
+           "26.0922", "Colonia Centro"]  # the post's location, from georss
 
 
 def article(title_start):
@@ -30,7 +31,7 @@ def article(title_start):
 def test_legacy_export_becomes_articles_tags_bylines_and_drafts(home):
     out, _ = run_import("blogger", LEGACY)
 
-    assert "Imported 3 posts (1 drafts), 5 comments" in out
+    assert "Imported 3 posts (1 drafts, 0 scheduled), 5 comments" in out
     truck = article("Checkpoint inspectors")
     assert truck.live and truck.get_parent().specific == home
     assert truck.slug == "checkpoint-pills-produce-truck"
@@ -141,7 +142,7 @@ def test_reimporting_changes_nothing(home):
 @pytest.mark.django_db
 def test_takeout_export(home):
     out, err = run_import("blogger", TAKEOUT)
-    assert "Imported 2 posts (1 drafts), 4 comments" in out
+    assert "Imported 2 posts (1 drafts, 0 scheduled), 4 comments" in out
     assert "Skipped 1 comments on posts not imported." in out
     assert "Skipped 1 Blogger posts in the trash." in out
     assert "Skipped 1 Blogger page entries." in out
@@ -188,7 +189,7 @@ def test_a_newer_export_adds_only_what_is_new(home, tmp_path):
 </feed>"""
     newer.write_text(LEGACY.read_text().replace("</feed>", extra))
     out, _ = run_import("blogger", newer)
-    assert "Imported 0 posts (0 drafts), 1 comments" in out
+    assert "Imported 0 posts (0 drafts, 0 scheduled), 1 comments" in out
     late = Comment.objects.get(external_id="tag:blogger.com,1999:blog-7001.post-5006")
     assert late.parent.external_id.endswith("post-5003")
     assert ArticlePage.objects.count() == 3
@@ -201,7 +202,7 @@ def test_takeout_zip_is_read_in_place(home, tmp_path):
         zf.writestr("Takeout/Blogger/Blogs/Ruta del Golfo/feed.atom", TAKEOUT.read_bytes())
         zf.writestr("Takeout/Blogger/Blogs/Ruta del Golfo/theme-classic.html", "<html></html>")
     out, _ = run_import("blogger", archive)
-    assert "Imported 2 posts (1 drafts), 4 comments" in out
+    assert "Imported 2 posts (1 drafts, 0 scheduled), 4 comments" in out
 
 
 @pytest.mark.django_db

@@ -58,5 +58,5 @@ def test_a_failure_while_writing_leaves_no_rows_and_no_image_files(home, tmp_pat
     assert media_files() == files
 
     out, _ = run_import("blogger", export, "--allow-private-hosts")  # a clean run imports all
-    assert "Imported 3 posts (1 drafts), 5 comments" in out
+    assert "Imported 3 posts (1 drafts, 0 scheduled), 5 comments" in out
     assert "1 downloaded into the library" in out

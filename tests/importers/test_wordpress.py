@@ -25,7 +25,7 @@ def article(title_start):
 @pytest.mark.django_db
 def test_posts_authors_categories_and_tags(home):
     out, _ = run_import("wxr", WXR)
-    assert "Imported 3 posts (1 drafts), 7 comments, 2 new contributors" in out
+    assert "Imported 3 posts (1 drafts, 0 scheduled), 7 comments, 2 new contributors" in out
     assert "Skipped 1 WordPress pingbacks and trackbacks." in out
     assert "Skipped 1 WordPress attachment items." in out
 
@@ -158,3 +158,29 @@ def test_entities_and_closed_comments(home, tmp_path):
     assert riot.title == "Guns & money: a riot\u2019s toll"
     assert riot.comments_closed
     assert not article("Aseguran laboratorio").comments_closed
+
+
+@pytest.mark.django_db
+def test_scheduled_and_password_protected_posts(home, tmp_path):
+    source = WXR.read_text()
+    copy = tmp_path / "scheduled.xml"
+    copy.write_text(
+        source.replace("<wp:post_date_gmt><![CDATA[2024-03-12 16:00:00]]>",
+                       "<wp:post_date_gmt><![CDATA[2099-03-12 16:00:00]]>")
+        .replace("<wp:post_name><![CDATA[laboratorio-sierra-durango]]></wp:post_name>\n"
+                 "\t\t<wp:status><![CDATA[publish]]>",
+                 "<wp:post_name><![CDATA[laboratorio-sierra-durango]]></wp:post_name>\n"
+                 "\t\t<wp:status><![CDATA[future]]>")
+        .replace("<wp:post_name><![CDATA[prison-riot-juarez]]></wp:post_name>",
+                 "<wp:post_name><![CDATA[prison-riot-juarez]]></wp:post_name>"
+                 "<wp:post_password><![CDATA[secret]]></wp:post_password>"))
+    out, _ = run_import("wxr", copy)
+    assert "Imported 3 posts (2 drafts, 1 scheduled)" in out
+
+    protected = article("Prison riot")
+    assert not protected.live and protected.first_published_at is None
+
+    scheduled = article("Aseguran laboratorio")
+    assert not scheduled.live
+    assert scheduled.go_live_at == datetime(2099, 3, 12, 16, 0, tzinfo=timezone.utc)
+    assert scheduled.latest_revision.approved_go_live_at == scheduled.go_live_at
