@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from cronica.screening.thresholds import FLAG
+
 from . import moderation
 from .highlight import highlight
 from .models import Comment, Reader, RejectReason
@@ -66,6 +68,7 @@ def queue(request):
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     for comment in page.object_list:
         comment.marked = highlight(comment.body, (comment.screening or {}).get("matches"))
+        comment.suggested_reason = comment.reject_reason or _suggested_reason(comment)
     counts = {key: Comment.objects.filter(q).count() for key, _label, q in TABS
               if key != "published"}
     return render(request, "comments/admin/queue.html", {
@@ -74,6 +77,16 @@ def queue(request):
         "reasons": RejectReason.choices,
         "query": request.GET.urlencode(),
     })
+
+
+def _suggested_reason(comment):
+    """The reject reason screening points at, preselected in the row."""
+    scores = comment.screening or {}
+    for label, reason in (("threat", RejectReason.THREAT), ("doxxing", RejectReason.PERSONAL),
+                          ("abuse", RejectReason.INSULT), ("spam", RejectReason.SPAM)):
+        if (scores.get(label) or 0) >= FLAG:
+            return reason
+    return RejectReason.OTHER
 
 
 @require_POST

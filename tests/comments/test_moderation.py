@@ -1,6 +1,8 @@
 """The moderation queue in the admin: tabs, filters, decisions singly and in bulk, the
 reader's record, threats kept apart, and what readers see after a decision."""
 
+import re
+
 import pytest
 
 from cronica.comments.models import Comment, CommentSettings, Mode, Reader
@@ -167,3 +169,12 @@ def test_approving_purges_the_article_from_the_front_cache(editor_client, articl
     editor_client.post("/admin/comments/decide/", {"one": f"{comment.pk}:approve"})
     assert f"/en/{article.slug}/" in purge_endpoint
     assert f"/es/{article.slug}/" in purge_endpoint
+
+
+def test_the_reject_reason_screening_points_at_is_preselected(editor_client, article, post):
+    doxx = _held(article, post, "su cel es 81 1234 5678")
+    plain = _held(article, post, "a plain comment")
+    html = editor_client.get("/admin/comments/").content.decode()
+    for comment, reason in ((doxx, "personal"), (plain, "other")):
+        select = re.search(rf'<select name="reason-{comment.pk}".*?</select>', html, re.S)
+        assert re.search(rf'value="{reason}" selected', select.group(0)), reason
