@@ -219,8 +219,8 @@ def build_knowledge_base():
 
 def confirm_demo_events(articles):
     """What the demo's editor would confirm: each seizure once (several articles report
-    the same haul), and dated events naming a person or group. Only the demo's own
-    articles: a real site's suggestions wait for a real editor."""
+    the same haul), and dated arrests, extraditions and rewards naming a person or group.
+    Only the demo's own articles: a real site's suggestions wait for a real editor."""
     confirmed = Event.objects.filter(article__in=articles, status=Review.CONFIRMED)
     seen = {(e.drug, e.kg, e.country_id) for e in confirmed if e.kind == Event.Kind.SEIZURE}
     count = 0
@@ -232,8 +232,9 @@ def confirm_demo_events(articles):
             if key in seen:
                 continue
             seen.add(key)
-        elif not (event.occurred_on and event.entities.exists()):
-            continue
+        elif event.kind == Event.Kind.KILLING or not (
+                event.occurred_on and event.entities.exists()):
+            continue  # who killed whom is for a person to read, even in a demo
         event.status = Review.CONFIRMED
         event.save(update_fields=["status"])
         count += 1

@@ -209,12 +209,18 @@ class Extraction:
 
 
 def _date(folded_sentence):
-    match = DATE_RE.search(folded_sentence)
-    if not match:
+    """The first full date stated ("9 August 2023", "Aug. 9, 2023", "el 20 de julio de
+    2025"). A month alone ("in July 2023") is not a date: the ledger then uses the
+    article's, rather than inventing the first of the month."""
+    for match in DATE_RE.finditer(folded_sentence):
+        if match["m3"]:
+            continue
+        month = MONTHS[match["m1"] or match["m2"]]
+        year = int(match["y1"] or match["y2"])
+        day = int(match["d1"] or match["d2"])
+        break
+    else:
         return None
-    month = MONTHS[match["m1"] or match["m2"] or match["m3"]]
-    year = int(match["y1"] or match["y2"] or match["y3"])
-    day = int(match["d1"] or match["d2"] or 1)
     try:
         return date(year, month, day)
     except ValueError:

@@ -19,9 +19,9 @@ KIND_COLOURS = {"group": "#b3261e", "person": "#1f5fa8", "place": "#2e7d32",
 LAND = Path(__file__).parent / "data" / "land-50m.json"
 
 
-def _svg(width, height, body, label):
+def _svg(width, height, body, label, top=0):
     return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top:.0f} {width} {height:.0f}" '
         f'role="img" aria-label="{escape(label)}" class="kb-svg">'
         f"<title>{escape(label)}</title>{body}</svg>")
 
@@ -63,14 +63,16 @@ def bar_chart(series, label):
 
 def relation_graph(centre, edges, label):
     """``centre`` (name, kind) with its neighbours on a circle around it. ``edges`` is a
-    list of (relation label, name, kind, url, outgoing)."""
-    width, height = 640, 360
-    cx, cy, radius = width / 2, height / 2, 140
+    list of (relation label, name, kind, url, outgoing). One or two neighbours sit beside
+    the centre; the picture is cropped to its nodes."""
+    width = 640
+    cx, cy, radius = width / 2, 180, 140
     parts = []
     count = max(len(edges), 1)
+    start = 0 if count <= 2 else -math.pi / 2
     nodes = []
     for index, (relation, name, kind, url, outgoing) in enumerate(edges):
-        angle = -math.pi / 2 + 2 * math.pi * index / count
+        angle = start + 2 * math.pi * index / count
         x, y = cx + radius * 1.3 * math.cos(angle), cy + radius * math.sin(angle)
         parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#888" '
                      f'stroke-width="1.5"/>')
@@ -82,7 +84,9 @@ def relation_graph(centre, edges, label):
     parts.append(_node(cx, cy, centre[0], centre[1], None, big=True))
     for x, y, name, kind, url in nodes:
         parts.append(_node(x, y, name, kind, url))
-    return _svg(width, height, "".join(parts), label)
+    ys = [cy] + [node[1] for node in nodes]
+    top, bottom = min(ys) - 30, max(ys) + 40
+    return _svg(width, bottom - top, "".join(parts), label, top=top)
 
 
 def _node(x, y, name, kind, url, big=False):
