@@ -90,6 +90,10 @@ def test_editor_confirms_and_rejects_in_bulk(editor_client, kb, make_article):
     assert statuses[:2] == ["rejected", "rejected"]
     assert set(statuses[2:]) == {"suggested"}
     event = Event.objects.get(article=article, kind="seizure")
+    form = editor_client.get(f"/admin/snippets/dossier/event/edit/{event.pk}/")
+    assert form.status_code == 200 and "Police in Algeciras seized" in form.content.decode()
+    assert editor_client.get(
+        f"/admin/snippets/dossier/mention/edit/{mentions[0].pk}/").status_code == 200
     editor_client.post(f"/admin/bulk/dossier/event/confirm/?id={event.pk}")
     event.refresh_from_db()
     assert event.status == Review.CONFIRMED
