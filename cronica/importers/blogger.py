@@ -46,14 +46,28 @@ def parse(root, path="export"):
                               f"(its id is {feed_id or 'missing'!r})")
     export = Export(source="blogger")
     takeout = root.find(f"{ATOM}entry/{BLOGGER_2018}type") is not None
+    staff = _staff_profiles(root)
     for number, entry in enumerate(root.iterfind(f"{ATOM}entry"), start=1):
         entry_id = text_of(entry.find(f"{ATOM}id"))
         if not entry_id:
             raise ImportFileError(f"{path}: entry {number} has no <id>")
         where = f"{path}: entry {entry_id}"
         read = _takeout_entry if takeout else _legacy_entry
-        read(entry, entry_id, where, export)
+        read(entry, entry_id, where, export, staff)
     return export
+
+
+def _is_comment(entry):
+    return text_of(entry.find(f"{BLOGGER_2018}type")).upper() == "COMMENT" or any(
+        c.get("term", "") == f"{KIND_PREFIX}comment" for c in entry.iterfind(f"{ATOM}category"))
+
+
+def _staff_profiles(root):
+    """Profile URLs of the blog's own authors (of the feed and of its posts), only to
+    recognise their replies among the comments; never stored."""
+    entries = [root] + [e for e in root.iterfind(f"{ATOM}entry") if not _is_comment(e)]
+    return {text_of(author.find(f"{ATOM}uri")) for entry in entries
+            for author in entry.iterfind(f"{ATOM}author")} - {""}
 
 
 def _labels(entry):
@@ -103,8 +117,9 @@ def _add_post(export, post):
             export.tag_path(label, f"/search/label/{quote(label)}")
 
 
-def _comment(entry, entry_id, where, post_id, parent_id, status):
+def _comment(entry, entry_id, where, post_id, parent_id, status, staff):
     authors = _authors(entry)
+    profiles = {text_of(a.find(f"{ATOM}uri")) for a in entry.iterfind(f"{ATOM}author")}
     published = text_of(entry.find(f"{ATOM}published"))
     if not published:
         raise ImportFileError(f"{where}: comment without a <published> date")
@@ -112,11 +127,11 @@ def _comment(entry, entry_id, where, post_id, parent_id, status):
         external_id=entry_id, post_id=post_id, parent_id=parent_id or None,
         author_name=authors[0] if authors else "",
         html=_content(entry),
-        created_at=iso(published, where), status=status,
+        created_at=iso(published, where), status=status, is_staff=bool(profiles & staff),
     )
 
 
-def _legacy_entry(entry, entry_id, where, export):
+def _legacy_entry(entry, entry_id, where, export, staff):
     kinds = [c.get("term", "") for c in entry.iterfind(f"{ATOM}category")
              if c.get("scheme") == KIND_SCHEME]
     kind = kinds[0].removeprefix(KIND_PREFIX) if kinds else ""
@@ -137,12 +152,12 @@ def _legacy_entry(entry, entry_id, where, export):
                       for p in entry.iterfind(f"{GDATA}extendedProperty"))
         status = Comment.Status.REJECTED if removed else Comment.Status.PUBLISHED
         export.comments.append(_comment(entry, entry_id, where, reply_to.get("ref"),
-                                        parent_id, status))
+                                        parent_id, status, staff))
     else:
         export.skip(f"Blogger {kind or 'unknown'} entries")
 
 
-def _takeout_entry(entry, entry_id, where, export):
+def _takeout_entry(entry, entry_id, where, export, staff):
     kind = text_of(entry.find(f"{BLOGGER_2018}type")).upper()
     status = text_of(entry.find(f"{BLOGGER_2018}status")).upper()
     trashed = "TRASH" in status or status == "DELETED" or bool(
@@ -163,6 +178,6 @@ def _takeout_entry(entry, entry_id, where, export):
             "TRASHED" if trashed else status, Comment.Status.PENDING)
         export.comments.append(_comment(entry, entry_id, where, post_id,
                                         text_of(entry.find(f"{BLOGGER_2018}inReplyTo")),
-                                        comment_status))
+                                        comment_status, staff))
     else:
         export.skip(f"Blogger {kind.lower() or 'unknown'} entries")

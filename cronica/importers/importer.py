@@ -37,10 +37,12 @@ def parse_file(kind, path):
     return export
 
 
-def import_file(kind, path, download_images=True, progress=None, allow_private_hosts=False):
+def import_file(kind, path, download_images=True, progress=None, allow_private_hosts=False,
+                renames=None):
     """Imports the export at ``path``; returns the writer's Summary. ``progress`` is the
     stream for progress bars (None: no bars); ``allow_private_hosts`` lets image downloads
-    reach loopback and private networks."""
+    reach loopback and private networks; ``renames`` maps author names in the export to
+    the pen names to use instead, for posts and comments alike."""
     export = parse_file(kind, path)
     already = set(ImportedItem.objects.filter(
         source=export.source, external_id__in=[p.external_id for p in export.posts])
@@ -51,7 +53,7 @@ def import_file(kind, path, download_images=True, progress=None, allow_private_h
     writer = None
     try:
         with transaction.atomic():
-            writer = Writer(export, bodies, downloads, progress)
+            writer = Writer(export, bodies, downloads, progress, renames)
             return writer.run()
     except BaseException:
         # The rows are rolled back; the image files they pointed to must go too.

@@ -38,6 +38,7 @@ class CommentRecord:
     html: str
     created_at: datetime
     status: str  # a Comment.Status value
+    is_staff: bool = False  # written by one of the blog's own authors
 
 
 @dataclass

@@ -112,8 +112,9 @@ def remember(source, external_id, obj):
 
 
 class Writer:
-    def __init__(self, export, bodies, downloads, progress=None):
+    def __init__(self, export, bodies, downloads, progress=None, renames=None):
         self.export = export
+        self.renames = renames or {}  # {name in the export: pen name to use instead}
         self.bodies = bodies  # {post external id: blocks from html_to_blocks}
         self.downloads = downloads  # {image url: bytes}, only for images that downloaded
         self.progress = progress
@@ -195,7 +196,7 @@ class Writer:
         return slug
 
     def contributor(self, name):
-        name = name.strip()[:120]
+        name = self.renames.get(name.strip(), name.strip())[:120]
         if name not in self.contributors:
             person = Contributor.objects.filter(pen_name=name).first()
             if person is None:
@@ -330,7 +331,7 @@ class Writer:
         bar.close()
 
     def comment(self, record, pages, known, origin):
-        name = record.author_name.strip()
+        name = self.renames.get(record.author_name.strip(), record.author_name.strip())
         if name.lower() in ANONYMOUS_NAMES:
             name = ""
         self.summary.comments += 1
@@ -338,5 +339,6 @@ class Writer:
             article=pages[record.post_id], parent_id=known.get(record.parent_id),
             author_name=name[:80], body=html_to_text(record.html),
             created_at=record.created_at, status=record.status, origin=origin,
+            is_staff_reply=record.is_staff,
             external_id=record.external_id[:255],
         )

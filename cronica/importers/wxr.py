@@ -65,21 +65,22 @@ def parse(root, path="export"):
     base = (meta.get("wp:base_blog_url") or meta.get("link") or "").strip().rstrip("/")
     if not base:
         raise ImportFileError(f"{path}: the channel has no wp:base_blog_url nor link")
-    pen_names = {}
+    pen_names, staff_ids = {}, set()
     for element in channel:
         if _name(element.tag) == "wp:author":
             author = _fields(element)
             login = author.get("wp:author_login", "").strip()
+            staff_ids.add(author.get("wp:author_id", "").strip())
             pen_names[login] = html.unescape(
                 author.get("wp:author_display_name", "").strip()) or login
 
     export = Export(source="wordpress", base_url=base + "/")
     for item in channel.iterfind("item"):
-        _item(item, base, pen_names, path, export)
+        _item(item, base, pen_names, staff_ids - {"", "0"}, path, export)
     return export
 
 
-def _item(item, base, pen_names, path, export):
+def _item(item, base, pen_names, staff_ids, path, export):
     fields = _fields(item)
     post_id = fields.get("wp:post_id", "").strip()
     if not re.fullmatch(r"\d+", post_id):
@@ -128,10 +129,10 @@ def _item(item, base, pen_names, path, export):
     ))
     for element in item:
         if _name(element.tag) == "wp:comment":
-            _comment(_fields(element), base, external_id, where, export)
+            _comment(_fields(element), base, external_id, where, staff_ids, export)
 
 
-def _comment(fields, base, post_external_id, where, export):
+def _comment(fields, base, post_external_id, where, staff_ids, export):
     comment_id = fields.get("wp:comment_id", "").strip()
     if not comment_id.isdigit():
         raise ImportFileError(f"{where}: a comment has no numeric wp:comment_id")
@@ -151,6 +152,7 @@ def _comment(fields, base, post_external_id, where, export):
         html=autop(fields.get("wp:comment_content", "")),
         created_at=created,
         status=COMMENT_STATUS.get(approved, Comment.Status.PENDING),
+        is_staff=fields.get("wp:comment_user_id", "").strip() in staff_ids,
     ))
 
 

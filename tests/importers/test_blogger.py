@@ -231,3 +231,24 @@ def test_label_listings_redirect_to_tag_pages(home, client):
     assert client.get(response["Location"]).status_code == 200
     assert client.get("/search/label/Cocaine?max-results=20")["Location"].endswith(
         "/tags/cocaine/")
+
+
+@pytest.mark.django_db
+def test_replies_by_the_blogs_authors_are_marked_as_the_sites(home, tmp_path):
+    source = LEGACY.read_text()
+    staff = "<author><name>Border Desk</name><uri>https://www.blogger.com/profile/0001</uri>"
+    impostor = "<author><name>Border Desk</name><uri>https://www.blogger.com/profile/9999</uri>"
+    copy = tmp_path / "staff.xml"
+    copy.write_text(
+        source.replace("<author><name>Anonymous</name><email>noreply@blogger.com</email></author>\n"
+                       "    <thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' "
+                       "href='http://frontera-notes.blogspot.com/2023/09/checkpoint-pills-produce-"
+                       "truck.html' ref='tag:blogger.com,1999:blog-7001.post-1001' source='http://"
+                       "www.blogger.com/feeds/7001/posts/default/1001' type='text/html'/>\n  </entry>",
+                       f"{staff}</author>\n    <thr:in-reply-to ref='tag:blogger.com,1999:blog-7001"
+                       ".post-1001'/>\n  </entry>")
+        .replace("<author><name>Tucson Reader</name>", f"{impostor}<name>Tucson Reader</name>"))
+    run_import("blogger", copy)
+    by_id = {c.external_id.rsplit("-", 1)[-1]: c for c in Comment.objects.all()}
+    assert by_id["5003"].is_staff_reply and by_id["5003"].author_name == "Border Desk"
+    assert not any(c.is_staff_reply for key, c in by_id.items() if key != "5003")

@@ -184,3 +184,24 @@ def test_scheduled_and_password_protected_posts(home, tmp_path):
     assert not scheduled.live
     assert scheduled.go_live_at == datetime(2099, 3, 12, 16, 0, tzinfo=timezone.utc)
     assert scheduled.latest_revision.approved_go_live_at == scheduled.go_live_at
+
+
+@pytest.mark.django_db
+def test_replies_by_the_sites_authors_and_pen_name_renames(home):
+    out, _ = run_import("wxr", WXR, "--pen-name", "El Vigía=La Lechuza")
+    comments = {c.external_id.rsplit("-", 1)[-1]: c for c in Comment.objects.all()}
+    assert comments["502"].is_staff_reply  # comment_user_id is the author's id
+    assert comments["502"].author_name == "La Lechuza"
+    assert not comments["501"].is_staff_reply and not comments["503"].is_staff_reply
+    assert [c.pen_name for c in article("Prison riot").contributors] == ["La Lechuza"]
+    assert "El Vigía" not in whole_database_text()
+
+
+@pytest.mark.django_db
+def test_malformed_pen_name_option_imports_nothing(home):
+    from django.core.management.base import CommandError
+
+    before = snapshot()
+    with pytest.raises(CommandError, match="expected NAME=PEN_NAME"):
+        run_import("wxr", WXR, "--pen-name", "El Vigía")
+    assert snapshot() == before
