@@ -24,8 +24,8 @@ def gettext_noop(message):
 
 EN_WORDS = {"the", "of", "and", "to", "was", "with", "that", "from", "is", "by", "for",
             "his", "were", "has", "after", "which", "who", "it"}
-ES_WORDS = {"el", "la", "los", "las", "del", "que", "y", "con", "por", "una", "fue", "para",
-            "se", "su", "al", "tras", "como", "sus"}
+ES_WORDS = {"el", "la", "los", "las", "de", "del", "en", "que", "y", "con", "por", "una",
+            "fue", "para", "se", "su", "al", "tras", "como", "sus"}
 
 DRUGS = [  # canonical name (translated on pages), pattern on folded text
     (gettext_noop("cocaine"), r"cocaine|cocaina|coca paste|pasta base|pasta de coca|crack"),
@@ -118,9 +118,12 @@ TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 def detect_language(text):
+    """"es" or "en", from common function words; Spanish letters break a tie."""
     words = re.findall(r"[a-z]+", fold(text))
     en = sum(w in EN_WORDS for w in words)
     es = sum(w in ES_WORDS for w in words)
+    if es == en:
+        return "es" if re.search(r"[ñáéíóú¿¡]", text.lower()) else "en"
     return "es" if es > en else "en"
 
 

@@ -80,10 +80,14 @@ def test_spanish_article(kb):
 
 
 @pytest.mark.django_db
-def test_language_can_be_forced_and_empty_input_is_refused(kb):
+def test_language_can_be_forced_and_bad_input_is_refused(kb):
     assert run("Fito.", language="es")["language"] == "es"
+    assert run("Incautaron 2 toneladas de cocaína.")["language"] == "es"
+    assert run("Fito escaped.")["language"] == "en"
     with pytest.raises(CommandError, match="no text"):
         call_command("extract", stdin=io.StringIO("  \n"), stdout=io.StringIO())
+    with pytest.raises(CommandError, match="not UTF-8"):
+        call_command("extract", stdin=io.BytesIO(b"caf\xe9"), stdout=io.StringIO())
 
 
 def test_the_cronica_command_reads_stdin(tmp_path):

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cronica.dossier import knowledge
 from cronica.dossier.extraction import extract
 
-MAX_CHARS = 2_000_000
+MAX_BYTES = 8_000_000
 
 
 class Command(BaseCommand):
@@ -21,10 +21,16 @@ class Command(BaseCommand):
                             help="Language of the text (detected when not given).")
 
     def handle(self, *args, **options):
-        stream = options.get("stdin") or sys.stdin
-        text = stream.read(MAX_CHARS + 1)
-        if len(text) > MAX_CHARS:
-            raise CommandError(f"text longer than {MAX_CHARS} characters")
+        stream = options.get("stdin") or sys.stdin.buffer
+        text = stream.read(MAX_BYTES + 1)
+        if len(text) > MAX_BYTES:
+            raise CommandError(f"input longer than {MAX_BYTES:,} bytes")
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise CommandError(f"stdin is not UTF-8 text ({error.reason} at byte "
+                                   f"{error.start})") from None
         if not text.strip():
             raise CommandError("no text on stdin")
         result = extract(text, knowledge.gazetteer(), language=options.get("language"))
