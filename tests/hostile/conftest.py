@@ -1,0 +1,42 @@
+"""Fixtures for hostile-input tests: the tip line open to a journalist key, an editor in
+the admin, and a check that an attack left nothing behind (no row, no blob, no media)."""
+
+from pathlib import Path
+
+import pyrage
+import pytest
+
+
+@pytest.fixture
+def tipline(settings, tmp_path, home):
+    from django.core.cache import cache
+
+    cache.clear()  # flood counters live in the cache; every test starts with none
+    identity = pyrage.x25519.Identity.generate()
+    settings.CRONICA_TIPS_RECIPIENTS = [str(identity.to_public())]
+    settings.CRONICA_TIPS_ARGON2 = {"time_cost": 1, "memory_cost": 8192}
+    settings.CRONICA_TIPS_ROOT = Path(tmp_path) / "tips"
+    return identity
+
+
+@pytest.fixture
+def editor_client(client, home):
+    from django.contrib.auth.models import Group, User
+
+    editor = User.objects.create_user("hostile-ed", password="pw-for-tests-only")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
+
+
+def stored_tips(settings):
+    """(sources, submissions, files, blobs on disk) the tip line keeps."""
+    from cronica.tips.models import Source, StoredFile, Submission
+
+    root = Path(settings.CRONICA_TIPS_ROOT)
+    on_disk = [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    return (Source.objects.count(), Submission.objects.count(), StoredFile.objects.count(),
+            len(on_disk))
+
+
+NOTHING = (0, 0, 0, 0)
