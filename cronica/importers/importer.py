@@ -7,6 +7,8 @@
 4. write everything in a single transaction.
 """
 
+import hashlib
+
 from django.core.files.storage import default_storage
 from django.db import transaction
 from tqdm import tqdm
@@ -19,6 +21,14 @@ from .records import ImportFileError
 from .writer import Writer, image_key
 
 PARSERS = {"blogger": blogger.parse, "wxr": wxr.parse}
+ID_COLUMN_LENGTH = 255  # ImportedItem.external_id and Comment.external_id
+
+
+def stored_id(external_id):
+    """The export's id as stored: itself, or a digest when it exceeds the column."""
+    if len(external_id) <= ID_COLUMN_LENGTH:
+        return external_id
+    return "sha256:" + hashlib.sha256(external_id.encode()).hexdigest()
 
 
 def parse_file(kind, path):
@@ -28,6 +38,12 @@ def parse_file(kind, path):
     if kind not in PARSERS:
         raise ImportFileError(f"unknown export format {kind!r}; use one of {', '.join(PARSERS)}")
     export = PARSERS[kind](read_xml(path), str(path))
+    for post in export.posts:
+        post.external_id = stored_id(post.external_id)
+    for comment in export.comments:
+        comment.external_id = stored_id(comment.external_id)
+        comment.post_id = stored_id(comment.post_id)
+        comment.parent_id = stored_id(comment.parent_id) if comment.parent_id else None
     for what, records in (("post", export.posts), ("comment", export.comments)):
         seen = set()
         for record in records:

@@ -106,7 +106,7 @@ def still_there(source, external_ids, model):
 
 
 def remember(source, external_id, obj):
-    ImportedItem.objects.create(source=source, external_id=external_id[:255],
+    ImportedItem.objects.create(source=source, external_id=external_id,
                                 content_type=ContentType.objects.get_for_model(obj),
                                 object_id=obj.pk)
 
@@ -340,5 +340,5 @@ class Writer:
             author_name=name[:80], body=html_to_text(record.html),
             created_at=record.created_at, status=record.status, origin=origin,
             is_staff_reply=record.is_staff,
-            external_id=record.external_id[:255],
+            external_id=record.external_id,
         )

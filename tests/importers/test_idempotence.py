@@ -60,3 +60,15 @@ def test_a_failure_while_writing_leaves_no_rows_and_no_image_files(home, tmp_pat
     out, _ = run_import("blogger", export, "--allow-private-hosts")  # a clean run imports all
     assert "Imported 3 posts (1 drafts, 0 scheduled), 5 comments" in out
     assert "1 downloaded into the library" in out
+
+
+@pytest.mark.django_db
+def test_ids_longer_than_the_column_still_import_once(home, tmp_path):
+    long_site = "https://plazawatch.example/" + "archivo-" * 40
+    export = rewritten(tmp_path, "wordpress.xml", "https://plazawatch.example", long_site)
+    out, _ = run_import("wxr", export)
+    assert "Imported 3 posts" in out and "7 comments" in out
+    assert all(len(c.external_id) <= 255 for c in Comment.objects.all())
+    before = snapshot()
+    run_import("wxr", export)
+    assert snapshot() == before
