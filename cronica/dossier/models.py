@@ -96,14 +96,6 @@ class Entity(index.Indexed, ClusterableModel):
     def get_absolute_url(self):
         return f"/{translation.get_language() or 'en'}/kb/{self.slug}/"
 
-    def country(self):
-        """The country a place belongs to (itself for a country), following ``parent``."""
-        place, seen = self, set()
-        while place.parent_id and place.level != Entity.Level.COUNTRY and place.pk not in seen:
-            seen.add(place.pk)
-            place = place.parent
-        return place if place.level == Entity.Level.COUNTRY else None
-
     def source_lines(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
 
