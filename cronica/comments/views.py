@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from cronica.core import ratelimit
 from cronica.news.models import ArticlePage
 
-from . import pipeline, policy, text
+from . import pipeline, policy
+from .display import prepare
 from .forms import CommentForm, EditForm, ReportForm
 from .models import Comment, Report
 from .moderation import purge_articles
@@ -95,7 +96,7 @@ def _own_comment(request, pk):
 @require_GET
 def comment_status(request, pk):
     comment, reader = _own_comment(request, pk)
-    comment.html = text.render(comment.body)
+    prepare(comment)
     editable = policy.can_edit(comment, reader)
     form = EditForm(initial={"name": comment.author_name, "body": comment.body}) \
         if editable else None
@@ -119,7 +120,7 @@ def edit_comment(request, pk):
         return _refuse(request, _("This comment can no longer be edited."), 403)
     form = EditForm(request.POST, article=comment.article)
     if not form.is_valid():
-        comment.html = text.render(comment.body)
+        prepare(comment)
         return render(request, "comments/status.html", {
             "comment": comment, "editable": True, "form": form,
             "minutes_left": _minutes_left(comment)}, status=400)
@@ -162,7 +163,7 @@ def reply_form(request, pk):
     """The reply form on a page of its own, for readers without JavaScript."""
     parent = get_object_or_404(Comment.objects.select_related("article"), pk=pk,
                                status=Comment.Status.PUBLISHED, article__live=True)
-    parent.html = text.render(parent.body)
+    prepare(parent)
     article = parent.article
     return render(request, "comments/form_page.html", {
         "article": article, "parent": parent, "open": policy.is_open(article),
@@ -173,7 +174,7 @@ def reply_form(request, pk):
 def report_comment(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk,
                                 status=Comment.Status.PUBLISHED)
-    comment.html = text.render(comment.body)
+    prepare(comment)
     if request.method != "POST":
         return render(request, "comments/report.html", {"comment": comment,
                                                         "form": ReportForm()})
