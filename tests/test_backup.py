@@ -43,6 +43,7 @@ def site(tmp_path_factory):
     (data / "media" / "original_images").mkdir(parents=True, exist_ok=True)
     (data / "media" / "original_images" / "photo.jpg").write_bytes(b"\xff\xd8 not really")
     (data / "tips" / "incoming").mkdir(parents=True, exist_ok=True)
+    (data / "tips").chmod(0o700)  # as the tip line creates it
     (data / "tips" / "a1b2.age").write_bytes(b"age-encryption.org/v1 ciphertext")
     (data / "tips" / "a1b2.age").chmod(0o600)  # as the tip line writes them
     (data / "tips" / "incoming" / "c3d4.part").write_bytes(b"half written")
@@ -101,6 +102,7 @@ while time.time() < end:
     assert (fresh / "media/original_images/photo.jpg").read_bytes() == b"\xff\xd8 not really"
     assert (fresh / "tips/a1b2.age").read_bytes() == b"age-encryption.org/v1 ciphertext"
     assert (fresh / "tips/a1b2.age").stat().st_mode & 0o777 == 0o600
+    assert (fresh / "tips").stat().st_mode & 0o777 == 0o700
     assert (fresh / "secret_key").read_bytes() == (site / "secret_key").read_bytes()
     # The restored site works: the command line reads it.
     check = cronica(fresh, "import", "wxr", str(WXR), "--no-progress", "--no-download")

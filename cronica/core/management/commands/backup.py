@@ -87,13 +87,17 @@ def snapshot_postgres(target):
 
 
 def add_tree(tar, root, arcname):
-    """Adds the files under ``root``; files that vanish while being copied (a deletion
-    the site made meanwhile) are skipped, half-written tip blobs are never included."""
+    """Adds the files under ``root``, and its directories with their modes (the tips
+    directory is private to the server's user); files that vanish while being copied (a
+    deletion the site made meanwhile) are skipped, half-written tip blobs never included."""
     count = 0
     if not root.exists():
         return count
     for directory, subdirs, files in os.walk(root):
         subdirs.sort()
+        relative = Path(directory).relative_to(root).as_posix()
+        tar.add(directory, arcname=arcname if relative == "." else f"{arcname}/{relative}",
+                recursive=False)
         for name in sorted(files):
             if name.endswith(PARTIAL_SUFFIXES):
                 continue

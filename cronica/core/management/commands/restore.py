@@ -97,11 +97,12 @@ def restore_postgres(dump):
 
 
 def swap_directory(new, live, attic):
-    """Puts ``new`` where ``live`` is; the old one goes to ``attic`` (deleted afterwards)."""
+    """Puts ``new`` where ``live`` is; the old one goes to ``attic`` (deleted afterwards).
+    A rename when both are on one file system, a copy when the tips live elsewhere."""
     live.parent.mkdir(parents=True, exist_ok=True)
     if live.exists():
-        live.rename(attic)
-    new.rename(live)
+        shutil.move(live, attic)
+    shutil.move(new, live)
 
 
 class Command(BaseCommand):
@@ -140,6 +141,9 @@ class Command(BaseCommand):
             except (tarfile.TarError, OSError) as exc:
                 raise CommandError(f"{source}: damaged archive ({exc})") from None
             new = work / "new"
+            for member in members:  # tarfile's "data" filter leaves directory modes out
+                if member.isdir():
+                    (new / member.name).chmod(member.mode & 0o755)
             if engine == "sqlite":
                 snapshot = new / SQLITE_MEMBER
                 if not snapshot.is_file() or not sqlite_is_intact(snapshot):
