@@ -58,7 +58,6 @@ def tip_counts(site):
     return tuple(int(n) for n in out.stdout.splitlines()[-1].split())
 
 
-@pytest.mark.django_db  # only for the session's DATABASE_URL check; the site has its own
 def test_acknowledged_tip_survives_sigkill(tip_site, journalist_identity):
     site = tip_site.start()
     token = send_tip(site, f"Message {MARKER}",
@@ -113,7 +112,6 @@ def wait_for(condition, what, timeout=30):
         time.sleep(0.05)
 
 
-@pytest.mark.django_db
 def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_site):
     site = tip_site.start()
     tips_dir = site.data_dir / "tips"
