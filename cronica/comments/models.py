@@ -124,10 +124,11 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["status", "score"]),
-            models.Index(fields=["urgent", "status", "created_at"]),
             # Partial indexes: SQLite cannot use an index for a bare boolean term.
             models.Index(fields=["status", "created_at"], condition=models.Q(flagged=True),
                          name="comment_review_idx"),
+            models.Index(fields=["status", "created_at"], condition=models.Q(urgent=True),
+                         name="comment_urgent_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
