@@ -20,12 +20,19 @@ def _serve(argv):
     parser = argparse.ArgumentParser(prog="cronica serve")
     parser.add_argument("--host", default=os.environ.get("CRONICA_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("CRONICA_PORT", "8000")))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("CRONICA_WORKERS", "2")))
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("CRONICA_THREADS", "4")))
+    # Without Redis the cache (rate limits, their daily key) is private to a process, so
+    # the embedded default serves from one process with several threads.
+    default_workers = "4" if os.environ.get("REDIS_URL") else "1"
+    parser.add_argument("--workers", type=int,
+                        default=int(os.environ.get("CRONICA_WORKERS", default_workers)))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("CRONICA_THREADS", "8")))
     parser.add_argument("--no-worker", action="store_true",
                         help="serve the web only (run `cronica worker` elsewhere)")
     args = parser.parse_args(argv)
 
+    if args.workers > 1 and not os.environ.get("REDIS_URL"):
+        print("cronica: several workers without REDIS_URL: each keeps its own rate limits",
+              file=sys.stderr, flush=True)
     exe = [sys.executable, "-m"]
     web = exe + [
         "gunicorn", "cronica.wsgi:application",

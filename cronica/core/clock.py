@@ -25,7 +25,8 @@ def declared_jobs():
 def run_due(last_run, now):
     """Runs every job whose interval has elapsed; returns the updated ``last_run``."""
     for seconds, dotted in declared_jobs():
-        if now - last_run.get(dotted, 0) >= seconds:
+        previous = last_run.get(dotted)
+        if previous is None or now - previous >= seconds:  # every job runs at start-up
             last_run[dotted] = now
             try:
                 import_string(dotted)()

@@ -143,7 +143,7 @@ class HomePage(RoutablePageMixin, Page):
         context["months"] = months_with_articles()
         return self.render(request, context_overrides=context, template="news/archive.html")
 
-    @re_path(r"^archive/(?P<year>\d{4})/(?P<month>\d{2})/$", name="archive_month")
+    @re_path(r"^archive/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
     def archive_month(self, request, year, month):
         from .archive import month_bounds
 

@@ -18,8 +18,11 @@ try:  # HEIC/HEIF from phones; optional at import so a missing wheel only disabl
 except ImportError:  # pragma: no cover
     pillow_heif = None
 
-# Refuse decompression bombs outright instead of warning.
-Image.MAX_IMAGE_PIXELS = 80_000_000
+# Decompression bombs: Pillow only warns between MAX_IMAGE_PIXELS and twice that, so
+# _open() refuses anything over the limit itself, before a pixel is decoded. 80 megapixels
+# is above any phone's default resolution.
+MAX_PIXELS = 80_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 OUTPUT_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WEBP",
                   "HEIF": "JPEG", "AVIF": "JPEG", "TIFF": "PNG", "BMP": "PNG"}
@@ -29,6 +32,15 @@ MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEB
 
 class NotAnImage(ValueError):
     """The bytes are not an image Pillow can decode safely."""
+
+
+def _open(source):
+    """Opens ``source`` lazily (header only) and refuses it if it has too many pixels."""
+    image = Image.open(source)
+    if image.width * image.height > MAX_PIXELS:
+        raise NotAnImage(f"image too large: {image.width}x{image.height} pixels "
+                         f"(limit {MAX_PIXELS // 1_000_000} megapixels)")
+    return image
 
 
 @dataclass
@@ -77,7 +89,7 @@ def clean_image(source, quality=90):
     if isinstance(source, (bytes, bytearray)):
         source = io.BytesIO(source)
     try:
-        with Image.open(source) as original:
+        with _open(source) as original:
             in_format = (original.format or "").upper()
             out_format = OUTPUT_FORMATS.get(in_format)
             if out_format is None:
@@ -106,6 +118,9 @@ def clean_image(source, quality=90):
 
 
 def _clean_animated_gif(original):
+    if original.n_frames * original.width * original.height > MAX_PIXELS:
+        raise NotAnImage(f"animation too large: {original.n_frames} frames of "
+                         f"{original.width}x{original.height} pixels")
     frames, durations = [], []
     for index in range(original.n_frames):
         original.seek(index)
@@ -133,7 +148,7 @@ def inspect_image(source):
         source = io.BytesIO(source)
     found = set()
     try:
-        with Image.open(source) as image:
+        with _open(source) as image:
             exif = image.getexif()
             if exif.get_ifd(ExifTags.IFD.GPSInfo):
                 found.add("gps")

@@ -41,14 +41,27 @@ class NotAnOfficeFile(ValueError):
     """Not a readable Office Open XML package."""
 
 
+# Zip bombs: a few KB can declare gigabytes. zipfile never inflates a part beyond its
+# declared size, so checking the declared sizes before reading bounds memory and time.
+MAX_INFLATED_BYTES = 100 * 1024 * 1024
+MAX_RATIO = 200  # XML deflates 5-20x; a ratio in the hundreds is a bomb, not a document
+
+
 def _zip(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if "[Content_Types].xml" not in archive.namelist():
             raise NotAnOfficeFile("no [Content_Types].xml")
-        return archive
     except zipfile.BadZipFile as exc:
         raise NotAnOfficeFile(str(exc)) from exc
+    items = archive.infolist()
+    total = sum(item.file_size for item in items)
+    bomb = any(item.file_size > 1024 * 1024
+               and item.file_size > MAX_RATIO * max(item.compress_size, 1) for item in items)
+    if total > MAX_INFLATED_BYTES or bomb:
+        archive.close()
+        raise NotAnOfficeFile(f"the document would inflate to {total // (1024 * 1024)} MB")
+    return archive
 
 
 def _is_xml(name):

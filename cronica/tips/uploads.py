@@ -137,3 +137,38 @@ class EncryptingUploadHandler(FileUploadHandler):
             for name in result.blobs():
                 blobs.delete(name)
         self.results = []
+
+
+class BodyEndWatcher:
+    """Wraps the request body stream and remembers how it ended.
+
+    Django's multipart parser accepts a body cut off before its closing boundary: the last
+    file simply ends where the bytes stopped. A tip cut short by a dropped connection must
+    not be stored as if complete, so the view asks ``complete()`` after parsing.
+    """
+
+    TAIL = 256
+
+    def __init__(self, stream, content_type):
+        self.stream = stream
+        self.tail = b""
+        boundary = ""
+        for part in content_type.split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "boundary":
+                boundary = value.strip('"')
+        self.closing = b"--" + boundary.encode("latin-1") + b"--" if boundary else None
+
+    def read(self, *args, **kwargs):
+        data = self.stream.read(*args, **kwargs)
+        self.tail = (self.tail + data)[-self.TAIL:]
+        return data
+
+    def readline(self, *args, **kwargs):
+        data = self.stream.readline(*args, **kwargs)
+        self.tail = (self.tail + data)[-self.TAIL:]
+        return data
+
+    def complete(self):
+        """True when the body was not multipart, or ended with its closing boundary."""
+        return self.closing is None or self.closing in self.tail

@@ -26,7 +26,7 @@ from cronica.scrubbing.findings import describe
 from . import codenames, submissions
 from .keys import newsroom_recipients
 from .config import MB, number
-from .uploads import EncryptingUploadHandler
+from .uploads import BodyEndWatcher, EncryptingUploadHandler
 
 MAX_MESSAGE = 100_000
 MAX_LINKS = 100
@@ -140,8 +140,14 @@ def send(request):
 
     handler = EncryptingUploadHandler(recipients, request)
     request.upload_handlers = [handler]
+    content_type = request.META.get("CONTENT_TYPE", "")
+    watcher = None
+    if content_type.lower().startswith("multipart/"):
+        watcher = request._stream = BodyEndWatcher(request._stream, content_type)
     try:
         post, _files = request.POST, request.FILES
+        if watcher is not None and not watcher.complete():
+            raise MultiPartParserError("the body ended before its closing boundary")
     except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent):
         handler.upload_interrupted()
         return _error(request, _("The submission could not be read. Please try again."), 400)

@@ -103,6 +103,7 @@ class ServedSite:
     Its data directory (and PostgreSQL database) is a fresh copy of the migrated template."""
 
     def __init__(self, tmp_path, extra_env=None, workers=1):
+        """``workers=None`` serves with `cronica serve`'s own default."""
         template = migrated_template()
         self.data_dir = tmp_path / "site-data"
         shutil.copytree(template["data_dir"], self.data_dir)
@@ -124,7 +125,8 @@ class ServedSite:
     def start(self, ready_path="/en/"):
         with open(self.log_path, "a") as log:
             self.process = subprocess.Popen(
-                CRONICA + ["serve", "--port", str(self.port), "--workers", str(self.workers)],
+                CRONICA + ["serve", "--port", str(self.port)]
+                + (["--workers", str(self.workers)] if self.workers else []),
                 env=self.env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True)  # its own process group, so kill() gets every child
         deadline = time.monotonic() + 60

@@ -41,11 +41,6 @@ def test_refused_with_a_form_error(editor_client, settings, name, content, conte
     assert media_files(settings) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/news/forms.py CheckedImageField relies on Wagtail's pixel cap "
-    "(WAGTAILIMAGES_MAX_IMAGE_PIXELS, 128 Mpx) and cronica/scrubbing/images.py's "
-    "MAX_IMAGE_PIXELS = 80 Mpx only warns below 160 Mpx: a 100 Mpx image is accepted and "
-    "fully decoded on upload (300 MB+ for RGB)."))
 def test_image_over_the_pixel_cap_is_refused(editor_client, settings):
     from cronica.news.images import CleanImage
 

@@ -89,13 +89,7 @@ def _malformed(form):
     }
 
 
-TRUNCATED = ("BUG: cronica/tips/views.py send() accepts a multipart body that ends without its "
-             "closing boundary (Django's MultiPartParser does not require it): the cut file is "
-             "stored as a pending submission and the review page offers to send it, silently "
-             "truncated. It should answer 400 and keep nothing.")
-CASES = [pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=TRUNCATED))
-         if case in ("cut mid-file", "no end boundary") else case
-         for case in _malformed({"mode": "new"})]
+CASES = list(_malformed({"mode": "new"}))
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -169,10 +163,6 @@ def test_image_decompression_bomb_is_not_decoded(client, tipline, settings):
     assert "We cannot remove metadata from this file" in response.content.decode()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/scrubbing/images.py sets Image.MAX_IMAGE_PIXELS = 80M 'to refuse "
-    "decompression bombs outright instead of warning', but Pillow only warns between 1x "
-    "and 2x that value: a 100-megapixel image is decoded and cleaned (300 MB+ of RGB)."))
 def test_image_over_the_pixel_cap_is_refused_outright():
     from cronica.scrubbing.images import NotAnImage, clean_image
 
@@ -189,11 +179,6 @@ def _peak_memory_of(callable_):
         tracemalloc.stop()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/scrubbing/office.py inspect_office() and clean_office() call "
-    "archive.read() on every part with no bound on its inflated size, then run regexes "
-    "over it: a 40 KB .docx inflates to 40 MB and takes seconds of CPU; a 50 MB upload "
-    "(the cleaning limit) would inflate to ~50 GB in memory."))
 def test_office_zip_bomb_is_not_inflated():
     from cronica.scrubbing import files
 

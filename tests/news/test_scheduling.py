@@ -33,3 +33,11 @@ def test_due_page_is_published_by_the_clock(home):
     assert ArticlePage.objects.get(pk=page.pk).live
     # The job is not run again before its interval has passed.
     assert run_due(last, now=110.0) == last
+
+
+def test_every_periodic_job_runs_at_worker_start_however_long_its_interval():
+    """time.monotonic() may be only minutes since boot: a daily job must still run first
+    thing, not a day after the machine booted."""
+    last = run_due({}, now=5.0)
+    assert set(last) == {dotted for _seconds, dotted in declared_jobs()}
+    assert all(when == 5.0 for when in last.values())
