@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -272,7 +273,10 @@ LOGGING = {
     },
 }
 
-CRONICA_CACHE_MAX_AGE = int(os.environ.get("CRONICA_CACHE_MAX_AGE", "60"))
+# Browsers revalidate every time (ETags make that cheap), so an approved comment or a
+# correction shows at once; the shared cache in front keeps pages longer and is purged on
+# every change (news/purge.py).
+CRONICA_CACHE_MAX_AGE = int(os.environ.get("CRONICA_CACHE_MAX_AGE", "0"))
 CRONICA_CACHE_SHARED_MAX_AGE = int(os.environ.get("CRONICA_CACHE_SHARED_MAX_AGE", "600"))
 
 CRONICA_TIPS_RECIPIENTS = [

@@ -73,7 +73,7 @@ class PublicCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.max_age = int(getattr(settings, "CRONICA_CACHE_MAX_AGE", 60))
+        self.max_age = int(getattr(settings, "CRONICA_CACHE_MAX_AGE", 0))
         self.shared_max_age = int(getattr(settings, "CRONICA_CACHE_SHARED_MAX_AGE", 600))
 
     def __call__(self, request):

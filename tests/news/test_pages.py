@@ -155,3 +155,10 @@ def test_video_blocks_are_links_not_iframes(client, home):
     assert "<iframe" not in html
     assert 'href="https://www.youtube.com/watch?v=abc"' in html
     assert "youtube.com" in html
+
+
+def test_browsers_revalidate_with_etags(client, articles):
+    response = client.get("/en/")
+    assert "max-age=0" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+    again = client.get("/en/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
