@@ -1,5 +1,5 @@
 """``cronica extract``: an article's plain text on stdin, its entities and events as JSON
-on stdout, read against the site's knowledge base (see docs/dossier.md for the shape)."""
+on stdout, read against the site's knowledge base (see docs/architecture.md, "Knowledge base", for the shape)."""
 
 import json
 import sys
