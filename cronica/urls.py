@@ -6,15 +6,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cronica.core import views as core_views
+from cronica.dossier.sitemaps import EntitySitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": WagtailSitemap, "kb": EntitySitemap}},
+         name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", core_views.language_root, name="language_root"),
 ]

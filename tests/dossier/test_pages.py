@@ -98,3 +98,11 @@ def test_csv_cells_cannot_be_formulas(demo_kb):
                     "country": None, "concealment": "+cmd", "article": "a",
                     "article_url": "/"}])
     assert "'=HYPERLINK(1)" in text and "'+cmd" in text
+
+
+@pytest.mark.django_db
+def test_profiles_are_in_the_sitemap_in_both_languages(client, home):
+    Entity.objects.create(kind=Entity.Kind.GROUP, name="Los Lobos")
+    text = client.get("/sitemap.xml").content.decode()
+    assert "/en/kb/los-lobos/" in text and "/es/kb/los-lobos/" in text
+    assert 'hreflang="es"' in text

@@ -1,0 +1,16 @@
+"""Knowledge-base profiles in sitemap.xml, in both UI languages, with hreflang alternates."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+
+from .models import Entity
+
+
+class EntitySitemap(Sitemap):
+    i18n = True
+    alternates = True
+    languages = [code for code, _name in settings.LANGUAGES]
+    changefreq = "weekly"
+
+    def items(self):
+        return Entity.objects.order_by("pk")
