@@ -40,6 +40,33 @@ def demo(db):
     call_command("demo", stdout=io.StringIO())
 
 
+@pytest.fixture
+def purge_endpoint(settings):
+    """A real HTTP endpoint on loopback standing in for the cache in front (Varnish,
+    nginx): the list of ``host/path`` it was asked to PURGE."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    purged = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (HTTP verb)
+            purged.append(f"{self.headers['Host']}{self.path}")
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {"proxy": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": f"http://127.0.0.1:{server.server_port}"}}
+    yield purged
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def playwright_instance():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):

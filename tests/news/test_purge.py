@@ -1,37 +1,11 @@
 """Publishing purges the article and every listing that shows it, in both UI languages,
 from the cache in front (a real HTTP endpoint on loopback records the PURGE requests)."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from .factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def purge_endpoint(settings):
-    purged = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):  # noqa: N802 (HTTP verb)
-            purged.append(f"{self.headers['Host']}{self.path}")
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {"proxy": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": f"http://127.0.0.1:{server.server_port}",
-    }}
-    yield purged
-    server.shutdown()
 
 
 def test_publishing_purges_article_and_listings_in_both_languages(home, purge_endpoint):
