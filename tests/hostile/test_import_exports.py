@@ -1,4 +1,4 @@
-"""Hostile WordPress exports, written here: thousands of comments threaded hundreds deep,
+"""Hostile WordPress and Blogger (Takeout) exports, written here: thousands of comments threaded hundreds deep,
 parent loops, a reply whose parent is on another post, the same id twice, and post and
 comment bodies full of hostile markup. Each is imported through `cronica import`'s real
 code (in process, on the suite's database); what gets in must keep the comment threads'
@@ -50,6 +50,31 @@ def export(tmp_path, *items, name="export.xml"):
         f"<link>{BASE}</link><wp:wxr_version>1.2</wp:wxr_version>"
         f"<wp:base_blog_url>{BASE}</wp:base_blog_url>" + "".join(items)
         + "</channel></rss>", encoding="utf-8")
+    return path
+
+
+BLOG = "tag:blogger.com,1999:blog-9009"
+
+
+def takeout_entry(kind, number, parent="", reply_to="", body="Words.", minutes=0):
+    when = (START + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    extra = (f"<blogger:filename>/2024/03/post-{number}.html</blogger:filename>"
+             if kind == "POST" else
+             f"<blogger:parent>{BLOG}.post-{parent}</blogger:parent>"
+             f"<blogger:inReplyTo>{f'{BLOG}.post-{reply_to}' if reply_to else ''}"
+             "</blogger:inReplyTo>")
+    return (f"<entry><id>{BLOG}.post-{number}</id><blogger:type>{kind}</blogger:type>"
+            f"<blogger:status>LIVE</blogger:status><author><name>Lector</name></author>"
+            f"<title>Post {number}</title><content type='html'>{escape(body)}</content>"
+            f"<published>{when}</published>{extra}</entry>")
+
+
+def takeout(tmp_path, *entries):
+    path = tmp_path / "feed.atom"
+    path.write_text("<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/"
+                    "2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>"
+                    f"<id>{BLOG}</id><title>Hostile</title>{''.join(entries)}</feed>",
+                    encoding="utf-8")
     return path
 
 
@@ -118,18 +143,47 @@ def test_parent_loops_are_broken_and_every_comment_kept(home, tmp_path, client):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/importers/writer.py comment() (line 339) sets parent_id=known.get("
-    "record.parent_id) without checking the parent's post: a WordPress comment whose "
-    "wp:comment_parent is a comment of another post is stored as a reply across "
-    "articles (comment.parent.article != comment.article), which the comment form "
-    "refuses (forms.clean_parent) and the moderation queue then shows beside the wrong "
-    "article's comment; such a reply should become a top-level comment"))
-def test_a_parent_on_another_post_is_not_kept(home, tmp_path):
+def test_blogger_parent_loops_are_broken_and_every_comment_kept(home, tmp_path, client):
+    run_import("blogger", takeout(
+        tmp_path, takeout_entry("POST", 1, body="<p>The post.</p>"),
+        takeout_entry("COMMENT", 11, 1, 12, "loop A", 1),
+        takeout_entry("COMMENT", 12, 1, 11, "loop B", 2),
+        takeout_entry("COMMENT", 13, 1, 13, "answers itself", 3),
+        takeout_entry("COMMENT", 14, 1, 999, "parent never existed", 4)))
+    parents = dict(Comment.objects.values_list("pk", "parent_id"))
+    assert len(parents) == 4
+    for pk in parents:
+        depth_of(pk, parents)
+    page = client.get(ArticlePage.objects.get().url)
+    assert page.status_code == 200 and b"parent never existed" in page.content
+
+
+def _wordpress_reply_across_posts(tmp_path):
     run_import("wxr", export(
         tmp_path,
         post_xml(1, comment_xml(10, 0, 1, "on the first post")),
         post_xml(2, comment_xml(20, 10, 2, "claims to answer the first post"))))
+
+
+def _blogger_reply_across_posts(tmp_path):
+    run_import("blogger", takeout(
+        tmp_path, takeout_entry("POST", 1), takeout_entry("POST", 2),
+        takeout_entry("COMMENT", 10, 1, "", "on the first post", 1),
+        takeout_entry("COMMENT", 20, 2, 10, "claims to answer the first post", 2)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("make", [_wordpress_reply_across_posts, _blogger_reply_across_posts])
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: cronica/importers/writer.py comment() (line 339) sets parent_id=known.get("
+    "record.parent_id) without checking the parent's post: a WordPress comment whose "
+    "wp:comment_parent (or a Blogger comment whose inReplyTo) is a comment of another "
+    "post is stored as a reply across "
+    "articles (comment.parent.article != comment.article), which the comment form "
+    "refuses (forms.clean_parent) and the moderation queue then shows beside the wrong "
+    "article's comment; such a reply should become a top-level comment"))
+def test_a_parent_on_another_post_is_not_kept(home, tmp_path, make):
+    make(tmp_path)
     reply = Comment.objects.get(body="claims to answer the first post")
     assert reply.parent_id is None or reply.parent.article_id == reply.article_id
 
