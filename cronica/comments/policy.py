@@ -37,7 +37,11 @@ def is_open(article, settings=None, now=None):
 
 
 def can_edit(comment, reader, now=None):
-    """The commenter (same reader token) can still edit or delete ``comment``."""
+    """The commenter (same reader token) can still edit or delete ``comment``.
+
+    Only while it waits or is published: an editor's rejection or spam verdict is final,
+    and a comment screened as a threat is kept unchanged as evidence."""
     return (reader is not None and comment.reader_id == reader.pk
-            and comment.status != comment.Status.DELETED
+            and comment.status in (comment.Status.PENDING, comment.Status.PUBLISHED)
+            and not comment.urgent
             and (now or timezone.now()) - comment.created_at <= EDIT_WINDOW)

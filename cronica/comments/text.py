@@ -16,6 +16,9 @@ from django.utils.safestring import mark_safe
 
 from .timerefs import TIME_REFERENCE
 
+# Combining marks stack on the letter before them; a few make accents and Vietnamese
+# tones, thousands make "Zalgo" text drawn over the comments around it.
+MAX_MARKS_PER_LETTER = 3
 NAME_MAX = 60
 BODY_MIN = 2
 BODY_MAX = 4000
@@ -26,12 +29,20 @@ _SAFE_REL = 'rel="nofollow ugc noopener noreferrer"'
 
 
 def clean(text, single_line=False):
-    """NFC-normalised ``text`` without control or format characters and with tidy
-    whitespace. Newlines survive unless ``single_line``."""
+    """NFC-normalised ``text`` without control or format characters, with at most
+    MAX_MARKS_PER_LETTER combining marks on a letter and tidy whitespace. Newlines survive
+    unless ``single_line``."""
     text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
     kept = []
+    marks = 0
     for char in text:
         category = unicodedata.category(char)
+        if category in ("Mn", "Me"):
+            marks += 1
+            if marks > MAX_MARKS_PER_LETTER:
+                continue
+        else:
+            marks = 0
         if char == "\n":
             kept.append(" " if single_line else "\n")
         elif char == "\t" or category in ("Zl", "Zp"):

@@ -1,13 +1,17 @@
-from django.urls import path
+from django.urls import path, register_converter
+
+from cronica.core.converters import DatabaseIdConverter
 
 from . import views
 
+register_converter(DatabaseIdConverter, "id")
+
 app_name = "comments"
 urlpatterns = [
-    path("post/<int:article_id>/", views.post_comment, name="post"),
-    path("<int:pk>/", views.comment_status, name="status"),
-    path("<int:pk>/edit/", views.edit_comment, name="edit"),
-    path("<int:pk>/delete/", views.delete_comment, name="delete"),
-    path("<int:pk>/reply/", views.reply_form, name="reply"),
-    path("<int:pk>/report/", views.report_comment, name="report"),
+    path("post/<id:article_id>/", views.post_comment, name="post"),
+    path("<id:pk>/", views.comment_status, name="status"),
+    path("<id:pk>/edit/", views.edit_comment, name="edit"),
+    path("<id:pk>/delete/", views.delete_comment, name="delete"),
+    path("<id:pk>/reply/", views.reply_form, name="reply"),
+    path("<id:pk>/report/", views.report_comment, name="report"),
 ]

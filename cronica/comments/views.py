@@ -7,6 +7,7 @@ cookie (the reader token, scoped to /<lang>/comments/); nothing here stores or l
 client's address: flood limits use core.ratelimit's rotating keyed hash.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
@@ -186,6 +187,12 @@ def report_comment(request, pk):
     if not form.is_valid():
         return render(request, "comments/report.html", {"comment": comment, "form": form},
                       status=400)
+    thanks = _("Thank you. An editor will look at this comment again.")
+    # One client's reports of one comment count once (per day, the key of the keyed hash
+    # rotating daily): otherwise one reader could unpublish any comment alone.
+    seen = f"report-seen:{ratelimit.client_fingerprint(request, f'report:{comment.pk}')}"
+    if not cache.add(seen, 1, 24 * 3600):
+        return _refuse(request, thanks, 200)
     threshold = policy.site_settings(comment.article).report_threshold
     with transaction.atomic():
         Report.objects.create(comment=comment, reason=form.cleaned_data["reason"])
@@ -195,4 +202,4 @@ def report_comment(request, pk):
             comment.status = Comment.Status.PENDING
             comment.save(update_fields=["status"])
             transaction.on_commit(lambda: purge_articles([comment.article]))
-    return _refuse(request, _("Thank you. An editor will look at this comment again."), 200)
+    return _refuse(request, thanks, 200)

@@ -9,6 +9,7 @@ deliberately conservative: an event is a suggestion until an editor confirms it.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -277,9 +278,10 @@ def _concealment(sentence, folded):
     return sentence[cargo.start():cargo.end()] if cargo else ""
 
 
-def _events_in(sentence, start, matches, entities):
+def _events_in(sentence, start, inside, entities):
+    """Events told in ``sentence`` (at offset ``start``); ``inside`` are the gazetteer
+    matches within it."""
     folded = fold(sentence)
-    inside = [m for m in matches if start <= m.start < start + len(sentence)]
     involved = [m.entity_id for m in inside
                 if entities.get(m.entity_id) and entities[m.entity_id].kind != "place"]
     involved = list(dict.fromkeys(involved))
@@ -406,8 +408,14 @@ def extract(text, gazetteer, language=None):
     matches = gazetteer.find(text, language=language)
     entities = gazetteer.entities
     events = []
+    # Matches in text order, so each sentence takes its own by bisection (a scan of all
+    # matches per sentence made long texts quadratic).
+    ordered = sorted(matches, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for start, sentence in sentences(text):
-        events.extend(_events_in(sentence, start, matches, entities))
+        low = bisect_left(starts, start)
+        high = bisect_left(starts, start + len(sentence))
+        events.extend(_events_in(sentence, start, ordered[low:high], entities))
     return Extraction(language=language, matches=matches,
                       unknown=unknown_names(text, matches),
                       events=_merge_seizures(events, entities),

@@ -85,7 +85,7 @@ def parse_number(text):
         return None
     separators = [i for i, c in enumerate(text) if c in ".,"]
     if not separators:
-        return float(text)
+        return _plausible(float(text))
     last = separators[-1]
     decimals = len(text) - last - 1
     mixed = len({text[i] for i in separators}) > 1
@@ -94,7 +94,16 @@ def parse_number(text):
     else:
         whole, fraction = text, ""
     digits = re.sub(r"[.,]", "", whole)
-    return float(f"{digits}.{fraction}" if fraction else digits)
+    return _plausible(float(f"{digits}.{fraction}" if fraction else digits))
+
+
+# No report counts a seizure or a sum in the quadrillions; a longer run of digits is noise
+# (and past ~1e308 float() gives infinity, which JSON cannot carry).
+MAX_NUMBER = 1e15
+
+
+def _plausible(value):
+    return value if value <= MAX_NUMBER else None
 
 
 def _unit_factor(unit):

@@ -335,8 +335,13 @@ class Writer:
         if name.lower() in ANONYMOUS_NAMES:
             name = ""
         self.summary.comments += 1
+        article = pages[record.post_id]
+        parent_id = known.get(record.parent_id)
+        if parent_id is not None and not Comment.objects.filter(
+                pk=parent_id, article=article).exists():
+            parent_id = None  # a "reply" to a comment on another post stands on its own
         return Comment.objects.create(
-            article=pages[record.post_id], parent_id=known.get(record.parent_id),
+            article=article, parent_id=parent_id,
             author_name=name[:80], body=html_to_text(record.html),
             created_at=record.created_at, status=record.status, origin=origin,
             is_staff_reply=record.is_staff,

@@ -106,10 +106,17 @@ def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, s
     assert bad.status_code == 400
     comment.refresh_from_db()
     assert comment.report_count == 0
-    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "abuse"}, headers=SAME)
+    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "abuse"}, headers=SAME,
+                REMOTE_ADDR="192.0.2.1")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED and comment.report_count == 1
-    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "personal"}, headers=SAME)
+    # The same reader reporting again counts once; a second reader tips it over.
+    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "spam"}, headers=SAME,
+                REMOTE_ADDR="192.0.2.1")
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PUBLISHED and comment.report_count == 1
+    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "personal"}, headers=SAME,
+                REMOTE_ADDR="192.0.2.2")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING and comment.report_count == 2
     assert comment.reports.count() == 2

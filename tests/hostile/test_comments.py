@@ -7,7 +7,6 @@ Each attack must get a clear 4xx (never a 500) and leave every comment, reader a
 exactly as it was; what is accepted is stored cleaned.
 """
 
-import os
 import unicodedata
 from datetime import timedelta
 
@@ -112,10 +111,6 @@ def test_invisible_floods_are_stripped_and_an_invisible_only_body_is_empty(artic
     refused(post(article, flood * 7000), before)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: comments/text.py clean() keeps combining marks (category Mn): 'a' followed by "
-    "3,000 U+0301 is stored and rendered as one 'character' thousands of marks tall "
-    "(Zalgo), drawn over the comments around it; it should cap stacked marks or refuse"))
 def test_a_combining_mark_flood_is_not_stored_as_is(article, post):
     response = post(article, "Zalgo " + "a" + "\u0301" * 3000 + " text")
     if response.status_code == 303:
@@ -162,12 +157,6 @@ def test_homoglyph_spam_is_held_in_the_default_mode(article, post):
     assert Comment.objects.get().status in (Comment.Status.PENDING, Comment.Status.SPAM)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: screening/tokens.py fold() (line 20) maps accents, case and digits but not "
-    "Cyrillic/Greek look-alikes: 'Chеар viаgrа аnd саsinо...' with Cyrillic а/е/о/р/с "
-    "scores spam 0.25 where the same ASCII text scores 1.0, so in publish-then-review "
-    "mode it is published (flagged) instead of going to the spam folder; confusables "
-    "should fold to their Latin letters before matching"))
 def test_homoglyph_spam_scores_like_the_ascii_spam_it_imitates(article, post, site_settings):
     site_settings.mode = Mode.PUBLISH_THEN_REVIEW
     site_settings.save()
@@ -215,18 +204,11 @@ def test_closed_unpublished_and_unknown_articles_refuse_comments(article, post, 
         refused(client.post(path, {"body": "hello"}, headers=SAME), before, status=404)
 
 
-ON_SQLITE = not os.environ.get("DATABASE_URL")  # how settings choose the database
 HUGE = 2**63  # one past the largest id a 64-bit integer column holds
 
 
 @pytest.mark.parametrize("method, path, data", [
-    pytest.param("post", "/en/comments/post/{huge}/", {"body": "hello"},
-                 marks=pytest.mark.xfail(ON_SQLITE, strict=True, reason=(
-                     "BUG: comments/views.py line 52, get_object_or_404(ArticlePage."
-                     "objects.live(), pk=article_id) with article_id 2**63 (the <int:> "
-                     "converter takes any digits) raises OverflowError on SQLite: a 500 "
-                     "where a 404 is due (the page_ptr lookup is not range-checked as "
-                     "plain integer pks are); PostgreSQL answers 404"))),
+    ("post", "/en/comments/post/{huge}/", {"body": "hello"}),
     ("post", "/en/comments/post/{article}/", {"body": "hello", "parent": "{huge}"}),
     ("post", "/en/comments/post/{article}/", {"body": "hello", "parent": "1" + "0" * 30}),
     ("get", "/en/comments/{huge}/", {}),
@@ -334,12 +316,6 @@ def test_reports_on_comments_that_are_not_public_are_404(client, article):
                 before, status=404)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: comments/views.py report_comment counts every report, with no dedupe per "
-    "reader or client: one client POSTing 'report' report_threshold times (default 3, "
-    "well under the 20/hour flood limit) sends any published comment back to the queue, "
-    "so one person can hide every comment they dislike; repeated reports from the same "
-    "client should count once"))
 def test_one_client_alone_cannot_unpublish_a_comment_by_repeating_reports(client,
                                                                           published):
     for _ in range(3):
@@ -408,12 +384,6 @@ def test_a_bad_edit_is_refused_and_changes_nothing(article, post, client):
     assert Comment.objects.get().body == "the victim's words"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: comments/policy.py can_edit allows editing any status but DELETED, and "
-    "views.edit_comment re-runs pipeline.screen_and_save, which sets the status afresh: "
-    "a comment an editor REJECTED (or put in spam) is republished by its author editing "
-    "it within 15 minutes (publish-then-review mode), undoing the editor's decision; "
-    "rejected and spam comments should not be editable"))
 def test_editing_a_rejected_comment_does_not_undo_the_editors_decision(
         article, post, client, site_settings):
     site_settings.mode = Mode.PUBLISH_THEN_REVIEW
@@ -426,11 +396,6 @@ def test_editing_a_rejected_comment_does_not_undo_the_editors_decision(
     assert victim.status == Comment.Status.REJECTED
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: comments/views.py edit_comment overwrites the body of a comment screening "
-    "classed as a threat (urgent): delete_comment keeps a threat as evidence, but an "
-    "edit within 15 minutes replaces the threatening words, so the evidence is lost; "
-    "an urgent comment should not be editable (or its original kept)"))
 def test_editing_a_threat_keeps_the_evidence(article, post, client):
     assert post(article, "ya sabemos dónde vives, te va a cargar el payaso").status_code == 303
     threat = Comment.objects.get()

@@ -68,12 +68,6 @@ def test_a_long_article_keeps_the_contract(site_env):
     assert result["seizures"][0]["kg"] == 1500.0  # the same seizure, told 1,400 times
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/dossier/extraction.py line 282, _events_in filters every gazetteer "
-    "match of the whole text for each sentence (O(sentences x matches)): time is "
-    "quadratic in the input, 800 KB takes 14 s, 1.6 MB 46 s, 5 MB (under the 8 MB cap "
-    "extract accepts) more than 120 s (killed); 1.2 MB should take seconds (about 5 s "
-    "at the 400 KB rate), not half a minute"))
 def test_a_megabyte_of_article_text_in_seconds(site_env):
     text = (PARAGRAPH * (1_200_000 // len(PARAGRAPH))).encode()
     try:
@@ -117,12 +111,6 @@ def test_every_alias_repeated(site_env):
     assert len({e["name"] for e in result["entities"]}) == len(result["entities"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/dossier/quantities.py (float() at lines 88/97) turns a 400-digit "
-    "quantity or amount into inf, and management/commands/extract.py line 37 writes it "
-    "with json.dumps (allow_nan defaults to True): the output holds 'kg': Infinity and "
-    "'usd': Infinity, which is not JSON (RFC 8259; JSON.parse and strict parsers refuse "
-    "it); absurd amounts should be dropped or refused"))
 def test_absurdly_long_numbers_still_give_strict_json(site_env):
     extract("Police seized " + "9" * 400 + " tons of cocaine worth $" + "9" * 400
             + " million in Manzanillo on May 3, 2024.", site_env)

@@ -174,14 +174,6 @@ def _blogger_reply_across_posts(tmp_path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("make", [_wordpress_reply_across_posts, _blogger_reply_across_posts])
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: cronica/importers/writer.py comment() (line 339) sets parent_id=known.get("
-    "record.parent_id) without checking the parent's post: a WordPress comment whose "
-    "wp:comment_parent (or a Blogger comment whose inReplyTo) is a comment of another "
-    "post is stored as a reply across "
-    "articles (comment.parent.article != comment.article), which the comment form "
-    "refuses (forms.clean_parent) and the moderation queue then shows beside the wrong "
-    "article's comment; such a reply should become a top-level comment"))
 def test_a_parent_on_another_post_is_not_kept(home, tmp_path, make):
     make(tmp_path)
     reply = Comment.objects.get(body="claims to answer the first post")

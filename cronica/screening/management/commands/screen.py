@@ -2,8 +2,8 @@
 
 Input, one per line: ``{"text": "..."}``. Output, one per input line:
 ``{"spam": p, "abuse": p, "doxxing": p, "threat": p, "reasons": [...]}``. A line that is
-not such an object gets ``{"error": "..."}`` on its output line, so outputs stay aligned
-with inputs. ``--learn FILE`` first teaches the model from labeled JSON lines
+not such an object, or whose text is longer than MAX_TEXT_CHARS, gets ``{"error": "..."}`` on its
+output line, so outputs stay aligned with inputs. ``--learn FILE`` first teaches the model from labeled JSON lines
 (``{"text": ..., "spam": bool, "abuse": bool}``), for seeding a new site.
 """
 
@@ -13,6 +13,12 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from cronica.screening.scoring import learn_decision, score
+
+# Ten times the longest comment the site accepts: anything longer is not a comment, and
+# scoring it would stall the stream (scoring time grows with the text). A line may spell
+# each character as a six-character JSON escape, hence the line's own bound.
+MAX_TEXT_CHARS = 40_000
+MAX_LINE_CHARS = 6 * MAX_TEXT_CHARS + 100
 
 
 class Command(BaseCommand):
@@ -32,10 +38,14 @@ class Command(BaseCommand):
             if not line.strip():
                 continue
             try:
+                if len(line) > MAX_LINE_CHARS:
+                    raise ValueError(f"text longer than {MAX_TEXT_CHARS} characters")
                 item = json.loads(line)
                 if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                     raise ValueError('expected an object with a string "text"')
-            except ValueError as error:
+                if len(item["text"]) > MAX_TEXT_CHARS:
+                    raise ValueError(f"text longer than {MAX_TEXT_CHARS} characters")
+            except (ValueError, RecursionError) as error:
                 out.write(json.dumps({"error": str(error)}))
                 continue
             s = score(item["text"])
