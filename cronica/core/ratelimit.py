@@ -27,9 +27,8 @@ def client_address(request):
 
 def _day_key(now=None):
     day = (now or datetime.now(UTC)).strftime("%Y%m%d")
-    name = f"ratelimit:key:{day}"
-    cache.add(name, secrets.token_hex(32), KEY_LIFETIME)
-    return cache.get(name)
+    # get_or_set returns the stored key, or this one if the cache dropped it meanwhile.
+    return cache.get_or_set(f"ratelimit:key:{day}", secrets.token_hex(32), KEY_LIFETIME)
 
 
 def client_fingerprint(request, scope, now=None):

@@ -298,10 +298,13 @@ class Writer:
         records = sorted(self.export.comments, key=lambda c: c.created_at)
         ids = [c.external_id for c in records]
         done = imported(self.export.source, ids)
-        known = {}  # external id -> pk of the comments that exist, for replies' parents
+        # external id -> (pk, article pk) of the comments that exist, for replies' parents
+        known = {}
         for chunk in in_chunks(ids):
-            known.update(Comment.objects.filter(origin=origin, external_id__in=chunk)
-                         .values_list("external_id", "pk"))
+            for external_id, pk, article_id in (
+                    Comment.objects.filter(origin=origin, external_id__in=chunk)
+                    .values_list("external_id", "pk", "article_id")):
+                known[external_id] = (pk, article_id)
         waiting = []
         for record in records:
             if record.external_id in done or record.external_id in known:
@@ -322,7 +325,7 @@ class Writer:
                     continue
                 comment = self.comment(record, pages, known, origin)
                 remember(self.export.source, record.external_id, comment)
-                known[record.external_id] = comment.pk
+                known[record.external_id] = (comment.pk, comment.article_id)
                 pending.discard(record.external_id)
                 bar.update(1)
             if len(later) == len(waiting):  # replies that answer each other in a loop
@@ -336,9 +339,8 @@ class Writer:
             name = ""
         self.summary.comments += 1
         article = pages[record.post_id]
-        parent_id = known.get(record.parent_id)
-        if parent_id is not None and not Comment.objects.filter(
-                pk=parent_id, article=article).exists():
+        parent_id, parent_article = known.get(record.parent_id, (None, None))
+        if parent_article != article.pk:
             parent_id = None  # a "reply" to a comment on another post stands on its own
         return Comment.objects.create(
             article=article, parent_id=parent_id,

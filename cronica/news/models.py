@@ -61,10 +61,6 @@ class Contributor(index.Indexed, models.Model):
             return self.bio_es
         return self.bio
 
-    def get_url(self):
-        home = HomePage.objects.live().first()
-        return home.url + home.reverse_subpage("contributor", args=(self.slug,)) if home else ""
-
 
 register_snippet(Contributor)
 
