@@ -53,8 +53,9 @@ def site(backend="sqlite"):
 
     home = ensure_site()
     writer, _ = Contributor.objects.get_or_create(pen_name="Bench")
-    article = ArticlePage(title="Benchmark article", slug="bench", language="en",
-                          body=[("heading", "Benchmark")])
+    article = ArticlePage(
+        title="Benchmark article", slug="bench", language="en", body=[("heading", "Benchmark")]
+    )
     article.bylines.add(ArticleByline(contributor=writer))
     home.add_child(instance=article)
     article.save_revision().publish()

@@ -38,9 +38,11 @@ def run(backend, n):
     client.post(url, {"body": "warm up"}, headers=headers)
     start = time.perf_counter()
     for i in range(n):
-        response = client.post(url, {"name": "" if i % 3 else "Porteño",
-                                     "body": f"{BODIES[i % len(BODIES)]} #{i}"},
-                               headers=headers)
+        response = client.post(
+            url,
+            {"name": "" if i % 3 else "Porteño", "body": f"{BODIES[i % len(BODIES)]} #{i}"},
+            headers=headers,
+        )
         assert response.status_code == 303, response.status_code
     post_time = time.perf_counter() - start
     start = time.perf_counter()
@@ -50,9 +52,11 @@ def run(backend, n):
     cache.clear()
     if pg_name:
         drop_pg(pg_name)
-    print(f"{backend:9} POST {n / post_time:7.0f}/s ({post_time / n * 1000:.2f} ms each)   "
-          f"baseline insert {n / base_time:7.0f}/s   ratio {base_time / post_time:.2f}",
-          flush=True)
+    print(
+        f"{backend:9} POST {n / post_time:7.0f}/s ({post_time / n * 1000:.2f} ms each)   "
+        f"baseline insert {n / base_time:7.0f}/s   ratio {base_time / post_time:.2f}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -34,15 +34,37 @@ def fill(articles, total, start_pk):
     from cronica.comments.models import Comment
 
     table = Comment._meta.db_table
-    columns = ["id", "article_id", "author_name", "body", "created_at", "status",
-               "is_staff_reply", "origin", "external_id", "screening", "score", "urgent",
-               "flagged", "reject_reason", "report_count", "learned"]
+    columns = [
+        "id",
+        "article_id",
+        "author_name",
+        "body",
+        "created_at",
+        "status",
+        "is_staff_reply",
+        "origin",
+        "external_id",
+        "screening",
+        "score",
+        "urgent",
+        "flagged",
+        "reject_reason",
+        "report_count",
+        "learned",
+    ]
     now = timezone.now()
     rng = random.Random(1)
     statuses = ["pending"] * 10 + ["published"] * 85 + ["rejected"] * 3 + ["spam"] * 2
-    screening = json.dumps({"spam": 0.1, "abuse": 0.2, "doxxing": 0.0, "threat": 0.0,
-                            "reasons": ["abuse: insult \u201cpinche\u201d"],
-                            "matches": ["pinche"]})
+    screening = json.dumps(
+        {
+            "spam": 0.1,
+            "abuse": 0.2,
+            "doxxing": 0.0,
+            "threat": 0.0,
+            "reasons": ["abuse: insult \u201cpinche\u201d"],
+            "matches": ["pinche"],
+        }
+    )
     adapt = connection.ops.adapt_datetimefield_value
     chunk = 500
     row_sql = "(" + ",".join(["%s"] * len(columns)) + ")"
@@ -52,12 +74,31 @@ def fill(articles, total, start_pk):
             for i in range(offset, min(total, offset + chunk)):
                 status = statuses[i % 100]
                 urgent = status == "pending" and i % 20 == 0
-                rows.extend([start_pk + i, articles[i % len(articles)].pk, "",
-                             f"Comment number {i}: pinche gobierno, la plaza es de ellos.",
-                             adapt(now - timedelta(seconds=total - i)), status, False, "site",
-                             "", screening, rng.random(), urgent, False, "", 0, "{}"])
-            cursor.execute(f"INSERT INTO {table} ({','.join(columns)}) VALUES "
-                           + ",".join([row_sql] * (len(rows) // len(columns))), rows)
+                rows.extend(
+                    [
+                        start_pk + i,
+                        articles[i % len(articles)].pk,
+                        "",
+                        f"Comment number {i}: pinche gobierno, la plaza es de ellos.",
+                        adapt(now - timedelta(seconds=total - i)),
+                        status,
+                        False,
+                        "site",
+                        "",
+                        screening,
+                        rng.random(),
+                        urgent,
+                        False,
+                        "",
+                        0,
+                        "{}",
+                    ]
+                )
+            cursor.execute(
+                f"INSERT INTO {table} ({','.join(columns)}) VALUES "
+                + ",".join([row_sql] * (len(rows) // len(columns))),
+                rows,
+            )
     if connection.vendor == "postgresql":
         # What autovacuum does on a live site after a bulk load; without the visibility
         # map, COUNT(*) cannot be answered from the index alone.
@@ -108,8 +149,10 @@ def main(total, backend):
         drop_pg(pg_name)
     print(f"{backend}: {total:,} comments ({total // 10:,} pending), filled in {fill_time:.0f} s")
     for label in PAGES:
-        print(f"  {label:20} {full[label] * 1000:7.0f} ms   baseline (1,000 comments) "
-              f"{baseline[label] * 1000:5.0f} ms   ratio {full[label] / baseline[label]:.1f}")
+        print(
+            f"  {label:20} {full[label] * 1000:7.0f} ms   baseline (1,000 comments) "
+            f"{baseline[label] * 1000:5.0f} ms   ratio {full[label] / baseline[label]:.1f}"
+        )
 
 
 if __name__ == "__main__":

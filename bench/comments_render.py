@@ -41,10 +41,14 @@ def main(n, backend):
         at = start_at + timedelta(minutes=made)
         local = timezone.localtime(at - timedelta(minutes=1))
         body = BODIES[made % len(BODIES)].format(ref=f"{local:%-I:%M}")
-        comment = Comment(article=article, body=body, created_at=at,
-                          status=Comment.Status.PUBLISHED,
-                          parent=None if made % 4 == 0 else parent,
-                          author_name="" if made % 3 else "Porteño")
+        comment = Comment(
+            article=article,
+            body=body,
+            created_at=at,
+            status=Comment.Status.PUBLISHED,
+            parent=None if made % 4 == 0 else parent,
+            author_name="" if made % 3 else "Porteño",
+        )
         comment.save()
         if made % 4 == 0:
             parent = comment
@@ -66,9 +70,12 @@ def main(n, backend):
     assert html.count('class="comment') >= n and 'class="timeref"' in html
     if pg_name:
         drop_pg(pg_name)
-    print(f"{backend:9} article with {n} comments: {full * 1000:.0f} ms "
-          f"(page {len(html) // 1024} KiB)   baseline, no comments: {base * 1000:.0f} ms   "
-          f"ratio {full / base:.1f}", flush=True)
+    print(
+        f"{backend:9} article with {n} comments: {full * 1000:.0f} ms "
+        f"(page {len(html) // 1024} KiB)   baseline, no comments: {base * 1000:.0f} ms   "
+        f"ratio {full / base:.1f}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ from django.db import transaction  # noqa: E402
 def wxr(posts):
     items = []
     for n in range(1, posts + 1):
-        comments = "".join(f"""
+        comments = "".join(
+            f"""
     <wp:comment><wp:comment_id>{n * 10 + c}</wp:comment_id>
       <wp:comment_author>Reader {c}</wp:comment_author>
       <wp:comment_author_email>reader{c}@example.com</wp:comment_author_email>
@@ -45,7 +46,9 @@ def wxr(posts):
       <wp:comment_content>Comment {c} on post {n}: the checkpoint was moved again.</wp:comment_content>
       <wp:comment_approved>1</wp:comment_approved>
       <wp:comment_parent>{n * 10 + c - 1 if c else 0}</wp:comment_parent>
-    </wp:comment>""" for c in range(COMMENTS_PER_POST))
+    </wp:comment>"""
+            for c in range(COMMENTS_PER_POST)
+        )
         items.append(f"""
   <item><title>Seizure report number {n}</title>
     <link>https://bench.example/2024/01/01/seizure-{n}/</link>
@@ -81,8 +84,11 @@ def baseline(posts):
     start = time.perf_counter()
     with transaction.atomic():
         for n in range(posts):
-            page = ArticlePage(title=f"Baseline {n}", slug=f"baseline-{n}",
-                               body=[("paragraph", RichText("<p>Text.</p>"))])
+            page = ArticlePage(
+                title=f"Baseline {n}",
+                slug=f"baseline-{n}",
+                body=[("paragraph", RichText("<p>Text.</p>"))],
+            )
             home.add_child(instance=page)
             page.save_revision().publish()
         elapsed = time.perf_counter() - start
@@ -96,20 +102,22 @@ def main():
     path.write_text(wxr(POSTS), encoding="utf-8")
     base = baseline(POSTS)
     start = time.perf_counter()
-    call_command("import_content", "wxr", str(path), "--no-progress", "--no-download",
-                 stdout=io.StringIO())
+    call_command(
+        "import_content", "wxr", str(path), "--no-progress", "--no-download", stdout=io.StringIO()
+    )
     full = time.perf_counter() - start
     comments = POSTS * COMMENTS_PER_POST
     print(f"posts: {POSTS}, comments: {comments}, file: {path.stat().st_size / 1e6:.1f} MB")
     print(f"baseline (bare Wagtail pages): {base:.2f} s, {POSTS / base:.1f} pages/s")
-    print(f"cronica import wxr:            {full:.2f} s, {POSTS / full:.1f} posts/s, "
-          f"{(POSTS + comments) / full:.1f} items/s")
+    print(
+        f"cronica import wxr:            {full:.2f} s, {POSTS / full:.1f} posts/s, "
+        f"{(POSTS + comments) / full:.1f} items/s"
+    )
     print(f"ratio import / baseline: {full / base:.2f}")
     start = time.perf_counter()
     call_command("import_content", "wxr", str(path), "--no-progress", stdout=io.StringIO())
     again = time.perf_counter() - start
-    print(f"re-import (changes nothing):   {again:.2f} s, ratio to first import "
-          f"{again / full:.2f}")
+    print(f"re-import (changes nothing):   {again:.2f} s, ratio to first import {again / full:.2f}")
 
 
 if __name__ == "__main__":

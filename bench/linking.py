@@ -24,19 +24,146 @@ import ahocorasick  # noqa: E402
 from cronica.dossier.folding import fold  # noqa: E402
 from cronica.dossier.gazetteer import Gazetteer  # noqa: E402
 
-FIRST = ["José", "María", "Joaquín", "Ismael", "Nemesio", "Adolfo", "Fernando", "Ovidio",
-         "Iván", "Rubén", "Ángel", "Jesús", "Rafael", "Óscar", "Héctor", "Ramón", "Raúl",
-         "Julio", "Sofía", "Lucía", "Carmen", "Andrés", "Tomás", "Inés", "Nicolás"]
-LAST = ["Guzmán", "Zambada", "Macías", "Oseguera", "Villamar", "López", "García", "Pérez",
-        "Cárdenas", "Beltrán", "Leyva", "Carrillo", "Fuentes", "Quintero", "Caro", "Treviño",
-        "Morales", "Salazar", "Zambrano", "Estrada", "Núñez", "Ibáñez", "Muñoz", "Peña"]
-SYLLABLES = ["ta", "ma", "no", "ri", "co", "la", "be", "ru", "chi", "gua", "yo", "que",
-             "sa", "lo", "to", "ne", "pe", "xi", "ca", "dor", "mon", "tlán", "ña", "hué"]
-FILLER = ("the police said on Monday that a shipment of cocaine hidden in bananas was seized "
-          "at the port after months of investigation la policía informó que el cargamento "
-          "de cocaína oculto en cajas de banano fue decomisado en el puerto tras meses de "
-          "investigación and officials added that the group had moved tons through the "
-          "region según fuentes oficiales").split()
+FIRST = [
+    "José",
+    "María",
+    "Joaquín",
+    "Ismael",
+    "Nemesio",
+    "Adolfo",
+    "Fernando",
+    "Ovidio",
+    "Iván",
+    "Rubén",
+    "Ángel",
+    "Jesús",
+    "Rafael",
+    "Óscar",
+    "Héctor",
+    "Ramón",
+    "Raúl",
+    "Julio",
+    "Sofía",
+    "Lucía",
+    "Carmen",
+    "Andrés",
+    "Tomás",
+    "Inés",
+    "Nicolás",
+]
+LAST = [
+    "Guzmán",
+    "Zambada",
+    "Macías",
+    "Oseguera",
+    "Villamar",
+    "López",
+    "García",
+    "Pérez",
+    "Cárdenas",
+    "Beltrán",
+    "Leyva",
+    "Carrillo",
+    "Fuentes",
+    "Quintero",
+    "Caro",
+    "Treviño",
+    "Morales",
+    "Salazar",
+    "Zambrano",
+    "Estrada",
+    "Núñez",
+    "Ibáñez",
+    "Muñoz",
+    "Peña",
+]
+SYLLABLES = [
+    "ta",
+    "ma",
+    "no",
+    "ri",
+    "co",
+    "la",
+    "be",
+    "ru",
+    "chi",
+    "gua",
+    "yo",
+    "que",
+    "sa",
+    "lo",
+    "to",
+    "ne",
+    "pe",
+    "xi",
+    "ca",
+    "dor",
+    "mon",
+    "tlán",
+    "ña",
+    "hué",
+]
+FILLER = [
+    "the",
+    "police",
+    "said",
+    "on",
+    "Monday",
+    "that",
+    "a",
+    "shipment",
+    "of",
+    "cocaine",
+    "hidden",
+    "in",
+    "bananas",
+    "was",
+    "seized",
+    "at",
+    "the",
+    "port",
+    "after",
+    "months",
+    "of",
+    "investigation",
+    "la",
+    "policía",
+    "informó",
+    "que",
+    "el",
+    "cargamento",
+    "de",
+    "cocaína",
+    "oculto",
+    "en",
+    "cajas",
+    "de",
+    "banano",
+    "fue",
+    "decomisado",
+    "en",
+    "el",
+    "puerto",
+    "tras",
+    "meses",
+    "de",
+    "investigación",
+    "and",
+    "officials",
+    "added",
+    "that",
+    "the",
+    "group",
+    "had",
+    "moved",
+    "tons",
+    "through",
+    "the",
+    "region",
+    "según",
+    "fuentes",
+    "oficiales",
+]
 
 
 def word(rng, n=2):
@@ -50,12 +177,18 @@ def make_entities(rng, count):
         kind = entity_id % 3
         if kind == 0:  # person: full name, "El X" nickname, surname pair
             first, last1, last2 = rng.choice(FIRST), rng.choice(LAST), word(rng, 3)
-            names = [f"{first} {last1} {last2}", f"El {word(rng, 2)}{entity_id}",
-                     (f"{last1} {last2}", True)]
+            names = [
+                f"{first} {last1} {last2}",
+                f"El {word(rng, 2)}{entity_id}",
+                (f"{last1} {last2}", True),
+            ]
         elif kind == 1:  # group: "Los X", "Cártel de X", acronym
             base = word(rng, 3)
-            names = [f"Los {base}{entity_id}", f"Cártel de {base}{entity_id}",
-                     f"C{base[:2].upper()}{entity_id}"]
+            names = [
+                f"Los {base}{entity_id}",
+                f"Cártel de {base}{entity_id}",
+                f"C{base[:2].upper()}{entity_id}",
+            ]
         else:  # place: name, "Ciudad de" name, "Puerto" name
             base = f"{word(rng, 2)} {word(rng, 3)}{entity_id}"
             names = [base, f"Ciudad de {base}", f"Puerto {base}"]
@@ -117,18 +250,25 @@ def main():
     fold_seconds, _ = best_of(args.runs, lambda: fold(text))
     linker_seconds, matches = best_of(args.runs, lambda: gazetteer.find(text))
 
-    print(f"entities {args.entities:,}, aliases {len(aliases):,} "
-          f"({gazetteer.size:,} distinct folded), text {megabytes:.2f} MB")
+    print(
+        f"entities {args.entities:,}, aliases {len(aliases):,} "
+        f"({gazetteer.size:,} distinct folded), text {megabytes:.2f} MB"
+    )
     print(f"gazetteer build:           {build_seconds:6.2f} s")
-    print(f"bare Aho-Corasick scan:    {bare_seconds:6.3f} s  "
-          f"{megabytes / bare_seconds:8.1f} MB/s  ({bare_hits:,} raw hits)")
-    print(f"accent folding alone:      {fold_seconds:6.3f} s  "
-          f"{megabytes / fold_seconds:8.1f} MB/s")
-    print(f"gazetteer.find (linking):  {linker_seconds:6.3f} s  "
-          f"{megabytes / linker_seconds:8.1f} MB/s  ({len(matches):,} entity matches)")
-    print(f"ratio linking / bare:      {bare_seconds / linker_seconds:6.3f} "
-          f"(linking runs at {100 * bare_seconds / linker_seconds:.0f}% of the bare scan's "
-          f"speed)")
+    print(
+        f"bare Aho-Corasick scan:    {bare_seconds:6.3f} s  "
+        f"{megabytes / bare_seconds:8.1f} MB/s  ({bare_hits:,} raw hits)"
+    )
+    print(f"accent folding alone:      {fold_seconds:6.3f} s  {megabytes / fold_seconds:8.1f} MB/s")
+    print(
+        f"gazetteer.find (linking):  {linker_seconds:6.3f} s  "
+        f"{megabytes / linker_seconds:8.1f} MB/s  ({len(matches):,} entity matches)"
+    )
+    print(
+        f"ratio linking / bare:      {bare_seconds / linker_seconds:6.3f} "
+        f"(linking runs at {100 * bare_seconds / linker_seconds:.0f}% of the bare scan's "
+        f"speed)"
+    )
 
 
 if __name__ == "__main__":

@@ -32,13 +32,18 @@ def main():
     t = time.perf_counter()
     combined = evaluation.measure(test)
     score_time = time.perf_counter() - t
-    for title, figures in (("rules only (baseline)", rules), ("model only", model),
-                           ("rules + model", combined)):
+    for title, figures in (
+        ("rules only (baseline)", rules),
+        ("model only", model),
+        ("rules + model", combined),
+    ):
         print(title)
         for f in figures:
             print(f"  {f}")
-    print(f"learning {len(train) / learn_time:.0f} decisions/s, "
-          f"scoring {len(test) / score_time:.0f} comments/s")
+    print(
+        f"learning {len(train) / learn_time:.0f} decisions/s, "
+        f"scoring {len(test) / score_time:.0f} comments/s"
+    )
 
 
 if __name__ == "__main__":

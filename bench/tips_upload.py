@@ -53,7 +53,7 @@ def make_file(path, size_mb):
     with open(path, "wb") as f:
         block = os.urandom(CHUNK)
         for i in range(size_mb):
-            f.write(block[i % 251:] + block[:i % 251])  # varied, incompressible blocks
+            f.write(block[i % 251 :] + block[: i % 251])  # varied, incompressible blocks
 
 
 def age_baseline(path, recipient, workdir):
@@ -85,10 +85,14 @@ def upload(port, path, size):
     page = conn.getresponse().read().decode()
     fields = dict(re.findall(r'name="(codename_shown|codename_signature)" value="([^"]*)"', page))
     fields.update(mode="new", codename=fields["codename_shown"], message="benchmark")
-    head = "".join(f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
-                   for k, v in fields.items())
-    head += (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="files"; '
-             f'filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n')
+    head = "".join(
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+        for k, v in fields.items()
+    )
+    head += (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="files"; '
+        f'filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n'
+    )
     tail = f"\r\n--{BOUNDARY}--\r\n".encode()
     length = len(head.encode()) + size + len(tail)
 
@@ -132,14 +136,22 @@ def main():
         make_file(source, args.size_mb)
         age_seconds, age_peak = age_baseline(source, recipient, workdir)
 
-        env = {**os.environ, "CRONICA_DATA_DIR": str(workdir / "data"),
-               "CRONICA_TIPS_RECIPIENTS": recipient, "DJANGO_SETTINGS_MODULE": "cronica.settings"}
+        env = {
+            **os.environ,
+            "CRONICA_DATA_DIR": str(workdir / "data"),
+            "CRONICA_TIPS_RECIPIENTS": recipient,
+            "DJANGO_SETTINGS_MODULE": "cronica.settings",
+        }
         subprocess.run([str(CRONICA), "migrate", "--noinput", "-v", "0"], env=env, check=True)
         server = subprocess.Popen(
             [str(CRONICA), "serve", "--port", str(args.port), "--workers", "1", "--no-worker"],
-            env={**env, "CRONICA_TIPS_MAX_SUBMISSION_BYTES": str(size * 2),
-                 "CRONICA_TIPS_MAX_FILE_BYTES": str(size * 2)},
-            stdout=subprocess.DEVNULL)
+            env={
+                **env,
+                "CRONICA_TIPS_MAX_SUBMISSION_BYTES": str(size * 2),
+                "CRONICA_TIPS_MAX_FILE_BYTES": str(size * 2),
+            },
+            stdout=subprocess.DEVNULL,
+        )
         try:
             wait_for(args.port)
             workers = descendants(server.pid)
@@ -153,12 +165,18 @@ def main():
 
         mb = size / CHUNK
         print(f"file size                 {mb:.0f} MiB")
-        print(f"tip line upload           {seconds:.1f} s  {mb / seconds:.0f} MiB/s "
-              f"(HTTP + multipart + streaming age encryption + fsync)")
-        print(f"web worker memory         idle {idle:.0f} MiB, peak {peak:.0f} MiB "
-              f"(+{peak - idle:.0f} MiB during the upload)")
-        print(f"age -r (baseline)         {age_seconds:.1f} s  {mb / age_seconds:.0f} MiB/s, "
-              f"peak {age_peak:.0f} MiB")
+        print(
+            f"tip line upload           {seconds:.1f} s  {mb / seconds:.0f} MiB/s "
+            f"(HTTP + multipart + streaming age encryption + fsync)"
+        )
+        print(
+            f"web worker memory         idle {idle:.0f} MiB, peak {peak:.0f} MiB "
+            f"(+{peak - idle:.0f} MiB during the upload)"
+        )
+        print(
+            f"age -r (baseline)         {age_seconds:.1f} s  {mb / age_seconds:.0f} MiB/s, "
+            f"peak {age_peak:.0f} MiB"
+        )
         print(f"throughput ratio          {age_seconds / seconds:.2f} of age's speed")
         print(f"ciphertext stored         {stored / CHUNK:.0f} MiB")
     finally:

@@ -23,25 +23,44 @@ def _serve(argv):
     # Without Redis the cache (rate limits, their daily key) is private to a process, so
     # the embedded default serves from one process with several threads.
     default_workers = "4" if os.environ.get("REDIS_URL") else "1"
-    parser.add_argument("--workers", type=int,
-                        default=int(os.environ.get("CRONICA_WORKERS", default_workers)))
+    parser.add_argument(
+        "--workers", type=int, default=int(os.environ.get("CRONICA_WORKERS", default_workers))
+    )
     parser.add_argument("--threads", type=int, default=int(os.environ.get("CRONICA_THREADS", "8")))
-    parser.add_argument("--no-worker", action="store_true",
-                        help="serve the web only (run `cronica worker` elsewhere)")
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="serve the web only (run `cronica worker` elsewhere)",
+    )
     args = parser.parse_args(argv)
 
     if args.workers > 1 and not os.environ.get("REDIS_URL"):
-        print("cronica: several workers without REDIS_URL: each keeps its own rate limits",
-              file=sys.stderr, flush=True)
+        print(
+            "cronica: several workers without REDIS_URL: each keeps its own rate limits",
+            file=sys.stderr,
+            flush=True,
+        )
     exe = [sys.executable, "-m"]
     web = exe + [
-        "gunicorn", "cronica.wsgi:application",
-        "--bind", f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
-        "--workers", str(args.workers), "--threads", str(args.threads),
-        "--worker-class", "gthread",
+        "gunicorn",
+        "cronica.wsgi:application",
+        "--bind",
+        f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--worker-class",
+        "gthread",
         # No access log: it would record every reader's address (design.md invariant 1).
-        "--error-logfile", "-", "--log-level", "warning",
-        "--timeout", "120", "--graceful-timeout", "20",
+        "--error-logfile",
+        "-",
+        "--log-level",
+        "warning",
+        "--timeout",
+        "120",
+        "--graceful-timeout",
+        "20",
     ]
     commands = [web]
     if not args.no_worker:

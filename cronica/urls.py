@@ -16,8 +16,12 @@ from cronica.dossier.sitemaps import EntitySitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": WagtailSitemap, "kb": EntitySitemap}},
-         name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": WagtailSitemap, "kb": EntitySitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", core_views.language_root, name="language_root"),
 ]
@@ -34,5 +38,6 @@ if settings.SERVE_MEDIA:
     from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve,
-                                  {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.insert(
+        0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )

@@ -12,8 +12,13 @@ import pytest
 
 CHROMIUM = os.environ.get("CRONICA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # Playwright's sync API runs an event loop; Django refuses sync ORM calls from a thread
@@ -60,9 +65,12 @@ def purge_endpoint(settings):
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {"proxy": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": f"http://127.0.0.1:{server.server_port}"}}
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
     yield purged
     server.shutdown()
 
@@ -80,7 +88,8 @@ def playwright_instance():
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
     browser = playwright_instance.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
     yield browser
     browser.close()
 
@@ -97,14 +106,18 @@ class RequestLog:
 
     def foreign(self):
         allowed = urlparse(self.origin).netloc
-        return [u for u in self.urls
-                if urlparse(u).scheme in ("http", "https", "ws", "wss")
-                and urlparse(u).netloc != allowed]
+        return [
+            u
+            for u in self.urls
+            if urlparse(u).scheme in ("http", "https", "ws", "wss")
+            and urlparse(u).netloc != allowed
+        ]
 
 
 def _new_page(browser, live_server, javascript, viewport):
-    context = browser.new_context(java_script_enabled=javascript, viewport=viewport,
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport=viewport, base_url=live_server.url
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     log = RequestLog(live_server.url)
@@ -135,3 +148,46 @@ def phone_page(browser, live_server):
     context, tab = _new_page(browser, live_server, True, {"width": 360, "height": 740})
     yield tab
     context.close()
+
+
+# Reader comments: used by the comments, screening and hostile tests.
+
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Flood counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def article(home):
+    from cronica.news.models import ArticleByline, ArticlePage, Contributor
+
+    writer, _ = Contributor.objects.get_or_create(pen_name="Sombra")
+    page = ArticlePage(
+        title="Port seizure in Manzanillo",
+        slug="port-seizure",
+        language="en",
+        summary="Marines found cocaine in a container.",
+        body=[("heading", "What was found")],
+    )
+    page.bylines.add(ArticleByline(contributor=writer))
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def post(client):
+    """Posts a comment as a browser on this site would; returns the response."""
+
+    def send(article, body, name="", parent="", lang="en", headers=SAME_ORIGIN, **extra):
+        data = {"name": name, "body": body, "parent": parent, "website": "", **extra}
+        return client.post(f"/{lang}/comments/post/{article.pk}/", data, headers=headers)
+
+    return send

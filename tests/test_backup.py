@@ -19,13 +19,15 @@ WXR = Path(__file__).parent / "importers" / "fixtures" / "wordpress.xml"
 
 
 def cronica(data_dir, *args, database_url=None):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     env["CRONICA_DATA_DIR"] = str(data_dir)
     if database_url:
         env["DATABASE_URL"] = database_url
-    return subprocess.run([str(CRONICA), *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [str(CRONICA), *args], env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def query(db_path, sql):
@@ -55,7 +57,11 @@ def test_snapshot_while_writing_and_restore_into_a_fresh_site(site, tmp_path):
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS backup_probe (batch TEXT, n INTEGER)")
     # Another process writes pairs of rows, one transaction per pair, during the backup.
-    writer = subprocess.Popen([sys.executable, "-c", f"""
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"""
 import sqlite3, time, uuid
 db = sqlite3.connect({str(db)!r}, timeout=30, isolation_level=None)
 db.execute("PRAGMA journal_mode=WAL")
@@ -66,7 +72,9 @@ while time.time() < end:
     db.execute("INSERT INTO backup_probe VALUES (?, 1)", (batch,))
     db.execute("INSERT INTO backup_probe VALUES (?, 2)", (batch,))
     db.execute("COMMIT")
-"""])
+""",
+        ]
+    )
     try:
         time.sleep(1)
         archive = tmp_path / "site.tar"
@@ -82,8 +90,13 @@ while time.time() < end:
         names = set(tar.getnames())
         snapshot = tmp_path / "snapshot.sqlite3"
         snapshot.write_bytes(tar.extractfile("database/db.sqlite3").read())
-    assert {"manifest.json", "database/db.sqlite3", "media/original_images/photo.jpg",
-            "tips/a1b2.age", "secret_key"} <= names
+    assert {
+        "manifest.json",
+        "database/db.sqlite3",
+        "media/original_images/photo.jpg",
+        "tips/a1b2.age",
+        "secret_key",
+    } <= names
     assert not any(name.endswith(".part") for name in names)
     assert query(snapshot, "PRAGMA integrity_check") == [("ok",)]
     rows = query(snapshot, "SELECT count(*) FROM backup_probe")[0][0]
@@ -146,21 +159,36 @@ def symlink_member(name, target):
     return info, None
 
 
-@pytest.mark.parametrize("members, message", [
-    ([file_member("manifest.json", MANIFEST), file_member("../escaped.txt", b"x")],
-     "unsafe path"),
-    ([file_member("manifest.json", MANIFEST), file_member("/etc/cron.d/evil", b"x")],
-     "unsafe path"),
-    ([file_member("manifest.json", MANIFEST), symlink_member("media/link", "/etc/passwd")],
-     "link or device"),
-    ([file_member("manifest.json", MANIFEST), file_member("other/file", b"x")],
-     "not part of a cronica backup"),
-    ([file_member("media/x.jpg", b"x")], "no readable manifest.json"),
-    ([file_member("manifest.json", b'{"format": 99}')], "format 99 is not supported"),
-    ([file_member("manifest.json", MANIFEST),
-      file_member("database/db.sqlite3", b"SQLite format 3\x00 garbage")],
-     "database in the archive is damaged"),
-])
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        (
+            [file_member("manifest.json", MANIFEST), file_member("../escaped.txt", b"x")],
+            "unsafe path",
+        ),
+        (
+            [file_member("manifest.json", MANIFEST), file_member("/etc/cron.d/evil", b"x")],
+            "unsafe path",
+        ),
+        (
+            [file_member("manifest.json", MANIFEST), symlink_member("media/link", "/etc/passwd")],
+            "link or device",
+        ),
+        (
+            [file_member("manifest.json", MANIFEST), file_member("other/file", b"x")],
+            "not part of a cronica backup",
+        ),
+        ([file_member("media/x.jpg", b"x")], "no readable manifest.json"),
+        ([file_member("manifest.json", b'{"format": 99}')], "format 99 is not supported"),
+        (
+            [
+                file_member("manifest.json", MANIFEST),
+                file_member("database/db.sqlite3", b"SQLite format 3\x00 garbage"),
+            ],
+            "database in the archive is damaged",
+        ),
+    ],
+)
 def test_bad_archives_are_refused_and_change_nothing(tmp_path, members, message):
     target = tmp_path / "target"
     (target / "media").mkdir(parents=True)
@@ -182,8 +210,10 @@ def test_not_a_tar_file(tmp_path):
     assert result.returncode != 0 and "not a tar archive" in result.stderr
 
 
-@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-                    reason="needs PostgreSQL (DATABASE_URL)")
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs PostgreSQL (DATABASE_URL)",
+)
 def test_postgresql_backup_and_restore(tmp_path):
     base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
     names = [f"cronica_backup_{uuid.uuid4().hex[:8]}_{side}" for side in ("a", "b")]
@@ -202,9 +232,12 @@ def test_postgresql_backup_and_restore(tmp_path):
             assert "database/postgresql.dump" in tar.getnames()
         result = cronica(tmp_path / "b", "restore", str(archive), database_url=target)
         assert result.returncode == 0, result.stderr
-        count = subprocess.run(["psql", target, "-tAc",
-                                "SELECT count(*) FROM comments_comment"],
-                               capture_output=True, text=True, check=True)
+        count = subprocess.run(
+            ["psql", target, "-tAc", "SELECT count(*) FROM comments_comment"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         assert count.stdout.strip() == "7"
         sqlite_site = cronica(tmp_path / "c", "restore", str(archive))
         assert sqlite_site.returncode != 0 and "postgresql database" in sqlite_site.stderr

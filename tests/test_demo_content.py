@@ -89,7 +89,8 @@ def test_every_article_renders_with_its_comments(client, demo, language):
             assert (item["body"] in text) == (item in published), item["body"]
         assert html.count('class="comment-body') == len(published), spec["slug"]
         assert html.count('class="comment reply"') == len(
-            [c for c in published if "." in c["id"]]), spec["slug"]
+            [c for c in published if "." in c["id"]]
+        ), spec["slug"]
 
 
 def test_articles_are_mixed_english_and_spanish():
@@ -105,8 +106,7 @@ def test_article_shape(spec):
     assert 5 <= kinds.count("paragraph") <= 10
     assert 1 <= kinds.count("heading") <= 2
     images = [value for kind, value in spec["body"] if kind == "image"]
-    assert images and all(value["caption"] and value["image"] in content.IMAGES
-                          for value in images)
+    assert images and all(value["caption"] and value["image"] in content.IMAGES for value in images)
     assert spec["lead_image"] in content.IMAGES
     assert spec["summary"] and spec["tags"] and spec["sources"]
     assert all(url.startswith("https://") for _, url in spec["sources"])
@@ -136,10 +136,13 @@ def test_comment_threads_are_coherent(spec):
         if parent is not None:
             assert at > datetime.fromisoformat(parent["at"]), item["body"]
         for reference in TIME_REFERENCE.findall(item["body"]):
-            earlier = [other for other, _ in items
-                       if _shown_time(other["at"]) == reference
-                       and other.get("status") != content.PENDING
-                       and datetime.fromisoformat(other["at"]) < at]
+            earlier = [
+                other
+                for other, _ in items
+                if _shown_time(other["at"]) == reference
+                and other.get("status") != content.PENDING
+                and datetime.fromisoformat(other["at"]) < at
+            ]
             assert earlier, f"{item['body']!r} answers {reference}, which nobody wrote"
 
 

@@ -27,13 +27,22 @@ def free_port():
 
 
 def run(args, env, **kwargs):
-    return subprocess.run(CRONICA + args, env=env, cwd=REPO, check=True,
-                          capture_output=True, text=True, timeout=300, **kwargs)
+    return subprocess.run(
+        CRONICA + args,
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
 
 
 def get(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10,
-                                      source_address=(CLIENT_ADDRESS, 0))
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=10, source_address=(CLIENT_ADDRESS, 0)
+    )
     conn.request("GET", path, headers={"User-Agent": CANARY_UA, "Referer": CANARY_REFERRER})
     response = conn.getresponse()
     return response.status, response.read().decode()
@@ -41,8 +50,11 @@ def get(port, path):
 
 @pytest.fixture
 def site_env(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "CRONICA_TASKS_BACKEND")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "CRONICA_TASKS_BACKEND")
+    }
     env["CRONICA_DATA_DIR"] = str(tmp_path / "data")
     env["DJANGO_SETTINGS_MODULE"] = "cronica.settings"
     if env.get("DATABASE_URL"):
@@ -69,8 +81,13 @@ def test_serve_publishes_on_schedule_and_keeps_no_reader_trace(site_env, tmp_pat
     port = free_port()
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
-        server = subprocess.Popen(CRONICA + ["serve", "--port", str(port), "--workers", "1"],
-                                  env=site_env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            CRONICA + ["serve", "--port", str(port), "--workers", "1"],
+            env=site_env,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 60
         while True:

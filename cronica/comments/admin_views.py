@@ -34,8 +34,11 @@ TABS = [
     ("rejected", gettext_lazy("Rejected"), Q(status=S.REJECTED)),
     ("spam", gettext_lazy("Spam"), Q(status=S.SPAM)),
 ]
-SORTS = {"new": ("-created_at", "-pk"), "old": ("created_at", "pk"),
-         "score": ("-score", "-created_at")}
+SORTS = {
+    "new": ("-created_at", "-pk"),
+    "old": ("created_at", "pk"),
+    "score": ("-score", "-created_at"),
+}
 
 
 def _require(request):
@@ -53,7 +56,7 @@ def _int(value):
 def queue(request):
     _require(request)
     tab = request.GET.get("tab", "pending")
-    filters = dict((key, q) for key, _label, q in TABS)
+    filters = {key: q for key, _label, q in TABS}
     if tab not in filters:
         tab = "pending"
     sort = request.GET.get("sort", "new")
@@ -63,8 +66,11 @@ def queue(request):
     base = Comment.objects.filter(filters[tab])
     if article_id:
         base = base.filter(article_id=article_id)
-    rows = (base.select_related("article", "parent", "reader")
-            .defer("article__body", "learned").order_by(*SORTS[sort]))
+    rows = (
+        base.select_related("article", "parent", "reader")
+        .defer("article__body", "learned")
+        .order_by(*SORTS[sort])
+    )
     counts = _tab_counts()
     paginator = Paginator(rows, PER_PAGE)
     if not article_id and tab in counts:
@@ -73,12 +79,19 @@ def queue(request):
     for comment in page.object_list:
         comment.marked = highlight(comment.body, (comment.screening or {}).get("matches"))
         comment.suggested_reason = comment.reject_reason or _suggested_reason(comment)
-    return render(request, "comments/admin/queue.html", {
-        "tabs": [(key, label, counts.get(key)) for key, label, _q in TABS],
-        "tab": tab, "sort": sort, "article_id": article_id, "page": page,
-        "reasons": RejectReason.choices,
-        "query": request.GET.urlencode(),
-    })
+    return render(
+        request,
+        "comments/admin/queue.html",
+        {
+            "tabs": [(key, label, counts.get(key)) for key, label, _q in TABS],
+            "tab": tab,
+            "sort": sort,
+            "article_id": article_id,
+            "page": page,
+            "reasons": RejectReason.choices,
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 def _tab_counts():
@@ -86,8 +99,10 @@ def _tab_counts():
     Pending is all pending minus the urgent ones: both are index-only counts, where
     "pending and not urgent" would visit every pending row."""
     urgent = Comment.objects.filter(status=S.PENDING, urgent=True).count()
-    counts = {"pending": Comment.objects.filter(status=S.PENDING).count() - urgent,
-              "urgent": urgent}
+    counts = {
+        "pending": Comment.objects.filter(status=S.PENDING).count() - urgent,
+        "urgent": urgent,
+    }
     for key, _label, q in TABS:
         if key not in counts and key != "published":
             counts[key] = Comment.objects.filter(q).count()
@@ -97,8 +112,12 @@ def _tab_counts():
 def _suggested_reason(comment):
     """The reject reason screening points at, preselected in the row."""
     scores = comment.screening or {}
-    for label, reason in (("threat", RejectReason.THREAT), ("doxxing", RejectReason.PERSONAL),
-                          ("abuse", RejectReason.INSULT), ("spam", RejectReason.SPAM)):
+    for label, reason in (
+        ("threat", RejectReason.THREAT),
+        ("doxxing", RejectReason.PERSONAL),
+        ("abuse", RejectReason.INSULT),
+        ("spam", RejectReason.SPAM),
+    ):
         if (scores.get(label) or 0) >= FLAG:
             return reason
     return RejectReason.OTHER
@@ -126,8 +145,11 @@ def decide(request):
         return redirect(back)
     try:
         changed = moderation.decide(
-            Comment.objects.filter(pk__in=ids).select_related("article"), action,
-            user=request.user, reason=reason)
+            Comment.objects.filter(pk__in=ids).select_related("article"),
+            action,
+            user=request.user,
+            reason=reason,
+        )
     except ValueError as error:
         messages.error(request, str(error))
         return redirect(back)
@@ -142,5 +164,4 @@ def reader(request, pk):
         moderation.set_blocked(person, request.POST.get("blocked") == "1")
         return redirect("comments_admin:reader", pk)
     comments = person.comments.select_related("article").order_by("-created_at")[:100]
-    return render(request, "comments/admin/reader.html",
-                  {"reader": person, "comments": comments})
+    return render(request, "comments/admin/reader.html", {"reader": person, "comments": comments})

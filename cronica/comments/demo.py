@@ -17,8 +17,12 @@ QUEUE = [
     ("q3", "", "Eres un pendejo, no sabes nada de Manzanillo.", None),
     ("q4", "", "Ya sabemos dónde vives, reportero. Cuídate la espalda.", None),
     ("q5", "", "El que manda en el puerto contesta al 314 123 4567, pregúntenle.", None),
-    ("q6", "", "Gana dinero desde casa con apuestas, escríbeme por WhatsApp: "
-               "http://example.com/promo", None),
+    (
+        "q6",
+        "",
+        "Gana dinero desde casa con apuestas, escríbeme por WhatsApp: http://example.com/promo",
+        None,
+    ),
 ]
 
 
@@ -30,13 +34,19 @@ def load(stdout):
     now = timezone.now()
     for position, (key, name, body, parent) in enumerate(QUEUE):
         external_id = f"demo-queue:{article.slug}:{key}"
-        comment = Comment.objects.filter(origin=Comment.Origin.DEMO,
-                                         external_id=external_id).first()
+        comment = Comment.objects.filter(
+            origin=Comment.Origin.DEMO, external_id=external_id
+        ).first()
         if comment is None:
-            comment = Comment(article=article, author_name=name, body=body,
-                              parent=made.get(parent), origin=Comment.Origin.DEMO,
-                              external_id=external_id,
-                              created_at=now - timedelta(minutes=30 - position))
+            comment = Comment(
+                article=article,
+                author_name=name,
+                body=body,
+                parent=made.get(parent),
+                origin=Comment.Origin.DEMO,
+                external_id=external_id,
+                created_at=now - timedelta(minutes=30 - position),
+            )
             screen_and_save(comment)
             if comment.status == Comment.Status.PUBLISHED:  # a lenient site mode
                 Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.PENDING)

@@ -49,9 +49,7 @@ def comment_thread(article):
         .order_by("created_at", "pk")
         .only("id", "parent_id", "author_name", "body", "created_at", "is_staff_reply")
     )
-    parents = dict(
-        Comment.objects.filter(article=article).values_list("id", "parent_id")
-    )
+    parents = dict(Comment.objects.filter(article=article).values_list("id", "parent_id"))
     published = {c.id for c in comments}
     references = link_references(comments)
     reply_url = reverse("comments:reply", args=[0]).replace("/0/", "/{}/")

@@ -10,8 +10,7 @@ from .models import Comment
 
 class CommentForm(forms.Form):
     name = forms.CharField(label=_("Name (optional)"), required=False, max_length=200)
-    body = forms.CharField(label=_("Comment"), widget=forms.Textarea,
-                           max_length=text.BODY_MAX * 2)
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea, max_length=text.BODY_MAX * 2)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
@@ -23,7 +22,8 @@ class CommentForm(forms.Form):
         name = text.clean(self.cleaned_data.get("name", ""), single_line=True)
         if len(name) > text.NAME_MAX:
             raise forms.ValidationError(
-                _("A name can have at most %(n)d characters."), params={"n": text.NAME_MAX})
+                _("A name can have at most %(n)d characters."), params={"n": text.NAME_MAX}
+            )
         return name
 
     def clean_body(self):
@@ -32,15 +32,17 @@ class CommentForm(forms.Form):
             raise forms.ValidationError(_("The comment is empty."))
         if len(body) > text.BODY_MAX:
             raise forms.ValidationError(
-                _("A comment can have at most %(n)d characters."), params={"n": text.BODY_MAX})
+                _("A comment can have at most %(n)d characters."), params={"n": text.BODY_MAX}
+            )
         return body
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")
         if not parent_id:
             return None
-        parent = Comment.objects.filter(pk=parent_id, article=self.article,
-                                        status=Comment.Status.PUBLISHED).first()
+        parent = Comment.objects.filter(
+            pk=parent_id, article=self.article, status=Comment.Status.PUBLISHED
+        ).first()
         if parent is None:
             raise forms.ValidationError(_("The comment you are answering is not available."))
         return parent
@@ -58,8 +60,9 @@ class EditForm(CommentForm):
 
 
 class ReportForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Why should an editor look at it again?"),
-                               choices=[], widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label=_("Why should an editor look at it again?"), choices=[], widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, **kwargs):
         from .models import Report

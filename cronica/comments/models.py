@@ -37,18 +37,27 @@ class RejectReason(models.TextChoices):
 class CommentSettings(BaseSiteSetting):
     """Per-site comment policy; an article can override the mode (ArticleCommentPolicy)."""
 
-    mode = models.CharField(_("moderation mode"), max_length=10, choices=Mode.choices,
-                            default=Mode.HOLD_ALL)
+    mode = models.CharField(
+        _("moderation mode"), max_length=10, choices=Mode.choices, default=Mode.HOLD_ALL
+    )
     close_after_days = models.PositiveIntegerField(
-        _("close comments after (days)"), default=0,
-        help_text=_("0 keeps comments open for as long as the article is online."))
+        _("close comments after (days)"),
+        default=0,
+        help_text=_("0 keeps comments open for as long as the article is online."),
+    )
     trusted_after = models.PositiveIntegerField(
-        _("trust a reader after (approved comments)"), default=3,
-        help_text=_("In the flagged-only mode, a reader with this many approved comments and "
-                    "none rejected skips the queue unless screening flags the comment."))
+        _("trust a reader after (approved comments)"),
+        default=3,
+        help_text=_(
+            "In the flagged-only mode, a reader with this many approved comments and "
+            "none rejected skips the queue unless screening flags the comment."
+        ),
+    )
     report_threshold = models.PositiveIntegerField(
-        _("reports before review"), default=3,
-        help_text=_("A published comment goes back to the queue after this many reports."))
+        _("reports before review"),
+        default=3,
+        help_text=_("A published comment goes back to the queue after this many reports."),
+    )
 
     class Meta:
         verbose_name = _("comment settings")
@@ -57,8 +66,9 @@ class CommentSettings(BaseSiteSetting):
 class ArticleCommentPolicy(models.Model):
     """An article's own moderation mode, overriding the site's."""
 
-    article = models.OneToOneField("news.ArticlePage", on_delete=models.CASCADE,
-                                   related_name="comment_policy")
+    article = models.OneToOneField(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="comment_policy"
+    )
     mode = models.CharField(_("moderation mode"), max_length=10, choices=Mode.choices)
 
     class Meta:
@@ -83,40 +93,51 @@ class Comment(models.Model):
         WORDPRESS = "wordpress", _("Imported from WordPress")
         DEMO = "demo", _("Demo content")
 
-    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE,
-                                related_name="comments")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="replies")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
     author_name = models.CharField(_("name"), max_length=80, blank=True)
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     is_staff_reply = models.BooleanField(
-        default=False, help_text=_("Written by an editor on behalf of the site."))
+        default=False, help_text=_("Written by an editor on behalf of the site.")
+    )
     origin = models.CharField(max_length=12, choices=Origin.choices, default=Origin.SITE)
     external_id = models.CharField(
-        max_length=255, blank=True,
-        help_text=_("Identifier in the system the comment was imported from."))
+        max_length=255,
+        blank=True,
+        help_text=_("Identifier in the system the comment was imported from."),
+    )
 
     # Moderation and screening (all empty for imported comments).
-    reader = models.ForeignKey(Reader, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="comments")
+    reader = models.ForeignKey(
+        Reader, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
     screening = models.JSONField(default=dict, blank=True)
     score = models.FloatField(default=0.0, help_text=_("Highest screening score."))
     urgent = models.BooleanField(
-        default=False, help_text=_("Screened as a threat: never published automatically, "
-                                   "kept as evidence."))
+        default=False,
+        help_text=_("Screened as a threat: never published automatically, kept as evidence."),
+    )
     flagged = models.BooleanField(
-        default=False, help_text=_("Published, but waiting for an editor's review."))
+        default=False, help_text=_("Published, but waiting for an editor's review.")
+    )
     reject_reason = models.CharField(max_length=10, choices=RejectReason.choices, blank=True)
     report_count = models.PositiveIntegerField(default=0)
     learned = models.JSONField(
-        default=dict, blank=True,
-        help_text=_("What the screening model learned from the last decision, to undo it."))
+        default=dict,
+        blank=True,
+        help_text=_("What the screening model learned from the last decision, to undo it."),
+    )
     edited_at = models.DateTimeField(null=True, blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -125,10 +146,16 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["status", "score"]),
             # Partial indexes: SQLite cannot use an index for a bare boolean term.
-            models.Index(fields=["status", "created_at"], condition=models.Q(flagged=True),
-                         name="comment_review_idx"),
-            models.Index(fields=["status", "created_at"], condition=models.Q(urgent=True),
-                         name="comment_urgent_idx"),
+            models.Index(
+                fields=["status", "created_at"],
+                condition=models.Q(flagged=True),
+                name="comment_review_idx",
+            ),
+            models.Index(
+                fields=["status", "created_at"],
+                condition=models.Q(urgent=True),
+                name="comment_urgent_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

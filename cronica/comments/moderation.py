@@ -25,8 +25,10 @@ def _lesson(action, reason):
         return {"spam": False, "abuse": False}
     if action == SPAM:
         return {"spam": True, "abuse": None}
-    return {"spam": reason == RejectReason.SPAM or None,
-            "abuse": True if reason in _ABUSIVE_REASONS else None}
+    return {
+        "spam": reason == RejectReason.SPAM or None,
+        "abuse": True if reason in _ABUSIVE_REASONS else None,
+    }
 
 
 def _apply_lesson(comment, lesson, delta):
@@ -64,8 +66,11 @@ def decide(comments, action, user=None, reason=""):
         counted = "approved" if action == APPROVE else "rejected"
         _count_for_reader(comment, counted, 1)
         comment.learned = {"lesson": lesson, "reader": counted}
-        comment.status = {APPROVE: Comment.Status.PUBLISHED, REJECT: Comment.Status.REJECTED,
-                          SPAM: Comment.Status.SPAM}[action]
+        comment.status = {
+            APPROVE: Comment.Status.PUBLISHED,
+            REJECT: Comment.Status.REJECTED,
+            SPAM: Comment.Status.SPAM,
+        }[action]
         comment.reject_reason = "" if action == APPROVE else reason
         comment.flagged = False
         if action == APPROVE:

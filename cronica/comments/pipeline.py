@@ -11,8 +11,8 @@ from enum import Enum
 
 from django.db import transaction
 
-from cronica.screening.thresholds import FLAG, SURE_SPAM
 from cronica.screening.scoring import score
+from cronica.screening.thresholds import FLAG, SURE_SPAM
 
 from . import policy
 from .models import Comment, Mode
@@ -79,8 +79,13 @@ def screen_and_save(comment, settings=None):
     """Scores ``comment``, applies the pipeline's decision and saves it."""
     settings = settings or policy.site_settings(comment.article)
     scores = score(f"{comment.author_name}\n{comment.body}")
-    ctx = Context(comment, scores, comment.reader, policy.mode_for(comment.article, settings),
-                  settings.trusted_after)
+    ctx = Context(
+        comment,
+        scores,
+        comment.reader,
+        policy.mode_for(comment.article, settings),
+        settings.trusted_after,
+    )
     decision, step = decide(ctx)
     comment.screening = {**scores.as_dict(), "decision": decision.value, "step": step}
     comment.score = scores.top
@@ -90,8 +95,9 @@ def screen_and_save(comment, settings=None):
         Decision.PUBLISH: Comment.Status.PUBLISHED,
         Decision.PUBLISH_AND_FLAG: Comment.Status.PUBLISHED,
         Decision.HOLD: Comment.Status.PENDING,
-        Decision.REJECT: (Comment.Status.SPAM if step == "certain_spam"
-                          else Comment.Status.REJECTED),
+        Decision.REJECT: (
+            Comment.Status.SPAM if step == "certain_spam" else Comment.Status.REJECTED
+        ),
     }[decision]
     if decision == Decision.REJECT and step == "certain_spam":
         comment.reject_reason = "spam"

@@ -41,7 +41,10 @@ def can_edit(comment, reader, now=None):
 
     Only while it waits or is published: an editor's rejection or spam verdict is final,
     and a comment screened as a threat is kept unchanged as evidence."""
-    return (reader is not None and comment.reader_id == reader.pk
-            and comment.status in (comment.Status.PENDING, comment.Status.PUBLISHED)
-            and not comment.urgent
-            and (now or timezone.now()) - comment.created_at <= EDIT_WINDOW)
+    return (
+        reader is not None
+        and comment.reader_id == reader.pk
+        and comment.status in (comment.Status.PENDING, comment.Status.PUBLISHED)
+        and not comment.urgent
+        and (now or timezone.now()) - comment.created_at <= EDIT_WINDOW
+    )

@@ -62,6 +62,11 @@ class Reader(models.Model):
 def set_cookie(response, token, language):
     """Sets the reader cookie for the comment URLs of ``language`` only."""
     response.set_cookie(
-        COOKIE, signing.Signer(salt=_SALT).sign(token), max_age=COOKIE_AGE,
-        path=f"/{language}/comments/", httponly=True, samesite="Strict",
-        secure=settings.SESSION_COOKIE_SECURE)
+        COOKIE,
+        signing.Signer(salt=_SALT).sign(token),
+        max_age=COOKIE_AGE,
+        path=f"/{language}/comments/",
+        httponly=True,
+        samesite="Strict",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

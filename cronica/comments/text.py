@@ -76,7 +76,7 @@ def render(body, references=None):
         target = references.get(match.start())
         if target is None:
             continue
-        pieces.append(_inline(body[position:match.start()]))
+        pieces.append(_inline(body[position : match.start()]))
         pieces.append(f'<a class="timeref" href="#{target}">{escape(match.group(0))}</a>')
         position = match.end()
     pieces.append(_inline(body[position:]))

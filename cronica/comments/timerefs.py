@@ -14,7 +14,9 @@ from django.utils import timezone
 
 TIME_REFERENCE = re.compile(
     r"(?<![\w/:.,@])@?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
-    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?(?![\w:/])", re.I)
+    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?(?![\w:/])",
+    re.I,
+)
 
 
 def _candidates(match):

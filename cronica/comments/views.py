@@ -48,25 +48,33 @@ def post_comment(request, article_id):
     if not same_origin(request):
         return _cross_site(request)
     if not ratelimit.hit(request, "comment", *POST_LIMIT):
-        return _refuse(request, _("Too many comments in a short time. Wait a minute and "
-                                  "try again."), 429)
+        return _refuse(
+            request, _("Too many comments in a short time. Wait a minute and try again."), 429
+        )
     article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
     site_settings = policy.site_settings(article)
     if not policy.is_open(article, site_settings):
         return _refuse(request, _("Comments on this article are closed."), 403)
     form = CommentForm(request.POST, article=article)
     if not form.is_valid():
-        return render(request, "comments/form_page.html",
-                      {"article": article, "form": form, "parent": None, "open": True},
-                      status=400)
+        return render(
+            request,
+            "comments/form_page.html",
+            {"article": article, "form": form, "parent": None, "open": True},
+            status=400,
+        )
     reader, token = Reader.from_request(request), None
     if reader is None:
         reader, token = Reader.create_with_token()
     comment = Comment(
-        article=article, parent=form.cleaned_data["parent"], reader=reader,
-        author_name=form.cleaned_data["name"], body=form.cleaned_data["body"],
-        is_staff_reply=(request.user.is_authenticated
-                        and request.user.has_perm("comments.change_comment")),
+        article=article,
+        parent=form.cleaned_data["parent"],
+        reader=reader,
+        author_name=form.cleaned_data["name"],
+        body=form.cleaned_data["body"],
+        is_staff_reply=(
+            request.user.is_authenticated and request.user.has_perm("comments.change_comment")
+        ),
     )
     with transaction.atomic():
         if form.is_bot:
@@ -99,11 +107,19 @@ def comment_status(request, pk):
     comment, reader = _own_comment(request, pk)
     prepare(comment)
     editable = policy.can_edit(comment, reader)
-    form = EditForm(initial={"name": comment.author_name, "body": comment.body}) \
-        if editable else None
-    return render(request, "comments/status.html", {
-        "comment": comment, "editable": editable, "form": form,
-        "minutes_left": _minutes_left(comment) if editable else 0})
+    form = (
+        EditForm(initial={"name": comment.author_name, "body": comment.body}) if editable else None
+    )
+    return render(
+        request,
+        "comments/status.html",
+        {
+            "comment": comment,
+            "editable": editable,
+            "form": form,
+            "minutes_left": _minutes_left(comment) if editable else 0,
+        },
+    )
 
 
 def _minutes_left(comment):
@@ -122,9 +138,17 @@ def edit_comment(request, pk):
     form = EditForm(request.POST, article=comment.article)
     if not form.is_valid():
         prepare(comment)
-        return render(request, "comments/status.html", {
-            "comment": comment, "editable": True, "form": form,
-            "minutes_left": _minutes_left(comment)}, status=400)
+        return render(
+            request,
+            "comments/status.html",
+            {
+                "comment": comment,
+                "editable": True,
+                "form": form,
+                "minutes_left": _minutes_left(comment),
+            },
+            status=400,
+        )
     was_public = comment.status == Comment.Status.PUBLISHED
     comment.author_name = form.cleaned_data["name"]
     comment.body = form.cleaned_data["body"]
@@ -162,31 +186,43 @@ def _see_status(comment):
 @require_GET
 def reply_form(request, pk):
     """The reply form on a page of its own, for readers without JavaScript."""
-    parent = get_object_or_404(Comment.objects.select_related("article"), pk=pk,
-                               status=Comment.Status.PUBLISHED, article__live=True)
+    parent = get_object_or_404(
+        Comment.objects.select_related("article"),
+        pk=pk,
+        status=Comment.Status.PUBLISHED,
+        article__live=True,
+    )
     prepare(parent)
     article = parent.article
-    return render(request, "comments/form_page.html", {
-        "article": article, "parent": parent, "open": policy.is_open(article),
-        "form": CommentForm(initial={"parent": parent.pk}, article=article)})
+    return render(
+        request,
+        "comments/form_page.html",
+        {
+            "article": article,
+            "parent": parent,
+            "open": policy.is_open(article),
+            "form": CommentForm(initial={"parent": parent.pk}, article=article),
+        },
+    )
 
 
 @csrf_exempt
 def report_comment(request, pk):
-    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk,
-                                status=Comment.Status.PUBLISHED)
+    comment = get_object_or_404(
+        Comment.objects.select_related("article"), pk=pk, status=Comment.Status.PUBLISHED
+    )
     prepare(comment)
     if request.method != "POST":
-        return render(request, "comments/report.html", {"comment": comment,
-                                                        "form": ReportForm()})
+        return render(request, "comments/report.html", {"comment": comment, "form": ReportForm()})
     if not same_origin(request):
         return _cross_site(request)
     if not ratelimit.hit(request, "report", *REPORT_LIMIT):
         return _refuse(request, _("Too many reports in a short time."), 429)
     form = ReportForm(request.POST)
     if not form.is_valid():
-        return render(request, "comments/report.html", {"comment": comment, "form": form},
-                      status=400)
+        return render(
+            request, "comments/report.html", {"comment": comment, "form": form}, status=400
+        )
     thanks = _("Thank you. An editor will look at this comment again.")
     # One client's reports of one comment count once (per day, the key of the keyed hash
     # rotating daily): otherwise one reader could unpublish any comment alone.

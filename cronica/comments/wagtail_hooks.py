@@ -25,8 +25,9 @@ def queue_urls():
 
 @hooks.register("register_admin_menu_item")
 def queue_menu_item():
-    return QueueMenuItem(_("Comments"), reverse("comments_admin:queue"), icon_name="comment",
-                         order=240)
+    return QueueMenuItem(
+        _("Comments"), reverse("comments_admin:queue"), icon_name="comment", order=240
+    )
 
 
 class ArticleCommentPolicyViewSet(SnippetViewSet):

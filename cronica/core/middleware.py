@@ -51,7 +51,8 @@ class SecurityHeadersMiddleware:
         # In the admin, "no-referrer" makes browsers send "Origin: null" on form posts,
         # which Django's CSRF check rejects; same-origin never leaves the site either.
         response.headers.setdefault(
-            "Referrer-Policy", "same-origin" if admin else settings.SECURE_REFERRER_POLICY)
+            "Referrer-Policy", "same-origin" if admin else settings.SECURE_REFERRER_POLICY
+        )
         response.headers.setdefault(
             "Permissions-Policy",
             "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()",

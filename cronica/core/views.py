@@ -20,8 +20,9 @@ def language_root(request):
         path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
         redirect = get_redirect(request, path)
         if redirect is not None and redirect.link:
-            redirect_class = (HttpResponsePermanentRedirect if redirect.is_permanent
-                              else HttpResponseRedirect)
+            redirect_class = (
+                HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+            )
             return redirect_class(redirect.link)
     language = get_language_from_request(request, check_path=False)
     if language not in dict(settings.LANGUAGES):

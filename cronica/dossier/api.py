@@ -18,9 +18,14 @@ def _error(message, status=400):
 
 
 def _summary(entity):
-    return {"slug": entity.slug, "name": entity.name, "type": entity.kind,
-            "status": entity.status, "url": entity.get_absolute_url(),
-            "api_url": f"{entity.get_absolute_url().replace('/kb/', '/kb/api/entities/', 1)}"}
+    return {
+        "slug": entity.slug,
+        "name": entity.name,
+        "type": entity.kind,
+        "status": entity.status,
+        "url": entity.get_absolute_url(),
+        "api_url": f"{entity.get_absolute_url().replace('/kb/', '/kb/api/entities/', 1)}",
+    }
 
 
 @require_safe
@@ -47,9 +52,14 @@ def entities(request):
     if int(page_number) > max(paginator.num_pages, 1):
         return _error("no such page", status=404)
     page = paginator.page(int(page_number))
-    return JsonResponse({"count": paginator.count, "page": page.number,
-                         "pages": paginator.num_pages,
-                         "results": [_summary(e) for e in page.object_list]})
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "results": [_summary(e) for e in page.object_list],
+        }
+    )
 
 
 @require_safe
@@ -57,25 +67,59 @@ def entity(request, slug):
     item = get_object_or_404(Entity, slug=slug)
     found = profile(item)
     data = _summary(item)
-    data.update({
-        "summary": item.localized_summary(),
-        "aliases": [{"text": a.text, "language": a.language or None}
-                    for a in item.aliases.all()],
-        "latitude": item.latitude, "longitude": item.longitude,
-        "sources": item.source_lines(),
-        "relations": [{"relation": r.kind, "entity": _summary(r.target),
-                       "since": r.start, "until": r.end, "source": r.source or None}
-                      for r in found.outgoing]
-        + [{"relation": r.kind, "inverse": True, "entity": _summary(r.subject),
-            "since": r.start, "until": r.end, "source": r.source or None}
-           for r in found.incoming],
-        "articles": [{"title": a.title, "url": a.canonical_url(request),
-                      "published": a.published.isoformat()} for a in found.articles],
-        "events": [{"type": e.kind, "date": e.date, "sentence": e.sentence, "kg": e.kg,
-                    "drug": e.drug or None, "value_usd": e.value_usd, "count": e.count,
-                    "article_url": e.article.canonical_url(request)}
-                   for e in found.events],
-    })
+    data.update(
+        {
+            "summary": item.localized_summary(),
+            "aliases": [
+                {"text": a.text, "language": a.language or None} for a in item.aliases.all()
+            ],
+            "latitude": item.latitude,
+            "longitude": item.longitude,
+            "sources": item.source_lines(),
+            "relations": [
+                {
+                    "relation": r.kind,
+                    "entity": _summary(r.target),
+                    "since": r.start,
+                    "until": r.end,
+                    "source": r.source or None,
+                }
+                for r in found.outgoing
+            ]
+            + [
+                {
+                    "relation": r.kind,
+                    "inverse": True,
+                    "entity": _summary(r.subject),
+                    "since": r.start,
+                    "until": r.end,
+                    "source": r.source or None,
+                }
+                for r in found.incoming
+            ],
+            "articles": [
+                {
+                    "title": a.title,
+                    "url": a.canonical_url(request),
+                    "published": a.published.isoformat(),
+                }
+                for a in found.articles
+            ],
+            "events": [
+                {
+                    "type": e.kind,
+                    "date": e.date,
+                    "sentence": e.sentence,
+                    "kg": e.kg,
+                    "drug": e.drug or None,
+                    "value_usd": e.value_usd,
+                    "count": e.count,
+                    "article_url": e.article.canonical_url(request),
+                }
+                for e in found.events
+            ],
+        }
+    )
     return JsonResponse(data)
 
 

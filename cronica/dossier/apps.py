@@ -17,10 +17,17 @@ class DossierConfig(AppConfig):
         from . import knowledge, tasks
         from .models import Alias, Relation
 
-        page_published.connect(tasks.on_page_published, sender=ArticlePage,
-                               dispatch_uid="dossier-link-on-publish")
+        page_published.connect(
+            tasks.on_page_published, sender=ArticlePage, dispatch_uid="dossier-link-on-publish"
+        )
         for model in (Alias, Relation):
-            post_save.connect(knowledge.touch_entity, sender=model,
-                              dispatch_uid=f"dossier-touch-{model.__name__}-save")
-            post_delete.connect(knowledge.touch_entity, sender=model,
-                                dispatch_uid=f"dossier-touch-{model.__name__}-delete")
+            post_save.connect(
+                knowledge.touch_entity,
+                sender=model,
+                dispatch_uid=f"dossier-touch-{model.__name__}-save",
+            )
+            post_delete.connect(
+                knowledge.touch_entity,
+                sender=model,
+                dispatch_uid=f"dossier-touch-{model.__name__}-delete",
+            )

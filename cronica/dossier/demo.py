@@ -16,17 +16,35 @@ PLACES = [
     ("Ecuador", "country", None, -1.83, -78.18, ["República del Ecuador"]),
     ("Spain", "country", None, 40.42, -3.70, [("España", "", False)]),
     ("Mexico", "country", None, 23.63, -102.55, [("México", "", False)]),
-    ("United States", "country", None, 38.9, -77.04,
-     [("Estados Unidos", "es", False), ("EE.UU.", "es", False), "U.S.", "US", "USA"]),
-    ("Netherlands", "country", None, 52.37, 4.90,
-     [("Países Bajos", "es", False), ("Holanda", "es", False), "Holland"]),
+    (
+        "United States",
+        "country",
+        None,
+        38.9,
+        -77.04,
+        [("Estados Unidos", "es", False), ("EE.UU.", "es", False), "U.S.", "US", "USA"],
+    ),
+    (
+        "Netherlands",
+        "country",
+        None,
+        52.37,
+        4.90,
+        [("Países Bajos", "es", False), ("Holanda", "es", False), "Holland"],
+    ),
     ("Colombia", "country", None, 4.71, -74.07, []),
     ("Algeciras", "city", "Spain", 36.13, -5.45, []),
     ("Guayaquil", "city", "Ecuador", -2.19, -79.89, []),
     ("Manta", "city", "Ecuador", -0.95, -80.73, []),
     ("Quito", "city", "Ecuador", -0.18, -78.47, []),
-    ("La Regional prison", "site", "Guayaquil", -2.07, -79.95,
-     ["La Regional", ("cárcel La Regional", "es", False)]),
+    (
+        "La Regional prison",
+        "site",
+        "Guayaquil",
+        -2.07,
+        -79.95,
+        ["La Regional", ("cárcel La Regional", "es", False)],
+    ),
     ("Rotterdam", "city", "Netherlands", 51.92, 4.48, []),
     ("Vlissingen", "city", "Netherlands", 51.44, 3.57, ["Flushing"]),
     ("El Paso", "city", "United States", 31.76, -106.49, []),
@@ -36,136 +54,223 @@ PLACES = [
 ]
 
 ENTITIES = [
-    ("group", "Los Choneros", {
-        "status": "weakened",
-        "summary": "Ecuadorian criminal group born in the 1990s in Chone, Manabí province; "
-                   "for years the country's dominant prison gang and a partner of Mexican "
-                   "traffickers in moving cocaine through Ecuador's ports.",
-        "summary_es": "Grupo criminal ecuatoriano nacido en los años noventa en Chone, "
-                      "Manabí; durante años la principal banda carcelaria del país y socia "
-                      "de traficantes mexicanos en el envío de cocaína por los puertos."},
-     ["Choneros"]),
-    ("group", "Los Lobos", {
-        "status": "active",
-        "summary": "Ecuadorian gang that split from Los Choneros and became their main "
-                   "rival; it has been linked to illegal mining and to the CJNG.",
-        "summary_es": "Banda ecuatoriana escindida de Los Choneros y hoy su principal "
-                      "rival; se la vincula con la minería ilegal y con el CJNG."},
-     [("Lobos", "", True)]),
-    ("group", "Sinaloa Cartel", {
-        "status": "weakened",
-        "summary": "Mexican trafficking organization based in Sinaloa, long led by Joaquín "
-                   "Guzmán Loera and Ismael Zambada; split by open war between factions "
-                   "after Zambada's arrest in 2024.",
-        "summary_es": "Organización narcotraficante mexicana con base en Sinaloa, dirigida "
-                      "durante años por Joaquín Guzmán Loera e Ismael Zambada; dividida por "
-                      "la guerra entre facciones tras la detención de Zambada en 2024."},
-     [("Cártel de Sinaloa", "", False), "Cartel de Sinaloa", ("CDS", "", False)]),
-    ("group", "Los Chapitos", {
-        "status": "active",
-        "summary": "Faction of the Sinaloa Cartel led by sons of Joaquín Guzmán Loera, "
-                   "accused by US prosecutors of flooding the United States with fentanyl.",
-        "summary_es": "Facción del Cártel de Sinaloa encabezada por hijos de Joaquín Guzmán "
-                      "Loera, acusada por fiscales de EE.UU. de inundar el país de fentanilo."},
-     ["Chapitos"]),
-    ("group", "Jalisco New Generation Cartel", {
-        "status": "active",
-        "summary": "Mexican cartel founded around 2010 and led by Nemesio Oseguera "
-                   "Cervantes, \"El Mencho\"; a rival of the Sinaloa Cartel with a presence "
-                   "across the Americas.",
-        "summary_es": "Cártel mexicano fundado hacia 2010 y dirigido por Nemesio Oseguera "
-                      "Cervantes, \"El Mencho\"; rival del Cártel de Sinaloa con presencia en "
-                      "todo el continente."},
-     [("Cártel Jalisco Nueva Generación", "", False), "Cartel Jalisco Nueva Generacion",
-      ("CJNG", "", False), "Jalisco Cartel"]),
-    ("person", "José Adolfo Macías Villamar", {
-        "status": "extradited",
-        "summary": "Leader of Los Choneros, known as \"Fito\". He escaped from La Regional "
-                   "prison in Guayaquil in January 2024, was recaptured in Manta in June "
-                   "2025 and extradited to the United States in July 2025.",
-        "summary_es": "Líder de Los Choneros, conocido como \"Fito\". Se fugó de la cárcel "
-                      "La Regional de Guayaquil en enero de 2024, fue recapturado en Manta "
-                      "en junio de 2025 y extraditado a Estados Unidos en julio de 2025."},
-     ["Fito", "Adolfo Macías", "Adolfo Macías Villamar", "José Adolfo Macías",
-      ("Macías", "", True)]),
-    ("person", "Fernando Villavicencio", {
-        "status": "deceased",
-        "summary": "Ecuadorian journalist and presidential candidate who had denounced "
-                   "links between politics and organized crime; shot dead after a campaign "
-                   "rally in Quito on 9 August 2023.",
-        "summary_es": "Periodista y candidato presidencial ecuatoriano que denunció los "
-                      "vínculos entre política y crimen organizado; asesinado a tiros tras un "
-                      "mitin en Quito el 9 de agosto de 2023."},
-     [("Villavicencio", "", True)]),
-    ("person", "Daniel Noboa", {
-        "status": "active",
-        "summary": "President of Ecuador since November 2023. In January 2024 he decreed an "
-                   "\"internal armed conflict\" and named gangs, Los Choneros and Los Lobos "
-                   "among them, as terrorist organizations.",
-        "summary_es": "Presidente de Ecuador desde noviembre de 2023. En enero de 2024 "
-                      "decretó un \"conflicto armado interno\" y declaró organizaciones "
-                      "terroristas a bandas como Los Choneros y Los Lobos."},
-     ["Daniel Noboa Azín", ("Noboa", "", True)]),
-    ("person", "Ovidio Guzmán López", {
-        "status": "extradited",
-        "summary": "Son of Joaquín Guzmán Loera and a leader of Los Chapitos, known as "
-                   "\"El Ratón\"; arrested in Culiacán in January 2023 and extradited to the "
-                   "United States in September 2023.",
-        "summary_es": "Hijo de Joaquín Guzmán Loera y uno de los líderes de Los Chapitos, "
-                      "apodado \"El Ratón\"; detenido en Culiacán en enero de 2023 y "
-                      "extraditado a Estados Unidos en septiembre de 2023."},
-     ["Ovidio Guzmán", "El Ratón", "El Raton", ("Ovidio", "", True), ("Guzmán", "", True)]),
-    ("person", "Joaquín Guzmán López", {
-        "status": "detained",
-        "summary": "Son of Joaquín Guzmán Loera and member of Los Chapitos; taken into US "
-                   "custody with Ismael Zambada in El Paso, Texas, in July 2024.",
-        "summary_es": "Hijo de Joaquín Guzmán Loera e integrante de Los Chapitos; quedó bajo "
-                      "custodia de EE.UU. junto con Ismael Zambada en El Paso, Texas, en "
-                      "julio de 2024."},
-     [("Guzmán López", "", True), ("Guzmán", "", True)]),
-    ("person", "Ismael Zambada García", {
-        "status": "detained",
-        "summary": "Co-founder of the Sinaloa Cartel, known as \"El Mayo\"; never arrested "
-                   "in five decades until he landed in El Paso, Texas, in July 2024.",
-        "summary_es": "Cofundador del Cártel de Sinaloa, conocido como \"El Mayo\"; nunca "
-                      "había sido detenido en cinco décadas hasta que aterrizó en El Paso, "
-                      "Texas, en julio de 2024."},
-     ["El Mayo", "Mayo Zambada", "Ismael Zambada", ("Mayo", "", True),
-      ("Zambada", "", True)]),
-    ("person", "Joaquín Guzmán Loera", {
-        "status": "detained",
-        "summary": "Former leader of the Sinaloa Cartel, \"El Chapo\"; serving a life "
-                   "sentence in the United States since 2019.",
-        "summary_es": "Exlíder del Cártel de Sinaloa, \"El Chapo\"; cumple cadena perpetua "
-                      "en Estados Unidos desde 2019."},
-     ["El Chapo", "Chapo Guzmán", ("Chapo", "", True)]),
-    ("person", "Nemesio Oseguera Cervantes", {
-        "status": "fugitive",
-        "summary": "Founder and leader of the Jalisco New Generation Cartel, \"El Mencho\"; "
-                   "one of the most wanted men in Mexico and the United States.",
-        "summary_es": "Fundador y líder del Cártel Jalisco Nueva Generación, \"El Mencho\"; "
-                      "uno de los hombres más buscados de México y Estados Unidos."},
-     ["El Mencho", "Nemesio Oseguera", ("Mencho", "", True)]),
-    ("institution", "Drug Enforcement Administration", {
-        "status": "active",
-        "summary": "The United States federal drug enforcement agency.",
-        "summary_es": "La agencia federal antidrogas de Estados Unidos."},
-     [("DEA", "", False)]),
-    ("institution", "US Department of Justice", {
-        "status": "active",
-        "summary": "The federal justice department of the United States, whose prosecutors "
-                   "charge extradited traffickers.",
-        "summary_es": "El departamento de justicia federal de Estados Unidos, cuyos fiscales "
-                      "acusan a los narcotraficantes extraditados."},
-     ["Department of Justice", "Justice Department",
-      ("Departamento de Justicia", "es", False)]),
-    ("institution", "Armed Forces of Ecuador", {
-        "status": "active",
-        "summary": "Ecuador's military, deployed against gangs under the 2024 internal "
-                   "armed conflict decree.",
-        "summary_es": "Las fuerzas militares de Ecuador, desplegadas contra las bandas bajo "
-                      "el decreto de conflicto armado interno de 2024."},
-     [("Fuerzas Armadas", "es", False), "Ecuadorian military", "Ecuadorian Army"]),
+    (
+        "group",
+        "Los Choneros",
+        {
+            "status": "weakened",
+            "summary": "Ecuadorian criminal group born in the 1990s in Chone, Manabí province; "
+            "for years the country's dominant prison gang and a partner of Mexican "
+            "traffickers in moving cocaine through Ecuador's ports.",
+            "summary_es": "Grupo criminal ecuatoriano nacido en los años noventa en Chone, "
+            "Manabí; durante años la principal banda carcelaria del país y socia "
+            "de traficantes mexicanos en el envío de cocaína por los puertos.",
+        },
+        ["Choneros"],
+    ),
+    (
+        "group",
+        "Los Lobos",
+        {
+            "status": "active",
+            "summary": "Ecuadorian gang that split from Los Choneros and became their main "
+            "rival; it has been linked to illegal mining and to the CJNG.",
+            "summary_es": "Banda ecuatoriana escindida de Los Choneros y hoy su principal "
+            "rival; se la vincula con la minería ilegal y con el CJNG.",
+        },
+        [("Lobos", "", True)],
+    ),
+    (
+        "group",
+        "Sinaloa Cartel",
+        {
+            "status": "weakened",
+            "summary": "Mexican trafficking organization based in Sinaloa, long led by Joaquín "
+            "Guzmán Loera and Ismael Zambada; split by open war between factions "
+            "after Zambada's arrest in 2024.",
+            "summary_es": "Organización narcotraficante mexicana con base en Sinaloa, dirigida "
+            "durante años por Joaquín Guzmán Loera e Ismael Zambada; dividida por "
+            "la guerra entre facciones tras la detención de Zambada en 2024.",
+        },
+        [("Cártel de Sinaloa", "", False), "Cartel de Sinaloa", ("CDS", "", False)],
+    ),
+    (
+        "group",
+        "Los Chapitos",
+        {
+            "status": "active",
+            "summary": "Faction of the Sinaloa Cartel led by sons of Joaquín Guzmán Loera, "
+            "accused by US prosecutors of flooding the United States with fentanyl.",
+            "summary_es": "Facción del Cártel de Sinaloa encabezada por hijos de Joaquín Guzmán "
+            "Loera, acusada por fiscales de EE.UU. de inundar el país de fentanilo.",
+        },
+        ["Chapitos"],
+    ),
+    (
+        "group",
+        "Jalisco New Generation Cartel",
+        {
+            "status": "active",
+            "summary": "Mexican cartel founded around 2010 and led by Nemesio Oseguera "
+            'Cervantes, "El Mencho"; a rival of the Sinaloa Cartel with a presence '
+            "across the Americas.",
+            "summary_es": "Cártel mexicano fundado hacia 2010 y dirigido por Nemesio Oseguera "
+            'Cervantes, "El Mencho"; rival del Cártel de Sinaloa con presencia en '
+            "todo el continente.",
+        },
+        [
+            ("Cártel Jalisco Nueva Generación", "", False),
+            "Cartel Jalisco Nueva Generacion",
+            ("CJNG", "", False),
+            "Jalisco Cartel",
+        ],
+    ),
+    (
+        "person",
+        "José Adolfo Macías Villamar",
+        {
+            "status": "extradited",
+            "summary": 'Leader of Los Choneros, known as "Fito". He escaped from La Regional '
+            "prison in Guayaquil in January 2024, was recaptured in Manta in June "
+            "2025 and extradited to the United States in July 2025.",
+            "summary_es": 'Líder de Los Choneros, conocido como "Fito". Se fugó de la cárcel '
+            "La Regional de Guayaquil en enero de 2024, fue recapturado en Manta "
+            "en junio de 2025 y extraditado a Estados Unidos en julio de 2025.",
+        },
+        [
+            "Fito",
+            "Adolfo Macías",
+            "Adolfo Macías Villamar",
+            "José Adolfo Macías",
+            ("Macías", "", True),
+        ],
+    ),
+    (
+        "person",
+        "Fernando Villavicencio",
+        {
+            "status": "deceased",
+            "summary": "Ecuadorian journalist and presidential candidate who had denounced "
+            "links between politics and organized crime; shot dead after a campaign "
+            "rally in Quito on 9 August 2023.",
+            "summary_es": "Periodista y candidato presidencial ecuatoriano que denunció los "
+            "vínculos entre política y crimen organizado; asesinado a tiros tras un "
+            "mitin en Quito el 9 de agosto de 2023.",
+        },
+        [("Villavicencio", "", True)],
+    ),
+    (
+        "person",
+        "Daniel Noboa",
+        {
+            "status": "active",
+            "summary": "President of Ecuador since November 2023. In January 2024 he decreed an "
+            '"internal armed conflict" and named gangs, Los Choneros and Los Lobos '
+            "among them, as terrorist organizations.",
+            "summary_es": "Presidente de Ecuador desde noviembre de 2023. En enero de 2024 "
+            'decretó un "conflicto armado interno" y declaró organizaciones '
+            "terroristas a bandas como Los Choneros y Los Lobos.",
+        },
+        ["Daniel Noboa Azín", ("Noboa", "", True)],
+    ),
+    (
+        "person",
+        "Ovidio Guzmán López",
+        {
+            "status": "extradited",
+            "summary": "Son of Joaquín Guzmán Loera and a leader of Los Chapitos, known as "
+            '"El Ratón"; arrested in Culiacán in January 2023 and extradited to the '
+            "United States in September 2023.",
+            "summary_es": "Hijo de Joaquín Guzmán Loera y uno de los líderes de Los Chapitos, "
+            'apodado "El Ratón"; detenido en Culiacán en enero de 2023 y '
+            "extraditado a Estados Unidos en septiembre de 2023.",
+        },
+        ["Ovidio Guzmán", "El Ratón", "El Raton", ("Ovidio", "", True), ("Guzmán", "", True)],
+    ),
+    (
+        "person",
+        "Joaquín Guzmán López",
+        {
+            "status": "detained",
+            "summary": "Son of Joaquín Guzmán Loera and member of Los Chapitos; taken into US "
+            "custody with Ismael Zambada in El Paso, Texas, in July 2024.",
+            "summary_es": "Hijo de Joaquín Guzmán Loera e integrante de Los Chapitos; quedó bajo "
+            "custodia de EE.UU. junto con Ismael Zambada en El Paso, Texas, en "
+            "julio de 2024.",
+        },
+        [("Guzmán López", "", True), ("Guzmán", "", True)],
+    ),
+    (
+        "person",
+        "Ismael Zambada García",
+        {
+            "status": "detained",
+            "summary": 'Co-founder of the Sinaloa Cartel, known as "El Mayo"; never arrested '
+            "in five decades until he landed in El Paso, Texas, in July 2024.",
+            "summary_es": 'Cofundador del Cártel de Sinaloa, conocido como "El Mayo"; nunca '
+            "había sido detenido en cinco décadas hasta que aterrizó en El Paso, "
+            "Texas, en julio de 2024.",
+        },
+        ["El Mayo", "Mayo Zambada", "Ismael Zambada", ("Mayo", "", True), ("Zambada", "", True)],
+    ),
+    (
+        "person",
+        "Joaquín Guzmán Loera",
+        {
+            "status": "detained",
+            "summary": 'Former leader of the Sinaloa Cartel, "El Chapo"; serving a life '
+            "sentence in the United States since 2019.",
+            "summary_es": 'Exlíder del Cártel de Sinaloa, "El Chapo"; cumple cadena perpetua '
+            "en Estados Unidos desde 2019.",
+        },
+        ["El Chapo", "Chapo Guzmán", ("Chapo", "", True)],
+    ),
+    (
+        "person",
+        "Nemesio Oseguera Cervantes",
+        {
+            "status": "fugitive",
+            "summary": 'Founder and leader of the Jalisco New Generation Cartel, "El Mencho"; '
+            "one of the most wanted men in Mexico and the United States.",
+            "summary_es": 'Fundador y líder del Cártel Jalisco Nueva Generación, "El Mencho"; '
+            "uno de los hombres más buscados de México y Estados Unidos.",
+        },
+        ["El Mencho", "Nemesio Oseguera", ("Mencho", "", True)],
+    ),
+    (
+        "institution",
+        "Drug Enforcement Administration",
+        {
+            "status": "active",
+            "summary": "The United States federal drug enforcement agency.",
+            "summary_es": "La agencia federal antidrogas de Estados Unidos.",
+        },
+        [("DEA", "", False)],
+    ),
+    (
+        "institution",
+        "US Department of Justice",
+        {
+            "status": "active",
+            "summary": "The federal justice department of the United States, whose prosecutors "
+            "charge extradited traffickers.",
+            "summary_es": "El departamento de justicia federal de Estados Unidos, cuyos fiscales "
+            "acusan a los narcotraficantes extraditados.",
+        },
+        ["Department of Justice", "Justice Department", ("Departamento de Justicia", "es", False)],
+    ),
+    (
+        "institution",
+        "Armed Forces of Ecuador",
+        {
+            "status": "active",
+            "summary": "Ecuador's military, deployed against gangs under the 2024 internal "
+            "armed conflict decree.",
+            "summary_es": "Las fuerzas militares de Ecuador, desplegadas contra las bandas bajo "
+            "el decreto de conflicto armado interno de 2024.",
+        },
+        [("Fuerzas Armadas", "es", False), "Ecuadorian military", "Ecuadorian Army"],
+    ),
 ]
 
 RELATIONS = [
@@ -198,8 +303,11 @@ def _entity(kind, name, fields, aliases):
     if entity is None:
         entity = Entity.objects.create(kind=kind, name=name, **fields)
     for text, language, needs_context in map(_alias_spec, aliases):
-        Alias.objects.get_or_create(entity=entity, text=text, defaults={
-            "language": language, "needs_context": needs_context})
+        Alias.objects.get_or_create(
+            entity=entity,
+            text=text,
+            defaults={"language": language, "needs_context": needs_context},
+        )
     return entity
 
 
@@ -207,9 +315,18 @@ def _entity(kind, name, fields, aliases):
 def build_knowledge_base():
     made = {}
     for name, level, parent, lat, lon, aliases in PLACES:
-        made[name] = _entity("place", name, {
-            "level": level, "parent": made.get(parent), "latitude": lat, "longitude": lon,
-            "status": "active"}, aliases)
+        made[name] = _entity(
+            "place",
+            name,
+            {
+                "level": level,
+                "parent": made.get(parent),
+                "latitude": lat,
+                "longitude": lon,
+                "status": "active",
+            },
+            aliases,
+        )
     for kind, name, fields, aliases in ENTITIES:
         made[name] = _entity(kind, name, fields, aliases)
     for subject, kind, target in RELATIONS:
@@ -224,8 +341,9 @@ def confirm_demo_events(articles):
     confirmed = Event.objects.filter(article__in=articles, status=Review.CONFIRMED)
     seen = {(e.drug, e.kg, e.country_id) for e in confirmed if e.kind == Event.Kind.SEIZURE}
     count = 0
-    suggested = (Event.objects.filter(article__in=articles, status=Review.SUGGESTED)
-                 .order_by("article__first_published_at", "pk"))
+    suggested = Event.objects.filter(article__in=articles, status=Review.SUGGESTED).order_by(
+        "article__first_published_at", "pk"
+    )
     for event in suggested:
         if event.kind == Event.Kind.SEIZURE:
             key = (event.drug, event.kg, event.country_id)
@@ -233,7 +351,8 @@ def confirm_demo_events(articles):
                 continue
             seen.add(key)
         elif event.kind == Event.Kind.KILLING or not (
-                event.occurred_on and event.entities.exists()):
+            event.occurred_on and event.entities.exists()
+        ):
             continue  # who killed whom is for a person to read, even in a demo
         event.status = Review.CONFIRMED
         event.save(update_fields=["status"])
@@ -252,5 +371,7 @@ def load(stdout):
         link(article)
         linked += 1
     confirmed = confirm_demo_events(demo_articles)
-    stdout.write(f"Demo knowledge base: {len(made)} entities, {linked} articles linked, "
-                 f"{confirmed} events confirmed.")
+    stdout.write(
+        f"Demo knowledge base: {len(made)} entities, {linked} articles linked, "
+        f"{confirmed} events confirmed."
+    )

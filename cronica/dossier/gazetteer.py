@@ -67,18 +67,32 @@ class Gazetteer:
             entries = grouped.setdefault(key, {})
             acronym = _is_acronym(text)
             short = sum(c.isalnum() for c in key) <= SHORT and not acronym
-            flags = (needs_context or short, acronym, language or "",
-                     needs_context and text[0].isupper())
+            flags = (
+                needs_context or short,
+                acronym,
+                language or "",
+                needs_context and text[0].isupper(),
+            )
             previous = entries.get(entity_id)
             # The same key twice for one entity: keep the least demanding reading.
-            entries[entity_id] = flags if previous is None else tuple(
-                (a and b) if isinstance(a, bool) else (a if a == b else "")
-                for a, b in zip(previous, flags, strict=True))
+            entries[entity_id] = (
+                flags
+                if previous is None
+                else tuple(
+                    (a and b) if isinstance(a, bool) else (a if a == b else "")
+                    for a, b in zip(previous, flags, strict=True)
+                )
+            )
         self.automaton = ahocorasick.Automaton()
         for key, entries in grouped.items():
             shared = len(entries) > 1
-            value = (len(key), tuple((eid, nc or shared, acro, lang, capital)
-                                     for eid, (nc, acro, lang, capital) in entries.items()))
+            value = (
+                len(key),
+                tuple(
+                    (eid, nc or shared, acro, lang, capital)
+                    for eid, (nc, acro, lang, capital) in entries.items()
+                ),
+            )
             self.automaton.add_word(key, value)
         self.size = len(grouped)
         if self.size:
@@ -101,10 +115,13 @@ class Gazetteer:
             if end < last and (is_word_char(folded[end]) or folded[end] == "$"):
                 continue  # "US$" is a currency, not the United States
             surface = text[start:end]
-            usable = tuple(e for e in entries
-                           if (not e[2] or surface.upper() == surface)
-                           and (not e[4] or surface[0].isupper())
-                           and (not language or not e[3] or e[3] == language))
+            usable = tuple(
+                e
+                for e in entries
+                if (not e[2] or surface.upper() == surface)
+                and (not e[4] or surface[0].isupper())
+                and (not language or not e[3] or e[3] == language)
+            )
             if usable:
                 found.append((start, end, usable))
         found.sort(key=lambda item: (item[0] - item[1], item[0]))
@@ -137,8 +154,9 @@ class Gazetteer:
             if len(entries) == 1 and not entries[0][1]:
                 entity_id = entries[0][0]
             else:
-                chosen = {e[0] for e in entries if e[0] in sure} or \
-                    {e[0] for e in entries if e[0] in near}
+                chosen = {e[0] for e in entries if e[0] in sure} or {
+                    e[0] for e in entries if e[0] in near
+                }
                 if len(chosen) != 1:
                     continue
                 entity_id = chosen.pop()

@@ -39,8 +39,10 @@ def related_ids():
 
 
 def entity_infos():
-    rows = {row[0]: row for row in Entity.objects.values_list(
-        "pk", "name", "kind", "level", "slug", "parent_id")}
+    rows = {
+        row[0]: row
+        for row in Entity.objects.values_list("pk", "name", "kind", "level", "slug", "parent_id")
+    }
 
     def country_of(pk):
         seen = set()
@@ -51,9 +53,12 @@ def entity_infos():
             pk = rows[pk][5]
         return None
 
-    return {pk: EntityInfo(pk, name, kind, level, slug,
-                           country_of(pk) if kind == Entity.Kind.PLACE else None)
-            for pk, name, kind, level, slug, _parent in rows.values()}
+    return {
+        pk: EntityInfo(
+            pk, name, kind, level, slug, country_of(pk) if kind == Entity.Kind.PLACE else None
+        )
+        for pk, name, kind, level, slug, _parent in rows.values()
+    }
 
 
 def build():

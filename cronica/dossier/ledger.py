@@ -12,8 +12,20 @@ from .extraction import DRUGS
 from .models import Entity, Event, Review
 
 DRUG_NAMES = [name for name, _pattern in DRUGS]
-FIELDS = ["id", "date", "drug", "kg", "qualifier", "quantity_text", "value_usd", "place",
-          "country", "concealment", "article", "article_url"]
+FIELDS = [
+    "id",
+    "date",
+    "drug",
+    "kg",
+    "qualifier",
+    "quantity_text",
+    "value_usd",
+    "place",
+    "country",
+    "concealment",
+    "article",
+    "article_url",
+]
 
 
 class BadFilter(ValueError):
@@ -24,10 +36,11 @@ def confirmed_seizures():
     from cronica.news.models import ArticlePage
 
     live = ArticlePage.objects.live().public().values("pk")
-    return (Event.objects.filter(kind=Event.Kind.SEIZURE, status=Review.CONFIRMED,
-                                 article__in=live)
-            .select_related("article", "place", "country")
-            .order_by("-occurred_on", "-article__first_published_at", "-pk"))
+    return (
+        Event.objects.filter(kind=Event.Kind.SEIZURE, status=Review.CONFIRMED, article__in=live)
+        .select_related("article", "place", "country")
+        .order_by("-occurred_on", "-article__first_published_at", "-pk")
+    )
 
 
 def clean_filters(params):
@@ -36,11 +49,16 @@ def clean_filters(params):
     country = params.get("country", "").strip()
     year = params.get("year", "").strip()
     if drug and drug not in DRUG_NAMES:
-        raise BadFilter(_("Unknown drug “%(value)s”; use one of: %(choices)s.")
-                        % {"value": drug[:40], "choices": ", ".join(DRUG_NAMES)})
-    if country and not Entity.objects.filter(kind=Entity.Kind.PLACE,
-                                             level=Entity.Level.COUNTRY,
-                                             slug=country).exists():
+        raise BadFilter(
+            _("Unknown drug “%(value)s”; use one of: %(choices)s.")
+            % {"value": drug[:40], "choices": ", ".join(DRUG_NAMES)}
+        )
+    if (
+        country
+        and not Entity.objects.filter(
+            kind=Entity.Kind.PLACE, level=Entity.Level.COUNTRY, slug=country
+        ).exists()
+    ):
         raise BadFilter(_("Unknown country “%(value)s”.") % {"value": country[:60]})
     if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
         raise BadFilter(_("The year must be a number such as 2024."))
@@ -55,27 +73,31 @@ def filtered(filters):
         rows = rows.filter(country__slug=filters["country"])
     if filters["year"]:
         year = filters["year"]
-        rows = rows.filter(Q(occurred_on__year=year) | Q(
-            occurred_on__isnull=True, article__first_published_at__year=year))
+        rows = rows.filter(
+            Q(occurred_on__year=year)
+            | Q(occurred_on__isnull=True, article__first_published_at__year=year)
+        )
     return rows
 
 
 def as_row(event, request=None):
     article = event.article
-    return OrderedDict([
-        ("id", event.pk),
-        ("date", event.date.isoformat() if event.date else None),
-        ("drug", event.drug),
-        ("kg", event.kg),
-        ("qualifier", event.qualifier or None),
-        ("quantity_text", event.quantity_text),
-        ("value_usd", event.value_usd),
-        ("place", event.place.name if event.place else event.place_text or None),
-        ("country", event.country.name if event.country else None),
-        ("concealment", event.concealment or None),
-        ("article", article.title),
-        ("article_url", article.canonical_url(request)),
-    ])
+    return OrderedDict(
+        [
+            ("id", event.pk),
+            ("date", event.date.isoformat() if event.date else None),
+            ("drug", event.drug),
+            ("kg", event.kg),
+            ("qualifier", event.qualifier or None),
+            ("quantity_text", event.quantity_text),
+            ("value_usd", event.value_usd),
+            ("place", event.place.name if event.place else event.place_text or None),
+            ("country", event.country.name if event.country else None),
+            ("concealment", event.concealment or None),
+            ("article", article.title),
+            ("article_url", article.canonical_url(request)),
+        ]
+    )
 
 
 def over_time(events):
@@ -87,8 +109,10 @@ def over_time(events):
     for event in dated:
         key = (event.date.year, event.date.month if monthly else 0)
         totals[key] = totals.get(key, 0) + event.kg
-    return [(f"{year}-{month:02d}" if monthly else str(year), totals[(year, month)])
-            for year, month in sorted(totals)]
+    return [
+        (f"{year}-{month:02d}" if monthly else str(year), totals[(year, month)])
+        for year, month in sorted(totals)
+    ]
 
 
 def _cell(value):
@@ -109,8 +133,7 @@ def to_csv(rows):
 
 
 def years_available():
-    return sorted({event.date.year for event in confirmed_seizures() if event.date},
-                  reverse=True)
+    return sorted({event.date.year for event in confirmed_seizures() if event.date}, reverse=True)
 
 
 def countries_available():

@@ -18,8 +18,9 @@ logger = logging.getLogger(__name__)
 
 def article_text(article):
     """The text the knowledge base reads: title, summary and body."""
-    return "\n\n".join(part for part in (article.title, article.summary,
-                                         article.plain_text()) if part)
+    return "\n\n".join(
+        part for part in (article.title, article.summary, article.plain_text()) if part
+    )
 
 
 def _fingerprint(event):
@@ -39,16 +40,18 @@ def link(article):
         counts[match.entity_id] = counts.get(match.entity_id, 0) + 1
     mentions_before = {m.entity_id: m for m in Mention.objects.filter(article=article)}
     for entity_id, match in first.items():
-        mention = (mentions_before.pop(entity_id, None)
-                   or Mention(article=article, entity_id=entity_id))
+        mention = mentions_before.pop(entity_id, None) or Mention(
+            article=article, entity_id=entity_id
+        )
         values = (match.surface[:200], match.start, counts[entity_id])
         if mention.pk and (mention.surface, mention.offset, mention.count) == values:
             continue
         mention.surface, mention.offset, mention.count = values
         mention.save()
     # No longer found: forget suggestions, keep what an editor decided.
-    Mention.objects.filter(pk__in=[m.pk for m in mentions_before.values()],
-                           status=Review.SUGGESTED).delete()
+    Mention.objects.filter(
+        pk__in=[m.pk for m in mentions_before.values()], status=Review.SUGGESTED
+    ).delete()
 
     # Events: decided ones are never touched; suggestions still found are updated in
     # place (no delete-and-recreate churn on every publish), the others are dropped.
@@ -68,13 +71,20 @@ def link(article):
         event.save()
         event.entities.set(found.entity_ids)
     Event.objects.filter(article=article, status=Review.SUGGESTED).exclude(
-        fingerprint__in=seen).delete()
+        fingerprint__in=seen
+    ).delete()
 
     UnknownName.objects.filter(article=article).delete()
     UnknownName.objects.bulk_create(
-        UnknownName(article=article, name=item["name"][:200], kind_guess=item["type"],
-                    count=len(item["mentions"]))
-        for item in result.unknown)
-    logger.info("linked article %s: %d entities, %d events", article.pk, len(first),
-                len(result.events))
+        UnknownName(
+            article=article,
+            name=item["name"][:200],
+            kind_guess=item["type"],
+            count=len(item["mentions"]),
+        )
+        for item in result.unknown
+    )
+    logger.info(
+        "linked article %s: %d entities, %d events", article.pk, len(first), len(result.events)
+    )
     return result

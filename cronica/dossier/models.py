@@ -47,33 +47,56 @@ class Entity(index.Indexed, ClusterableModel):
     slug = models.SlugField(max_length=200, unique=True, blank=True)
     summary = models.TextField(_("short profile"), blank=True)
     summary_es = models.TextField(_("short profile (Spanish)"), blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.UNKNOWN)
-    level = models.CharField(_("place level"), max_length=10, choices=Level.choices,
-                             blank=True, help_text=_("Places only."))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.UNKNOWN
+    )
+    level = models.CharField(
+        _("place level"),
+        max_length=10,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("Places only."),
+    )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
         verbose_name=_("located in"),
-        help_text=_("Places only: the province or country this place belongs to."))
+        help_text=_("Places only: the province or country this place belongs to."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    sources = models.TextField(_("sources"), blank=True,
-                               help_text=_("One link or citation per line."))
+    sources = models.TextField(
+        _("sources"), blank=True, help_text=_("One link or citation per line.")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
-        FieldPanel("name"), FieldPanel("slug"),
-        FieldPanel("summary"), FieldPanel("summary_es"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("summary_es"),
         InlinePanel("aliases", label=_("Aliases")),
         InlinePanel("relations", label=_("Relations")),
-        MultiFieldPanel([FieldPanel("level"), FieldPanel("parent"),
-                         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-                        heading=_("Place")),
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("parent"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Place"),
+        ),
         FieldPanel("sources"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
-                     index.SearchField("summary"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -119,16 +142,25 @@ class Alias(Orderable):
 
     entity = ParentalKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     text = models.CharField(_("alias"), max_length=200)
-    language = models.CharField(_("language"), max_length=2, blank=True,
-                                choices=[("", _("Any")), ("en", "English"), ("es", "Español")])
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        blank=True,
+        choices=[("", _("Any")), ("en", "English"), ("es", "Español")],
+    )
     needs_context = models.BooleanField(
-        _("needs context"), default=False,
-        help_text=_("A common word or a name shared with others (\"Mayo\", \"Chapo\"): link "
-                    "it only when the article also names this entity another way, or names "
-                    "a related entity."))
+        _("needs context"),
+        default=False,
+        help_text=_(
+            'A common word or a name shared with others ("Mayo", "Chapo"): link '
+            "it only when the article also names this entity another way, or names "
+            "a related entity."
+        ),
+    )
 
-    panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("language"),
-                             FieldPanel("needs_context")])]
+    panels = [
+        FieldRowPanel([FieldPanel("text"), FieldPanel("language"), FieldPanel("needs_context")])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("alias")
@@ -152,14 +184,21 @@ class Relation(Orderable):
 
     subject = ParentalKey(Entity, on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(_("relation"), max_length=16, choices=Kind.choices)
-    target = models.ForeignKey(Entity, on_delete=models.CASCADE,
-                               related_name="incoming_relations", verbose_name=_("entity"))
+    target = models.ForeignKey(
+        Entity,
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+        verbose_name=_("entity"),
+    )
     start = models.DateField(_("since"), null=True, blank=True)
     end = models.DateField(_("until"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=500, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("target")]),
-              FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("source")]
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("target")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("source"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("relation")
@@ -180,22 +219,25 @@ class Mention(models.Model):
     """An entity named in an article: where first, as what, how often. A rejected mention
     is never linked and survives re-linking, so the editor decides once."""
 
-    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE,
-                                related_name="dossier_mentions")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="dossier_mentions"
+    )
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
     surface = models.CharField(_("first mention as written"), max_length=200)
     offset = models.PositiveIntegerField(default=0)
     count = models.PositiveIntegerField(default=1)
-    status = models.CharField(_("review"), max_length=10, choices=Review.choices,
-                              default=Review.SUGGESTED)
+    status = models.CharField(
+        _("review"), max_length=10, choices=Review.choices, default=Review.SUGGESTED
+    )
 
     panels = [FieldPanel("status")]
     # Machine-written on every publish: Wagtail's "usage" index would only churn.
     wagtail_reference_index_ignore = True
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["article", "entity"],
-                                               name="dossier_mention_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "entity"], name="dossier_mention_unique")
+        ]
         ordering = ["article", "offset"]
         verbose_name = _("link to an entity")
         verbose_name_plural = _("links to entities")
@@ -215,11 +257,13 @@ class Event(models.Model):
         EXTRADITION = "extradition", _("Extradition")
         REWARD = "reward", _("Reward")
 
-    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE,
-                                related_name="dossier_events")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="dossier_events"
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    status = models.CharField(_("review"), max_length=10, choices=Review.choices,
-                              default=Review.SUGGESTED)
+    status = models.CharField(
+        _("review"), max_length=10, choices=Review.choices, default=Review.SUGGESTED
+    )
     fingerprint = models.CharField(max_length=64, editable=False)
     sentence = models.TextField(_("sentence"))
     drug = models.CharField(_("drug"), max_length=40, blank=True)
@@ -230,11 +274,22 @@ class Event(models.Model):
     count = models.PositiveIntegerField(_("people"), null=True, blank=True)
     concealment = models.CharField(_("hidden in"), max_length=200, blank=True)
     place_text = models.CharField(_("place as written"), max_length=200, blank=True)
-    place = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="events_here", limit_choices_to={"kind": "place"})
-    country = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="events_in_country",
-                                limit_choices_to={"kind": "place", "level": "country"})
+    place = models.ForeignKey(
+        Entity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events_here",
+        limit_choices_to={"kind": "place"},
+    )
+    country = models.ForeignKey(
+        Entity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events_in_country",
+        limit_choices_to={"kind": "place", "level": "country"},
+    )
     occurred_on = models.DateField(_("date"), null=True, blank=True)
     entities = models.ManyToManyField(Entity, blank=True, related_name="events")
 
@@ -249,8 +304,9 @@ class Event(models.Model):
     wagtail_reference_index_ignore = True
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["article", "fingerprint"],
-                                               name="dossier_event_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "fingerprint"], name="dossier_event_unique")
+        ]
         ordering = ["-occurred_on", "-pk"]
         verbose_name = _("event")
 
@@ -273,12 +329,14 @@ class UnknownName(models.Model):
     """A capitalized name an article uses that the knowledge base does not know: the
     editors' list of suggested new entities is these, counted across articles."""
 
-    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE,
-                                related_name="dossier_unknown_names")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="dossier_unknown_names"
+    )
     name = models.CharField(max_length=200)
     kind_guess = models.CharField(max_length=12, blank=True)
     count = models.PositiveIntegerField(default=1)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["article", "name"],
-                                               name="dossier_unknown_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "name"], name="dossier_unknown_unique")
+        ]

@@ -26,33 +26,55 @@ class Profile:
         return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
 
     def graph(self):
-        edges = [(r.get_kind_display(), r.target.name, r.target.kind,
-                  r.target.get_absolute_url(), True) for r in self.outgoing]
-        edges += [(r.get_kind_display(), r.subject.name, r.subject.kind,
-                   r.subject.get_absolute_url(), False) for r in self.incoming]
+        edges = [
+            (r.get_kind_display(), r.target.name, r.target.kind, r.target.get_absolute_url(), True)
+            for r in self.outgoing
+        ]
+        edges += [
+            (
+                r.get_kind_display(),
+                r.subject.name,
+                r.subject.kind,
+                r.subject.get_absolute_url(),
+                False,
+            )
+            for r in self.incoming
+        ]
         parent = self.entity.parent
         if parent is not None:
-            edges.append((_("located in"), parent.name, parent.kind,
-                          parent.get_absolute_url(), True))
+            edges.append(
+                (_("located in"), parent.name, parent.kind, parent.get_absolute_url(), True)
+            )
         if not edges:
             return None
-        return svg.relation_graph((self.entity.name, self.entity.kind), edges[:16],
-                                  _("Relations of %(name)s") % {"name": self.entity.name})
+        return svg.relation_graph(
+            (self.entity.name, self.entity.kind),
+            edges[:16],
+            _("Relations of %(name)s") % {"name": self.entity.name},
+        )
 
     def map(self):
         return svg.point_map(
-            [(p.name, p.latitude, p.longitude,
-              None if p.pk == self.entity.pk else p.get_absolute_url()) for p in self.places],
-            _("Places of %(name)s") % {"name": self.entity.name})
+            [
+                (
+                    p.name,
+                    p.latitude,
+                    p.longitude,
+                    None if p.pk == self.entity.pk else p.get_absolute_url(),
+                )
+                for p in self.places
+            ],
+            _("Places of %(name)s") % {"name": self.entity.name},
+        )
 
 
 def articles_mentioning(entity):
     from cronica.news.models import ArticlePage
 
-    linked = (Mention.objects.filter(entity=entity).exclude(status=Review.REJECTED)
-              .values("article_id"))
-    return (ArticlePage.objects.live().public().filter(pk__in=linked)
-            .order_by("-first_published_at"))
+    linked = (
+        Mention.objects.filter(entity=entity).exclude(status=Review.REJECTED).values("article_id")
+    )
+    return ArticlePage.objects.live().public().filter(pk__in=linked).order_by("-first_published_at")
 
 
 def confirmed_events(entity):
@@ -61,9 +83,12 @@ def confirmed_events(entity):
 
     live = ArticlePage.objects.live().public().values("pk")
     involved = Event.objects.filter(entities=entity).values("pk")
-    return (Event.objects.filter(status=Review.CONFIRMED, article__in=live)
-            .filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
-            .select_related("article", "place", "country").order_by("-occurred_on", "-pk"))
+    return (
+        Event.objects.filter(status=Review.CONFIRMED, article__in=live)
+        .filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
+        .select_related("article", "place", "country")
+        .order_by("-occurred_on", "-pk")
+    )
 
 
 def profile(entity):
@@ -76,9 +101,17 @@ def profile(entity):
     if entity.level == Entity.Level.COUNTRY:
         candidates += list(entity.children.all()[:30])
     for place in candidates:
-        if place.kind == Entity.Kind.PLACE and place.latitude is not None \
-                and place.longitude is not None:
+        if (
+            place.kind == Entity.Kind.PLACE
+            and place.latitude is not None
+            and place.longitude is not None
+        ):
             places.setdefault(place.pk, place)
-    return Profile(entity=entity, outgoing=outgoing, incoming=incoming,
-                   articles=list(articles_mentioning(entity)[:100]), events=events,
-                   places=list(places.values()))
+    return Profile(
+        entity=entity,
+        outgoing=outgoing,
+        incoming=incoming,
+        articles=list(articles_mentioning(entity)[:100]),
+        events=events,
+        places=list(places.values()),
+    )

@@ -14,8 +14,12 @@ from pathlib import Path
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-KIND_COLOURS = {"group": "#b3261e", "person": "#1f5fa8", "place": "#2e7d32",
-                "institution": "#6a4c93"}
+KIND_COLOURS = {
+    "group": "#b3261e",
+    "person": "#1f5fa8",
+    "place": "#2e7d32",
+    "institution": "#6a4c93",
+}
 LAND = Path(__file__).parent / "data" / "land-50m.json"
 
 
@@ -23,7 +27,8 @@ def _svg(width, height, body, label, top=0):
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top:.0f} {width} {height:.0f}" '
         f'role="img" aria-label="{escape(label)}" class="kb-svg">'
-        f"<title>{escape(label)}</title>{body}</svg>")
+        f"<title>{escape(label)}</title>{body}</svg>"
+    )
 
 
 def _short(value):
@@ -40,14 +45,18 @@ def bar_chart(series, label):
     peak = max(value for _period, value in series) or 1
     plot_h = height - bottom - top
     slot = (width - left - 10) / len(series)
-    parts = [f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" '
-             f'y2="{height - bottom}" stroke="#555"/>']
+    parts = [
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" '
+        f'y2="{height - bottom}" stroke="#555"/>'
+    ]
     for tick in range(5):
         value = peak * tick / 4
         y = height - bottom - plot_h * tick / 4
-        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" '
-                     f'stroke="#ddd"/><text x="{left - 6}" y="{y + 4:.1f}" font-size="11" '
-                     f'text-anchor="end">{escape(_short(value))}</text>')
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" '
+            f'stroke="#ddd"/><text x="{left - 6}" y="{y + 4:.1f}" font-size="11" '
+            f'text-anchor="end">{escape(_short(value))}</text>'
+        )
     for index, (period, value) in enumerate(series):
         bar_h = plot_h * value / peak
         bar_w = min(slot * 0.7, 80)
@@ -57,7 +66,8 @@ def bar_chart(series, label):
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" '
             f'fill="#b3261e"><title>{escape(period)}: {escape(_short(value))}</title></rect>'
             f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 16}" font-size="11" '
-            f'text-anchor="middle">{escape(period)}</text>')
+            f'text-anchor="middle">{escape(period)}</text>'
+        )
     return _svg(width, height, "".join(parts), label)
 
 
@@ -74,12 +84,16 @@ def relation_graph(centre, edges, label):
     for index, (relation, name, kind, url, outgoing) in enumerate(edges):
         angle = start + 2 * math.pi * index / count
         x, y = cx + radius * 1.3 * math.cos(angle), cy + radius * math.sin(angle)
-        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#888" '
-                     f'stroke-width="1.5"/>')
+        parts.append(
+            f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#888" '
+            f'stroke-width="1.5"/>'
+        )
         mx, my = (cx + x) / 2, (cy + y) / 2
         arrow = "→" if outgoing else "←"
-        parts.append(f'<text x="{mx:.1f}" y="{my - 4:.1f}" font-size="11" fill="#444" '
-                     f'text-anchor="middle" class="kb-edge">{arrow} {escape(relation)}</text>')
+        parts.append(
+            f'<text x="{mx:.1f}" y="{my - 4:.1f}" font-size="11" fill="#444" '
+            f'text-anchor="middle" class="kb-edge">{arrow} {escape(relation)}</text>'
+        )
         nodes.append((x, y, name, kind, url))
     parts.append(_node(cx, cy, centre[0], centre[1], None, big=True))
     for x, y, name, kind, url in nodes:
@@ -93,10 +107,12 @@ def _node(x, y, name, kind, url, big=False):
     r = 12 if big else 8
     colour = KIND_COLOURS.get(kind, "#555")
     anchor = "middle"
-    text = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}"/>'
-            f'<text x="{x:.1f}" y="{y + r + 14:.1f}" font-size="{14 if big else 12}" '
-            f'text-anchor="{anchor}" font-weight="{"bold" if big else "normal"}">'
-            f"{escape(name)}</text>")
+    text = (
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}"/>'
+        f'<text x="{x:.1f}" y="{y + r + 14:.1f}" font-size="{14 if big else 12}" '
+        f'text-anchor="{anchor}" font-weight="{"bold" if big else "normal"}">'
+        f"{escape(name)}</text>"
+    )
     if url:
         return f'<a href="{escape(url)}" class="kb-node">{text}</a>'
     return f'<g class="kb-node">{text}</g>'
@@ -170,13 +186,16 @@ def point_map(points, label):
             path.append(f"{x:.1f},{y:.1f}")
             last = (lon, lat)
         if len(path) > 2:
-            parts.append(f'<polygon points="{" ".join(path)}" fill="#f4f1ea" '
-                         f'stroke="#9a9a8a" stroke-width="0.6"/>')
+            parts.append(
+                f'<polygon points="{" ".join(path)}" fill="#f4f1ea" '
+                f'stroke="#9a9a8a" stroke-width="0.6"/>'
+            )
     for name, lat, lon, url in points:
         x, y = xy(lon, lat)
-        marker = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#b3261e" stroke="#fff" '
-                  f'stroke-width="1.5"/><text x="{x + 9:.1f}" y="{y + 4:.1f}" '
-                  f'font-size="13">{escape(name)}</text>')
-        parts.append(f'<a href="{escape(url)}" class="kb-place">{marker}</a>' if url
-                     else marker)
+        marker = (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#b3261e" stroke="#fff" '
+            f'stroke-width="1.5"/><text x="{x + 9:.1f}" y="{y + 4:.1f}" '
+            f'font-size="13">{escape(name)}</text>'
+        )
+        parts.append(f'<a href="{escape(url)}" class="kb-place">{marker}</a>' if url else marker)
     return _svg(width, height, "".join(parts), label)

@@ -12,7 +12,6 @@ from . import ledger, svg
 from .models import Entity, Review
 from .profiles import profile
 
-
 PER_KIND = 200
 
 
@@ -76,5 +75,3 @@ def seizures_csv(request):
     response = HttpResponse(ledger.to_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="seizures.csv"'
     return response
-
-

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
@@ -66,10 +66,11 @@ class SuggestionsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["names"] = (UnknownName.objects.values("name", "kind_guess")
-                            .annotate(articles=Count("article", distinct=True),
-                                      mentions=Sum("count"))
-                            .order_by("-articles", "-mentions", "name")[:200])
+        context["names"] = (
+            UnknownName.objects.values("name", "kind_guess")
+            .annotate(articles=Count("article", distinct=True), mentions=Sum("count"))
+            .order_by("-articles", "-mentions", "name")[:200]
+        )
         return context
 
 
@@ -106,22 +107,24 @@ class ReviewBulkAction(SnippetBulkAction):
 
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", obj)
+            self.request.user, "change", obj
+        )
 
     @classmethod
     def execute_action(cls, objects, **kwargs):
         model = kwargs["self"].model
-        changed = model.objects.filter(pk__in=[o.pk for o in objects]).update(
-            status=cls.new_status)
+        changed = model.objects.filter(pk__in=[o.pk for o in objects]).update(status=cls.new_status)
         return changed, 0
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(action_label=self.display_name, **kwargs)
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d item marked %(status)s.",
-                        "%(count)d items marked %(status)s.", num_parent_objects) % {
-            "count": num_parent_objects, "status": Review(self.new_status).label}
+        return ngettext(
+            "%(count)d item marked %(status)s.",
+            "%(count)d items marked %(status)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "status": Review(self.new_status).label}
 
 
 @hooks.register("register_bulk_action")

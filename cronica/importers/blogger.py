@@ -39,11 +39,13 @@ def parse(root, path="export"):
     if root.tag != f"{ATOM}feed":
         raise ImportFileError(
             f"{path}: not a Blogger export (the root element is <{local(root.tag)}>, "
-            "expected an Atom <feed>); for a WordPress file use `cronica import wxr`")
+            "expected an Atom <feed>); for a WordPress file use `cronica import wxr`"
+        )
     feed_id = text_of(root.find(f"{ATOM}id"))
     if "blogger.com" not in feed_id:
-        raise ImportFileError(f"{path}: an Atom feed, but not a Blogger export "
-                              f"(its id is {feed_id or 'missing'!r})")
+        raise ImportFileError(
+            f"{path}: an Atom feed, but not a Blogger export (its id is {feed_id or 'missing'!r})"
+        )
     export = Export(source="blogger")
     takeout = root.find(f"{ATOM}entry/{BLOGGER_2018}type") is not None
     staff = _staff_profiles(root)
@@ -59,25 +61,35 @@ def parse(root, path="export"):
 
 def _is_comment(entry):
     return text_of(entry.find(f"{BLOGGER_2018}type")).upper() == "COMMENT" or any(
-        c.get("term", "") == f"{KIND_PREFIX}comment" for c in entry.iterfind(f"{ATOM}category"))
+        c.get("term", "") == f"{KIND_PREFIX}comment" for c in entry.iterfind(f"{ATOM}category")
+    )
 
 
 def _staff_profiles(root):
     """Profile URLs of the blog's own authors (of the feed and of its posts), only to
     recognise their replies among the comments; never stored."""
     entries = [root] + [e for e in root.iterfind(f"{ATOM}entry") if not _is_comment(e)]
-    return {text_of(author.find(f"{ATOM}uri")) for entry in entries
-            for author in entry.iterfind(f"{ATOM}author")} - {""}
+    return {
+        text_of(author.find(f"{ATOM}uri"))
+        for entry in entries
+        for author in entry.iterfind(f"{ATOM}author")
+    } - {""}
 
 
 def _labels(entry):
-    return [c.get("term", "").strip() for c in entry.iterfind(f"{ATOM}category")
-            if c.get("scheme") != KIND_SCHEME and c.get("term", "").strip()]
+    return [
+        c.get("term", "").strip()
+        for c in entry.iterfind(f"{ATOM}category")
+        if c.get("scheme") != KIND_SCHEME and c.get("term", "").strip()
+    ]
 
 
 def _authors(entry):
-    return [text_of(a.find(f"{ATOM}name")) for a in entry.iterfind(f"{ATOM}author")
-            if text_of(a.find(f"{ATOM}name"))]
+    return [
+        text_of(a.find(f"{ATOM}name"))
+        for a in entry.iterfind(f"{ATOM}author")
+        if text_of(a.find(f"{ATOM}name"))
+    ]
 
 
 def _content(entry):
@@ -124,21 +136,37 @@ def _comment(entry, entry_id, where, post_id, parent_id, status, staff):
     if not published:
         raise ImportFileError(f"{where}: comment without a <published> date")
     return CommentRecord(
-        external_id=entry_id, post_id=post_id, parent_id=parent_id or None,
+        external_id=entry_id,
+        post_id=post_id,
+        parent_id=parent_id or None,
         author_name=authors[0] if authors else "",
         html=_content(entry),
-        created_at=iso(published, where), status=status, is_staff=bool(profiles & staff),
+        created_at=iso(published, where),
+        status=status,
+        is_staff=bool(profiles & staff),
     )
 
 
 def _legacy_entry(entry, entry_id, where, export, staff):
-    kinds = [c.get("term", "") for c in entry.iterfind(f"{ATOM}category")
-             if c.get("scheme") == KIND_SCHEME]
+    kinds = [
+        c.get("term", "")
+        for c in entry.iterfind(f"{ATOM}category")
+        if c.get("scheme") == KIND_SCHEME
+    ]
     kind = kinds[0].removeprefix(KIND_PREFIX) if kinds else ""
     if kind == "post":
         draft = text_of(entry.find(f"{APP}control/{APP}draft")) == "yes"
-        _add_post(export, _post(entry, entry_id, where, draft, [_alternate_path(entry)],
-                                text_of(entry.find(f"{ATOM}summary"))))
+        _add_post(
+            export,
+            _post(
+                entry,
+                entry_id,
+                where,
+                draft,
+                [_alternate_path(entry)],
+                text_of(entry.find(f"{ATOM}summary")),
+            ),
+        )
     elif kind == "comment":
         reply_to = entry.find(f"{THREAD}in-reply-to")
         if reply_to is None or not reply_to.get("ref"):
@@ -148,11 +176,14 @@ def _legacy_entry(entry, entry_id, where, export, staff):
             match = RELATED_COMMENT.search(link.get("href", ""))
             if match and link.get("rel") == "related":
                 parent_id = f"tag:blogger.com,1999:blog-{match[1]}.post-{match[2]}"
-        removed = any(p.get("name") == "blogger.contentRemoved" and p.get("value") == "true"
-                      for p in entry.iterfind(f"{GDATA}extendedProperty"))
+        removed = any(
+            p.get("name") == "blogger.contentRemoved" and p.get("value") == "true"
+            for p in entry.iterfind(f"{GDATA}extendedProperty")
+        )
         status = Comment.Status.REJECTED if removed else Comment.Status.PUBLISHED
-        export.comments.append(_comment(entry, entry_id, where, reply_to.get("ref"),
-                                        parent_id, status, staff))
+        export.comments.append(
+            _comment(entry, entry_id, where, reply_to.get("ref"), parent_id, status, staff)
+        )
     else:
         export.skip(f"Blogger {kind or 'unknown'} entries")
 
@@ -160,24 +191,45 @@ def _legacy_entry(entry, entry_id, where, export, staff):
 def _takeout_entry(entry, entry_id, where, export, staff):
     kind = text_of(entry.find(f"{BLOGGER_2018}type")).upper()
     status = text_of(entry.find(f"{BLOGGER_2018}status")).upper()
-    trashed = "TRASH" in status or status == "DELETED" or bool(
-        text_of(entry.find(f"{BLOGGER_2018}trashed")))
+    trashed = (
+        "TRASH" in status
+        or status == "DELETED"
+        or bool(text_of(entry.find(f"{BLOGGER_2018}trashed")))
+    )
     if kind == "POST":
         if trashed:
             export.skip("Blogger posts in the trash")
             return
         paths = [text_of(entry.find(f"{BLOGGER_2018}filename")), _alternate_path(entry)]
-        _add_post(export, _post(entry, entry_id, where, status != "LIVE", paths,
-                                text_of(entry.find(f"{BLOGGER_2018}metaDescription"))))
+        _add_post(
+            export,
+            _post(
+                entry,
+                entry_id,
+                where,
+                status != "LIVE",
+                paths,
+                text_of(entry.find(f"{BLOGGER_2018}metaDescription")),
+            ),
+        )
     elif kind == "COMMENT":
         post_id = text_of(entry.find(f"{BLOGGER_2018}parent"))
         if not post_id:
             raise ImportFileError(f"{where}: comment without blogger:parent")
         # Unknown moderation states stay pending: never published by default.
         comment_status = TAKEOUT_COMMENT_STATUS.get(
-            "TRASHED" if trashed else status, Comment.Status.PENDING)
-        export.comments.append(_comment(entry, entry_id, where, post_id,
-                                        text_of(entry.find(f"{BLOGGER_2018}inReplyTo")),
-                                        comment_status, staff))
+            "TRASHED" if trashed else status, Comment.Status.PENDING
+        )
+        export.comments.append(
+            _comment(
+                entry,
+                entry_id,
+                where,
+                post_id,
+                text_of(entry.find(f"{BLOGGER_2018}inReplyTo")),
+                comment_status,
+                staff,
+            )
+        )
     else:
         export.skip(f"Blogger {kind.lower() or 'unknown'} entries")

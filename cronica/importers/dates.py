@@ -1,6 +1,6 @@
 """Dates as the exports write them, made timezone-aware."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from .records import ImportFileError
@@ -12,7 +12,7 @@ def iso(text, what):
         value = datetime.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         raise ImportFileError(f"{what}: unreadable date {text!r}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def wordpress(gmt_text, rfc822_text, what):
@@ -21,7 +21,7 @@ def wordpress(gmt_text, rfc822_text, what):
     gmt_text = (gmt_text or "").strip()
     if gmt_text and not gmt_text.startswith("0000"):
         try:
-            return datetime.strptime(gmt_text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+            return datetime.strptime(gmt_text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
         except ValueError:
             raise ImportFileError(f"{what}: unreadable date {gmt_text!r}") from None
     rfc822_text = (rfc822_text or "").strip()
@@ -30,5 +30,5 @@ def wordpress(gmt_text, rfc822_text, what):
             value = parsedate_to_datetime(rfc822_text)
         except (TypeError, ValueError):
             raise ImportFileError(f"{what}: unreadable date {rfc822_text!r}") from None
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     return None

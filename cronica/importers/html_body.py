@@ -21,14 +21,62 @@ KEPT_INLINE = {"b", "i", "a"}
 LIST_TAGS = INLINE_TAGS | {"ul", "ol", "li"}
 URL_SCHEMES = {"http", "https", "mailto"}
 RENAMES = {"strong": "b", "em": "i"}
-DROPPED = {"script", "style", "noscript", "template", "form", "input", "button", "select",
-           "textarea", "svg", "math", "canvas", "head", "title", "meta", "link", "audio",
-           "video", "map", "area", "frameset", "frame", "applet"}
+DROPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "canvas",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "audio",
+    "video",
+    "map",
+    "area",
+    "frameset",
+    "frame",
+    "applet",
+}
 EMBEDS = {"iframe", "embed", "object"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-CONTAINERS = {"p", "div", "section", "article", "center", "main", "header", "footer",
-              "aside", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "dl", "dt",
-              "dd", "pre", "address", "details", "summary", "body", "html", "nav", "hr"}
+CONTAINERS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "center",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "nav",
+    "hr",
+}
 BLOCKISH = CONTAINERS | HEADINGS | EMBEDS | {"img", "figure", "blockquote", "ul", "ol"}
 IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|heic|avif)$", re.I)
 SKIPPED_NODES = (Comment, Declaration, Doctype, ProcessingInstruction)
@@ -45,8 +93,9 @@ class ImageRef:
 
 def _clean(html, tags):
     """nh3 with the body's allowances; a link left without an href is unwrapped."""
-    html = nh3.clean(html, tags=tags, attributes={"a": {"href"}}, url_schemes=URL_SCHEMES,
-                     link_rel=None)
+    html = nh3.clean(
+        html, tags=tags, attributes={"a": {"href"}}, url_schemes=URL_SCHEMES, link_rel=None
+    )
     return re.sub(r"<a>(.*?)</a>", r"\1", html, flags=re.S)
 
 
@@ -61,8 +110,11 @@ def video_url(src):
     parsed = urlparse(src)
     host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
     parts = [p for p in parsed.path.split("/") if p]
-    if host in ("youtube.com", "youtube-nocookie.com") and len(parts) >= 2 \
-            and parts[0] in ("embed", "v", "shorts"):
+    if (
+        host in ("youtube.com", "youtube-nocookie.com")
+        and len(parts) >= 2
+        and parts[0] in ("embed", "v", "shorts")
+    ):
         return f"https://www.youtube.com/watch?v={parts[1]}"
     if host == "youtube.com" and parts == ["watch"] and parse_qs(parsed.query).get("v"):
         return f"https://www.youtube.com/watch?v={parse_qs(parsed.query)['v'][0]}"
@@ -168,8 +220,10 @@ class _BodyBuilder:
         if IMAGE_FILE.search(urlparse(full_size).path):
             src = full_size  # both blogs link a thumbnail to the full-size file
         if src:
-            self.block("image", ImageRef(src=src, alt=(node.get("alt") or "").strip(),
-                                         caption=caption[:500]))
+            self.block(
+                "image",
+                ImageRef(src=src, alt=(node.get("alt") or "").strip(), caption=caption[:500]),
+            )
 
     def figure(self, node, caption_node=None):
         caption_node = caption_node or node.find("figcaption")
@@ -188,8 +242,10 @@ class _BodyBuilder:
             cite.extract()
         for br in node.find_all("br"):
             br.replace_with("\n")
-        paragraphs = [re.sub(r"[ \t\r\f\v]+", " ", p.get_text()).strip()
-                      for p in (node.find_all("p") or [node])]
+        paragraphs = [
+            re.sub(r"[ \t\r\f\v]+", " ", p.get_text()).strip()
+            for p in (node.find_all("p") or [node])
+        ]
         text = "\n\n".join(p for p in paragraphs if p)
         if text:
             self.block("quote", {"quote": text, "attribution": attribution[:255]})

@@ -53,18 +53,24 @@ def parse_file(kind, path):
     return export
 
 
-def import_file(kind, path, download_images=True, progress=None, allow_private_hosts=False,
-                renames=None):
+def import_file(
+    kind, path, download_images=True, progress=None, allow_private_hosts=False, renames=None
+):
     """Imports the export at ``path``; returns the writer's Summary. ``progress`` is the
     stream for progress bars (None: no bars); ``allow_private_hosts`` lets image downloads
     reach loopback and private networks; ``renames`` maps author names in the export to
     the pen names to use instead, for posts and comments alike."""
     export = parse_file(kind, path)
-    already = set(ImportedItem.objects.filter(
-        source=export.source, external_id__in=[p.external_id for p in export.posts])
-        .values_list("external_id", flat=True))
-    bodies = {post.external_id: html_to_blocks(post.html, export.base_url)
-              for post in export.posts if post.external_id not in already}
+    already = set(
+        ImportedItem.objects.filter(
+            source=export.source, external_id__in=[p.external_id for p in export.posts]
+        ).values_list("external_id", flat=True)
+    )
+    bodies = {
+        post.external_id: html_to_blocks(post.html, export.base_url)
+        for post in export.posts
+        if post.external_id not in already
+    }
     downloads = fetch_images(bodies, progress, allow_private_hosts) if download_images else {}
     writer = None
     try:
@@ -81,11 +87,19 @@ def import_file(kind, path, download_images=True, progress=None, allow_private_h
 def fetch_images(bodies, progress, allow_private_hosts=False):
     """``{url: bytes}`` of the images in ``bodies`` that a previous run did not store and
     that can be downloaded now."""
-    urls = list(dict.fromkeys(value.src for blocks in bodies.values()
-                              for kind, value in blocks if isinstance(value, ImageRef)))
-    stored = set(ImportedItem.objects.filter(
-        source=ImportedItem.Source.IMAGE_URL, external_id__in=[image_key(u) for u in urls])
-        .values_list("external_id", flat=True))
+    urls = list(
+        dict.fromkeys(
+            value.src
+            for blocks in bodies.values()
+            for kind, value in blocks
+            if isinstance(value, ImageRef)
+        )
+    )
+    stored = set(
+        ImportedItem.objects.filter(
+            source=ImportedItem.Source.IMAGE_URL, external_id__in=[image_key(u) for u in urls]
+        ).values_list("external_id", flat=True)
+    )
     urls = [u for u in urls if image_key(u) not in stored]
     downloader = Downloader(allow_private=allow_private_hosts)
     downloads = {}

@@ -8,11 +8,86 @@ any paragraph-length text, and ties (an empty body) fall back to English.
 import re
 
 ENGLISH = frozenset(
-    "the of and to in is that for on with was as by at from his her it are were has have "
-    "had been this which who they their said after not but an be will would".split())
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "was",
+        "as",
+        "by",
+        "at",
+        "from",
+        "his",
+        "her",
+        "it",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "this",
+        "which",
+        "who",
+        "they",
+        "their",
+        "said",
+        "after",
+        "not",
+        "but",
+        "an",
+        "be",
+        "will",
+        "would",
+    ]
+)
 SPANISH = frozenset(
-    "el la los las de del que y en un una por con para se su sus al es lo como más pero "
-    "fue según este esta entre cuando sin sobre también hasta desde donde han".split())
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "de",
+        "del",
+        "que",
+        "y",
+        "en",
+        "un",
+        "una",
+        "por",
+        "con",
+        "para",
+        "se",
+        "su",
+        "sus",
+        "al",
+        "es",
+        "lo",
+        "como",
+        "más",
+        "pero",
+        "fue",
+        "según",
+        "este",
+        "esta",
+        "entre",
+        "cuando",
+        "sin",
+        "sobre",
+        "también",
+        "hasta",
+        "desde",
+        "donde",
+        "han",
+    ]
+)
 
 
 def guess_language(text):

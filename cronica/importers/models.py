@@ -25,8 +25,9 @@ class ImportedItem(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "external_id"],
-                                    name="importeditem_unique_source_id"),
+            models.UniqueConstraint(
+                fields=["source", "external_id"], name="importeditem_unique_source_id"
+            ),
         ]
 
     def __str__(self):

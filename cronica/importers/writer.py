@@ -30,8 +30,20 @@ from .models import ImportedItem
 
 # Paths the home page routes itself, or that URL patterns claim before the page tree:
 # an article with one of these slugs could never be reached.
-RESERVED_SLUGS = {"contributors", "tags", "archive", "search", "feed", "comments", "tips",
-                  "kb", "admin", "media", "static", "documents"}
+RESERVED_SLUGS = {
+    "contributors",
+    "tags",
+    "archive",
+    "search",
+    "feed",
+    "comments",
+    "tips",
+    "kb",
+    "admin",
+    "media",
+    "static",
+    "documents",
+}
 ANONYMOUS_NAMES = {"anonymous", "anónimo", "anonimo", "unknown", "desconocido"}
 COMMENT_ORIGIN = {"blogger": Comment.Origin.BLOGGER, "wordpress": Comment.Origin.WORDPRESS}
 TAG_MAX_LENGTH = 100
@@ -55,17 +67,25 @@ class Summary:
     skipped: dict = field(default_factory=dict)
 
     def lines(self):
-        yield (f"Imported {self.posts} posts ({self.drafts} drafts, {self.scheduled} scheduled), "
-               f"{self.comments} comments, {self.contributors} new contributors, "
-               f"{self.redirects} redirects.")
-        yield (f"Images: {self.images_downloaded} downloaded into the library, "
-               f"{self.images_linked} kept as links.")
+        yield (
+            f"Imported {self.posts} posts ({self.drafts} drafts, {self.scheduled} scheduled), "
+            f"{self.comments} comments, {self.contributors} new contributors, "
+            f"{self.redirects} redirects."
+        )
+        yield (
+            f"Images: {self.images_downloaded} downloaded into the library, "
+            f"{self.images_linked} kept as links."
+        )
         if self.already_imported or self.comments_already_imported:
-            yield (f"Already imported before, left unchanged: {self.already_imported} posts, "
-                   f"{self.comments_already_imported} comments.")
+            yield (
+                f"Already imported before, left unchanged: {self.already_imported} posts, "
+                f"{self.comments_already_imported} comments."
+            )
         if self.deleted_since:
-            yield (f"{self.deleted_since} posts deleted on this site since an earlier import "
-                   "were not brought back.")
+            yield (
+                f"{self.deleted_since} posts deleted on this site since an earlier import "
+                "were not brought back."
+            )
         if self.comments_without_post:
             yield f"Skipped {self.comments_without_post} comments on posts not imported."
         for reason, count in sorted(self.skipped.items()):
@@ -83,7 +103,7 @@ CHUNK = 500  # ids per IN (...) query: SQLite limits the number of query paramet
 def in_chunks(ids):
     ids = list(ids)
     for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
+        yield ids[start : start + CHUNK]
 
 
 def imported(source, external_ids):
@@ -91,8 +111,11 @@ def imported(source, external_ids):
     have deleted since: a deleted post or comment is never brought back."""
     found = {}
     for chunk in in_chunks(external_ids):
-        found.update(ImportedItem.objects.filter(source=source, external_id__in=chunk)
-                     .values_list("external_id", "object_id"))
+        found.update(
+            ImportedItem.objects.filter(source=source, external_id__in=chunk).values_list(
+                "external_id", "object_id"
+            )
+        )
     return found
 
 
@@ -106,9 +129,12 @@ def still_there(source, external_ids, model):
 
 
 def remember(source, external_id, obj):
-    ImportedItem.objects.create(source=source, external_id=external_id,
-                                content_type=ContentType.objects.get_for_model(obj),
-                                object_id=obj.pk)
+    ImportedItem.objects.create(
+        source=source,
+        external_id=external_id,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+    )
 
 
 class Writer:
@@ -121,14 +147,21 @@ class Writer:
         self.summary = Summary(skipped=dict(export.skipped))
         self.home = ensure_site()
         self.site = Site.objects.filter(root_page=self.home).first() or Site.objects.get(
-            is_default_site=True)
+            is_default_site=True
+        )
         self.contributors = {}
         self.images = {}
         self.stored_files = []  # for the caller to delete if the transaction rolls back
 
     def bar(self, items, what, total=None):
-        return tqdm(items, desc=what, total=total, unit=what.lower().rstrip("s"),
-                    file=self.progress, disable=self.progress is None)
+        return tqdm(
+            items,
+            desc=what,
+            total=total,
+            unit=what.lower().rstrip("s"),
+            file=self.progress,
+            disable=self.progress is None,
+        )
 
     def run(self):
         source = self.export.source
@@ -151,8 +184,9 @@ class Writer:
 
     def page(self, post):
         language = guess_language(f"{post.title}\n{html_to_text(post.html)}")
-        stream = [self.block(kind, value, post, language)
-                  for kind, value in self.bodies[post.external_id]]
+        stream = [
+            self.block(kind, value, post, language) for kind, value in self.bodies[post.external_id]
+        ]
         page = ArticlePage(
             title=(post.title or "Untitled")[:255],
             slug=self.slug(post.slug_hint or post.title),
@@ -163,8 +197,7 @@ class Writer:
             live=False,
         )
         for position, name in enumerate(dict.fromkeys(post.authors)):
-            page.bylines.add(ArticleByline(contributor=self.contributor(name),
-                                           sort_order=position))
+            page.bylines.add(ArticleByline(contributor=self.contributor(name), sort_order=position))
         page.tags.add(*self.tag_names(post.tags))
         scheduled = not post.is_draft and post.published and post.published > timezone.now()
         if scheduled:  # publishing the revision schedules it (Wagtail's go-live date)
@@ -179,7 +212,8 @@ class Writer:
                 self.summary.scheduled += 1
             elif post.published:
                 ArticlePage.objects.filter(pk=page.pk).update(
-                    first_published_at=post.published, last_published_at=post.published)
+                    first_published_at=post.published, last_published_at=post.published
+                )
             self.redirects(page, post.old_paths)
         self.summary.posts += 1
         return page
@@ -188,8 +222,11 @@ class Writer:
         base = slugify(text)[:70].strip("-") or "post"
         if base in RESERVED_SLUGS:
             base = f"{base}-post"
-        taken = set(Page.objects.child_of(self.home).filter(slug__startswith=base)
-                    .values_list("slug", flat=True))
+        taken = set(
+            Page.objects.child_of(self.home)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
         slug, number = base, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
@@ -221,8 +258,9 @@ class Writer:
         # Reuse an existing tag spelled with other capitals rather than a near-duplicate.
         result = []
         for lowered, name in chosen.items():
-            existing = (Tag.objects.filter(name__iexact=lowered)
-                        .values_list("name", flat=True).first())
+            existing = (
+                Tag.objects.filter(name__iexact=lowered).values_list("name", flat=True).first()
+            )
             result.append(existing or name)
         return result
 
@@ -233,8 +271,13 @@ class Writer:
                 continue
             if Redirect.objects.filter(site=self.site, old_path=normalised).exists():
                 continue  # an editor's redirect, or another post's: never overwritten
-            Redirect.objects.create(site=self.site, old_path=normalised, redirect_page=page,
-                                    redirect_page_route_path=route_path, is_permanent=True)
+            Redirect.objects.create(
+                site=self.site,
+                old_path=normalised,
+                redirect_page=page,
+                redirect_page_route_path=route_path,
+                is_permanent=True,
+            )
             self.summary.redirects += 1
 
     def tag_redirects(self):
@@ -262,8 +305,10 @@ class Writer:
         # by a reader who chooses to follow it.
         label = value.caption or value.alt or unquote(os.path.basename(urlparse(value.src).path))
         word = LINKED_IMAGE_WORD[language]
-        return ("paragraph", RichText(
-            f'<p>{word}: <a href="{escape(value.src)}">{escape(label)}</a></p>'))
+        return (
+            "paragraph",
+            RichText(f'<p>{word}: <a href="{escape(value.src)}">{escape(label)}</a></p>'),
+        )
 
     def image(self, ref: ImageRef, post):
         key = image_key(ref.src)
@@ -301,9 +346,9 @@ class Writer:
         # external id -> (pk, article pk) of the comments that exist, for replies' parents
         known = {}
         for chunk in in_chunks(ids):
-            for external_id, pk, article_id in (
-                    Comment.objects.filter(origin=origin, external_id__in=chunk)
-                    .values_list("external_id", "pk", "article_id")):
+            for external_id, pk, article_id in Comment.objects.filter(
+                origin=origin, external_id__in=chunk
+            ).values_list("external_id", "pk", "article_id"):
                 known[external_id] = (pk, article_id)
         waiting = []
         for record in records:
@@ -343,9 +388,13 @@ class Writer:
         if parent_article != article.pk:
             parent_id = None  # a "reply" to a comment on another post stands on its own
         return Comment.objects.create(
-            article=article, parent_id=parent_id,
-            author_name=name[:80], body=html_to_text(record.html),
-            created_at=record.created_at, status=record.status, origin=origin,
+            article=article,
+            parent_id=parent_id,
+            author_name=name[:80],
+            body=html_to_text(record.html),
+            created_at=record.created_at,
+            status=record.status,
+            origin=origin,
             is_staff_reply=record.is_staff,
             external_id=record.external_id,
         )

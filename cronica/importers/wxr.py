@@ -56,12 +56,14 @@ def parse(root, path="export"):
     if root.tag != "rss" or root.find("channel") is None:
         raise ImportFileError(
             f"{path}: not a WordPress export (the root element is <{local(root.tag)}>, "
-            "expected <rss> with a <channel>); for Blogger use `cronica import blogger`")
+            "expected <rss> with a <channel>); for Blogger use `cronica import blogger`"
+        )
     channel = root.find("channel")
     meta = _fields(channel)
     if "wp:wxr_version" not in meta:
-        raise ImportFileError(f"{path}: an RSS feed, but not a WordPress export "
-                              "(no wp:wxr_version in the channel)")
+        raise ImportFileError(
+            f"{path}: an RSS feed, but not a WordPress export (no wp:wxr_version in the channel)"
+        )
     base = (meta.get("wp:base_blog_url") or meta.get("link") or "").strip().rstrip("/")
     if not base:
         raise ImportFileError(f"{path}: the channel has no wp:base_blog_url nor link")
@@ -71,8 +73,9 @@ def parse(root, path="export"):
             author = _fields(element)
             login = author.get("wp:author_login", "").strip()
             staff_ids.add(author.get("wp:author_id", "").strip())
-            pen_names[login] = html.unescape(
-                author.get("wp:author_display_name", "").strip()) or login
+            pen_names[login] = (
+                html.unescape(author.get("wp:author_display_name", "").strip()) or login
+            )
 
     export = Export(source="wordpress", base_url=base + "/")
     for item in channel.iterfind("item"):
@@ -84,8 +87,9 @@ def _item(item, base, pen_names, staff_ids, path, export):
     fields = _fields(item)
     post_id = fields.get("wp:post_id", "").strip()
     if not re.fullmatch(r"\d+", post_id):
-        raise ImportFileError(f"{path}: an item ({fields.get('title', '')!r}) has no "
-                              "numeric wp:post_id")
+        raise ImportFileError(
+            f"{path}: an item ({fields.get('title', '')!r}) has no numeric wp:post_id"
+        )
     kind = fields.get("wp:post_type", "").strip()
     status = fields.get("wp:status", "").strip()
     if kind != "post":
@@ -114,19 +118,21 @@ def _item(item, base, pen_names, staff_ids, path, export):
             if nicename and not is_draft:
                 export.tag_path(name, f"/{LISTING_PATHS[domain]}/{nicename}/")
     login = fields.get("dc:creator", "").strip()
-    export.posts.append(PostRecord(
-        external_id=external_id,
-        title=html.unescape(fields.get("title", "").strip()),
-        html=autop(fields.get("content:encoded", "")),
-        published=wp_date(fields.get("wp:post_date_gmt"), fields.get("pubDate"), where),
-        is_draft=is_draft,
-        authors=[pen_names.get(login, login)] if login else [],
-        tags=tags,
-        old_paths=list(dict.fromkeys(old_paths)),
-        slug_hint=fields.get("wp:post_name", "").strip(),
-        summary=fields.get("excerpt:encoded", "").strip(),
-        comments_closed=fields.get("wp:comment_status", "").strip() == "closed",
-    ))
+    export.posts.append(
+        PostRecord(
+            external_id=external_id,
+            title=html.unescape(fields.get("title", "").strip()),
+            html=autop(fields.get("content:encoded", "")),
+            published=wp_date(fields.get("wp:post_date_gmt"), fields.get("pubDate"), where),
+            is_draft=is_draft,
+            authors=[pen_names.get(login, login)] if login else [],
+            tags=tags,
+            old_paths=list(dict.fromkeys(old_paths)),
+            slug_hint=fields.get("wp:post_name", "").strip(),
+            summary=fields.get("excerpt:encoded", "").strip(),
+            comments_closed=fields.get("wp:comment_status", "").strip() == "closed",
+        )
+    )
     for element in item:
         if _name(element.tag) == "wp:comment":
             _comment(_fields(element), base, external_id, where, staff_ids, export)
@@ -144,16 +150,18 @@ def _comment(fields, base, post_external_id, where, staff_ids, export):
         raise ImportFileError(f"{where}: comment {comment_id} has no wp:comment_date_gmt")
     parent = fields.get("wp:comment_parent", "0").strip()
     approved = fields.get("wp:comment_approved", "").strip()
-    export.comments.append(CommentRecord(
-        external_id=f"{base}/#comment-{comment_id}",
-        post_id=post_external_id,
-        parent_id=f"{base}/#comment-{parent}" if parent not in ("", "0") else None,
-        author_name=fields.get("wp:comment_author", "").strip(),
-        html=autop(fields.get("wp:comment_content", "")),
-        created_at=created,
-        status=COMMENT_STATUS.get(approved, Comment.Status.PENDING),
-        is_staff=fields.get("wp:comment_user_id", "").strip() in staff_ids,
-    ))
+    export.comments.append(
+        CommentRecord(
+            external_id=f"{base}/#comment-{comment_id}",
+            post_id=post_external_id,
+            parent_id=f"{base}/#comment-{parent}" if parent not in ("", "0") else None,
+            author_name=fields.get("wp:comment_author", "").strip(),
+            html=autop(fields.get("wp:comment_content", "")),
+            created_at=created,
+            status=COMMENT_STATUS.get(approved, Comment.Status.PENDING),
+            is_staff=fields.get("wp:comment_user_id", "").strip() in staff_ids,
+        )
+    )
 
 
 BLOCK_START = re.compile(r"^\s*<(p|div|h[1-6]|ul|ol|blockquote|figure|table|pre|iframe)\b", re.I)
@@ -176,14 +184,17 @@ def autop(text):
 
 CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
 IMAGE_OR_LINKED_IMAGE = re.compile(
-    r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)
+    r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I
+)
 
 
 def _caption_shortcodes(text):
     """``[caption ...]<img ...> Text[/caption]`` -> ``<figure><img><figcaption>``."""
+
     def figure(match):
         parts = IMAGE_OR_LINKED_IMAGE.match(match[1])
         if not parts:
             return match[1]
         return f"<figure>{parts[1]}<figcaption>{parts[2].strip()}</figcaption></figure>"
+
     return CAPTION.sub(figure, text)

@@ -21,8 +21,9 @@ def read_xml(path):
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
                 with archive.open(_feed_member(path, archive)) as member:
-                    tree = parse(member, forbid_dtd=True, forbid_entities=True,
-                                 forbid_external=True)
+                    tree = parse(
+                        member, forbid_dtd=True, forbid_entities=True, forbid_external=True
+                    )
         else:
             tree = parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except FileNotFoundError:
@@ -34,22 +35,29 @@ def read_xml(path):
     except DefusedXmlException as exc:
         raise ImportFileError(
             f"{path}: refused, the file declares a DOCTYPE, entities or external references "
-            f"({type(exc).__name__}); real Blogger and WordPress exports never do") from None
+            f"({type(exc).__name__}); real Blogger and WordPress exports never do"
+        ) from None
     except ParseError as exc:
-        raise ImportFileError(f"{path}: not well-formed XML ({exc}); "
-                              "the file may be truncated or damaged") from None
+        raise ImportFileError(
+            f"{path}: not well-formed XML ({exc}); the file may be truncated or damaged"
+        ) from None
     except zipfile.BadZipFile as exc:
         raise ImportFileError(f"{path}: damaged zip archive ({exc})") from None
     return tree.getroot()
 
 
 def _feed_member(path, archive):
-    feeds = [name for name in archive.namelist()
-             if name.rsplit("/", 1)[-1] == "feed.atom" and not name.startswith("__MACOSX/")]
+    feeds = [
+        name
+        for name in archive.namelist()
+        if name.rsplit("/", 1)[-1] == "feed.atom" and not name.startswith("__MACOSX/")
+    ]
     if len(feeds) != 1:
         found = ", ".join(feeds) if feeds else "none"
-        raise ImportFileError(f"{path}: a zip archive must hold exactly one Blogger feed.atom "
-                              f"(found: {found}); unpack it and import one feed.atom at a time")
+        raise ImportFileError(
+            f"{path}: a zip archive must hold exactly one Blogger feed.atom "
+            f"(found: {found}); unpack it and import one feed.atom at a time"
+        )
     return feeds[0]
 
 

@@ -22,8 +22,11 @@ def months_with_articles():
     from .models import ArticlePage
 
     rows = (
-        ArticlePage.objects.live().public()
+        ArticlePage.objects.live()
+        .public()
         .annotate(month=TruncMonth("first_published_at"))
-        .values("month").annotate(count=Count("id")).order_by("-month")
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by("-month")
     )
     return [(row["month"], row["count"]) for row in rows if row["month"]]

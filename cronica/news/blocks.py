@@ -12,8 +12,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class ImageWithCaptionBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     caption = blocks.CharBlock(required=False, max_length=500)
-    credit = blocks.CharBlock(required=False, max_length=255,
-                              help_text=_("Overrides the image's own credit."))
+    credit = blocks.CharBlock(
+        required=False, max_length=255, help_text=_("Overrides the image's own credit.")
+    )
 
     class Meta:
         icon = "image"
@@ -65,5 +66,3 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = ImageWithCaptionBlock()
     video = VideoLinkBlock()
-
-

@@ -24,7 +24,7 @@ class ArticlesRss(Feed):
         try:
             return Tag.objects.get(slug=slug)
         except Tag.DoesNotExist:
-            raise Http404
+            raise Http404 from None
 
     def title(self, tag=None):
         from django.conf import settings
@@ -77,4 +77,3 @@ class ArticlesRss(Feed):
 class ArticlesAtom(ArticlesRss):
     feed_type = Atom1Feed
     subtitle = ArticlesRss.description
-

@@ -21,8 +21,9 @@ class CheckedImageField(WagtailImageField):
         try:
             super().check_image_pixel_size(f)
         except (OSError, SyntaxError, ValueError) as exc:
-            raise ValidationError(self.error_messages["invalid_image"],
-                                  code="invalid_image") from exc
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from exc
 
     def to_python(self, data):
         f = super().to_python(data)
@@ -30,8 +31,9 @@ class CheckedImageField(WagtailImageField):
             try:
                 clean_image(f)
             except NotAnImage as exc:
-                raise ValidationError(self.error_messages["invalid_image"],
-                                      code="invalid_image") from exc
+                raise ValidationError(
+                    self.error_messages["invalid_image"], code="invalid_image"
+                ) from exc
             finally:
                 f.seek(0)
         return f

@@ -16,8 +16,12 @@ from cronica.scrubbing.images import NotAnImage, clean_image
 
 
 class CleanImage(AbstractImage):
-    credit = models.CharField(_("credit"), max_length=255, blank=True,
-                              help_text=_("Photographer or source, shown under the image."))
+    credit = models.CharField(
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or source, shown under the image."),
+    )
     metadata_removed = models.BooleanField(default=False, editable=False)
 
     admin_form_fields = Image.admin_form_fields + ("credit",)

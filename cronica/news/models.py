@@ -36,13 +36,21 @@ class Contributor(index.Indexed, models.Model):
     bio = models.TextField(_("short bio"), blank=True)
     bio_es = models.TextField(_("short bio (Spanish)"), blank=True)
     account = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="contributor_profiles",
         help_text=_("Editor account that writes under this name. Never shown to readers."),
     )
 
-    panels = [FieldPanel("pen_name"), FieldPanel("slug"), FieldPanel("bio"),
-              FieldPanel("bio_es"), FieldPanel("account")]
+    panels = [
+        FieldPanel("pen_name"),
+        FieldPanel("slug"),
+        FieldPanel("bio"),
+        FieldPanel("bio_es"),
+        FieldPanel("account"),
+    ]
     search_fields = [index.SearchField("pen_name"), index.AutocompleteField("pen_name")]
 
     class Meta:
@@ -66,15 +74,18 @@ register_snippet(Contributor)
 
 
 class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE,
-                                 related_name="tagged_items")
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 def live_articles():
     """Published articles, newest first, with what listings render fetched up front."""
     published = models.Q(comments__status="published")
     return (
-        ArticlePage.objects.live().public().order_by("-first_published_at", "-pk")
+        ArticlePage.objects.live()
+        .public()
+        .order_by("-first_published_at", "-pk")
         .annotate(comment_count=models.Count("comments", filter=published))
         .prefetch_related("bylines__contributor", "tags")
     )
@@ -87,7 +98,7 @@ def paginate(request, items):
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
-        raise Http404
+        raise Http404 from None
 
 
 class HomePage(RoutablePageMixin, Page):
@@ -146,7 +157,7 @@ class HomePage(RoutablePageMixin, Page):
         try:
             start, end = month_bounds(int(year), int(month))
         except ValueError:
-            raise Http404
+            raise Http404 from None
         items = live_articles().filter(first_published_at__gte=start, first_published_at__lt=end)
         return self.render_listing(request, items, "news/archive_month.html", month_start=start)
 
@@ -204,12 +215,14 @@ class ArticlePage(Page):
 
     language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, default="en")
     summary = models.TextField(_("summary"), blank=True, max_length=600)
-    lead_image = models.ForeignKey(CleanImage, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    lead_image = models.ForeignKey(
+        CleanImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     body = StreamField(ArticleBodyBlock(), use_json_field=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
     comments_closed = models.BooleanField(
-        _("close comments"), default=False,
+        _("close comments"),
+        default=False,
         help_text=_("Readers can no longer comment on this article."),
     )
 
@@ -289,8 +302,11 @@ class StandardPage(Page):
     body_es = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"], blank=True)
     title_es = models.CharField(max_length=255, blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("title_es"), FieldPanel("body"),
-                                            FieldPanel("body_es")]
+    content_panels = Page.content_panels + [
+        FieldPanel("title_es"),
+        FieldPanel("body"),
+        FieldPanel("body_es"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["news.HomePage"]
     subpage_types = []

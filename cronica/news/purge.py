@@ -29,8 +29,13 @@ def article_urls(article):
                 urls.append(base + home.reverse_subpage(route))
             published = article.first_published_at
             if published:
-                urls.append(base + home.reverse_subpage(
-                    "archive_month", kwargs={"year": f"{published:%Y}", "month": f"{published:%m}"}))
+                urls.append(
+                    base
+                    + home.reverse_subpage(
+                        "archive_month",
+                        kwargs={"year": f"{published:%Y}", "month": f"{published:%m}"},
+                    )
+                )
             for tag in article.tags.all():
                 for route in ("tag", "tag_feed_rss", "tag_feed_atom"):
                     urls.append(base + home.reverse_subpage(route, args=(tag.slug,)))

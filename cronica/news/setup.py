@@ -9,8 +9,15 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import (Collection, GroupCollectionPermission, GroupPagePermission, Locale,
-                            Page, Site, Task)
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Task,
+)
 
 CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
 
@@ -21,16 +28,35 @@ PAGE_PERMISSIONS = {
 }
 IMAGE_PERMISSIONS = {
     CONTRIBUTORS: ["add_image", "choose_image", "add_document", "choose_document"],
-    EDITORS: ["add_image", "change_image", "choose_image", "delete_image",
-              "add_document", "change_document", "choose_document", "delete_document"],
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+    ],
 }
 MODEL_PERMISSIONS = {
     CONTRIBUTORS: ["wagtailadmin.access_admin", "news.view_contributor"],
-    EDITORS: ["wagtailadmin.access_admin", "news.add_contributor", "news.change_contributor",
-              "news.view_contributor", "comments.view_comment", "comments.change_comment",
-              "dossier.add_entity", "dossier.change_entity", "dossier.delete_entity",
-              "dossier.view_entity", "dossier.view_mention", "dossier.change_mention",
-              "dossier.view_event", "dossier.change_event"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "news.add_contributor",
+        "news.change_contributor",
+        "news.view_contributor",
+        "comments.view_comment",
+        "comments.change_comment",
+        "dossier.add_entity",
+        "dossier.change_entity",
+        "dossier.delete_entity",
+        "dossier.view_entity",
+        "dossier.view_mention",
+        "dossier.change_mention",
+        "dossier.view_event",
+        "dossier.change_event",
+    ],
 }
 
 POLICY_EN = """<p>Comments are read by an editor before they appear. We publish disagreement,
@@ -65,11 +91,14 @@ def ensure_site(site_name="Crónica"):
         for placeholder in Page.objects.filter(depth=2).exact_type(Page):
             placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
         root.refresh_from_db()
-        home = root.add_child(instance=HomePage(
-            title=site_name, slug="home",
-            tagline="Reporting on organized crime, from the border to the Andes.",
-            tagline_es="Periodismo sobre el crimen organizado, de la frontera a los Andes.",
-        ))
+        home = root.add_child(
+            instance=HomePage(
+                title=site_name,
+                slug="home",
+                tagline="Reporting on organized crime, from the border to the Andes.",
+                tagline_es="Periodismo sobre el crimen organizado, de la frontera a los Andes.",
+            )
+        )
     # The default site answers to the public address (CRONICA_SITE_URL), so that absolute
     # URLs (canonical links, feeds, sitemap) name it.
     public = urlparse(settings.SITE_URL)
@@ -80,10 +109,15 @@ def ensure_site(site_name="Crónica"):
         site.site_name = site_name
         site.save()
     if not StandardPage.objects.filter(slug="comment-policy").exists():
-        home.add_child(instance=StandardPage(
-            title="Comment policy", title_es="Política de comentarios", slug="comment-policy",
-            body=POLICY_EN, body_es=POLICY_ES,
-        ))
+        home.add_child(
+            instance=StandardPage(
+                title="Comment policy",
+                title_es="Política de comentarios",
+                slug="comment-policy",
+                body=POLICY_EN,
+                body_es=POLICY_ES,
+            )
+        )
     ensure_roles(home)
     return home
 
@@ -101,21 +135,26 @@ def _ensure_tree_roots():
 
 def ensure_roles(home):
     """Contributors write drafts, Editors publish and moderate, Administrators do all."""
-    groups = {name: Group.objects.get_or_create(name=name)[0]
-              for name in (CONTRIBUTORS, EDITORS, ADMINISTRATORS)}
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (CONTRIBUTORS, EDITORS, ADMINISTRATORS)
+    }
     for name, kinds in PAGE_PERMISSIONS.items():
         for kind in kinds:
-            permission = Permission.objects.get(content_type__app_label="wagtailcore",
-                                                codename=f"{kind}_page")
-            GroupPagePermission.objects.get_or_create(group=groups[name], page=home,
-                                                      permission=permission)
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{kind}_page"
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name], page=home, permission=permission
+            )
     root_collection = Collection.get_first_root_node()
     for name, codenames in IMAGE_PERMISSIONS.items():
         for codename in codenames:
             app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
             permission = Permission.objects.get(content_type__app_label=app, codename=codename)
             GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root_collection, permission=permission)
+                group=groups[name], collection=root_collection, permission=permission
+            )
     for name, dotted_names in MODEL_PERMISSIONS.items():
         perms = [p for p in map(_permission, dotted_names) if p is not None]
         groups[name].permissions.add(*perms)
@@ -123,8 +162,10 @@ def ensure_roles(home):
     for codename in IMAGE_PERMISSIONS[EDITORS]:
         app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
         GroupCollectionPermission.objects.get_or_create(
-            group=groups[ADMINISTRATORS], collection=root_collection,
-            permission=Permission.objects.get(content_type__app_label=app, codename=codename))
+            group=groups[ADMINISTRATORS],
+            collection=root_collection,
+            permission=Permission.objects.get(content_type__app_label=app, codename=codename),
+        )
 
     # Wagtail's stock groups overlap ours: its "Moderators" approval task is handed to
     # Editors, and the stock group is removed so that there is one way to grant a role.

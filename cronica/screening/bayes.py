@@ -31,15 +31,17 @@ def learn(text, label, positive, delta=1):
     features = _features(text)
     side = "positive" if positive else "negative"
     LabelStat.objects.get_or_create(label=label)
-    LabelStat.objects.filter(label=label).update(**{
-        f"{side}_docs": F(f"{side}_docs") + delta,
-        f"{side}_tokens": F(f"{side}_tokens") + delta * len(features),
-    })
+    LabelStat.objects.filter(label=label).update(
+        **{
+            f"{side}_docs": F(f"{side}_docs") + delta,
+            f"{side}_tokens": F(f"{side}_tokens") + delta * len(features),
+        }
+    )
     if features:
         TokenStat.objects.bulk_create(
-            [TokenStat(label=label, token=t) for t in features], ignore_conflicts=True)
-        TokenStat.objects.filter(label=label, token__in=features).update(
-            **{side: F(side) + delta})
+            [TokenStat(label=label, token=t) for t in features], ignore_conflicts=True
+        )
+        TokenStat.objects.filter(label=label, token__in=features).update(**{side: F(side) + delta})
 
 
 def approved_more_than_rejected(label, words):
@@ -49,8 +51,12 @@ def approved_more_than_rejected(label, words):
     words = sorted({w[:MAX_TOKEN] for w in words})
     if not words:
         return False
-    rows = dict((t, (p, n)) for t, p, n in TokenStat.objects.filter(
-        label=label, token__in=words).values_list("token", "positive", "negative"))
+    rows = {
+        t: (p, n)
+        for t, p, n in TokenStat.objects.filter(label=label, token__in=words).values_list(
+            "token", "positive", "negative"
+        )
+    }
     return all(w in rows and rows[w][1] >= 2 * (rows[w][0] + 1) for w in words)
 
 
@@ -62,7 +68,8 @@ def probabilities(text):
     stats = {s.label: s for s in LabelStat.objects.filter(label__in=LABELS)}
     counts = {}
     for row in TokenStat.objects.filter(token__in=features).values_list(
-            "label", "token", "positive", "negative"):
+        "label", "token", "positive", "negative"
+    ):
         counts[(row[0], row[1])] = (row[2], row[3])
     vocabulary = max(1, TokenStat.objects.count()) if features else 1
     out = {}

@@ -9,8 +9,8 @@ import hashlib
 from dataclasses import dataclass
 
 from . import bayes
-from .thresholds import FLAG
 from .scoring import learn_decision, score
+from .thresholds import FLAG
 
 LABELS = ("spam", "abuse", "doxxing")
 
@@ -39,15 +39,16 @@ class Figures:
     support: int
 
     def __str__(self):
-        return (f"{self.label:8} precision {self.precision:.2f}  recall {self.recall:.2f}  "
-                f"(n={self.support})")
+        return (
+            f"{self.label:8} precision {self.precision:.2f}  recall {self.recall:.2f}  "
+            f"(n={self.support})"
+        )
 
 
 def model_only(text):
     """The learned model's own probabilities, without the rules (for comparison)."""
     learned = bayes.probabilities(text)
-    return {label: (learned[label][0] or 0.0) if label in learned else 0.0
-            for label in LABELS}
+    return {label: (learned[label][0] or 0.0) if label in learned else 0.0 for label in LABELS}
 
 
 def combined(text):

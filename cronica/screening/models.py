@@ -26,8 +26,9 @@ class TokenStat(models.Model):
     negative = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["label", "token"],
-                                               name="tokenstat_unique_label_token")]
+        constraints = [
+            models.UniqueConstraint(fields=["label", "token"], name="tokenstat_unique_label_token")
+        ]
 
     def __str__(self):
         return f"{self.label}:{self.token} {self.positive}/{self.negative}"

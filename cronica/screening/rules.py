@@ -22,8 +22,9 @@ class Hit:
 
 @dataclass
 class RuleResult:
-    scores: dict = field(default_factory=lambda: {"spam": 0.0, "abuse": 0.0, "threat": 0.0,
-                                                  "doxxing": 0.0})
+    scores: dict = field(
+        default_factory=lambda: {"spam": 0.0, "abuse": 0.0, "threat": 0.0, "doxxing": 0.0}
+    )
     hits: list = field(default_factory=list)
 
     def add(self, hit):
@@ -44,25 +45,33 @@ _THREATS = [(t, _term_pattern(t, whole_word=False)) for t in lexicon.THREATS]
 
 # Personal identifiers. Patterns run on the original text (case-insensitive) so that the
 # queue can highlight exactly what was written.
-_PHONE = re.compile(r"(?<![\w$.,])(?:\+?\s?(?:52|1)[\s.-]?)?(?:\(\d{2,3}\)|\d{2,3})[\s.-]?"
-                    r"\d{3,4}[\s.-]?\d{4}(?![\w,.]\d)")
+_PHONE = re.compile(
+    r"(?<![\w$.,])(?:\+?\s?(?:52|1)[\s.-]?)?(?:\(\d{2,3}\)|\d{2,3})[\s.-]?"
+    r"\d{3,4}[\s.-]?\d{4}(?![\w,.]\d)"
+)
 _CURP = re.compile(r"\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b", re.I)
 _RFC = re.compile(r"\b[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}\b", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _PLATE = re.compile(
     r"\b(?:placas?|matr[ií]cula|plates?|license plate|tag)\b[^\n]{0,25}?\b"
     r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,4}(?:[-\s]?[A-Z0-9]{1,4}){1,2})\b",
-    re.I)
+    re.I,
+)
 _MX_ADDRESS = re.compile(
     r"\b(?:calle|c\.|avenida|av\.?|blvd\.?|bulevar|boulevard|privada|priv\.|andador|"
     r"callej[oó]n|cerrada|carretera)\s+[^\n,;]{2,40}?\s*(?:#|n[oú]m(?:ero)?\.?|no\.)?\s*\d{1,5}"
-    r"(?:\s*(?:int|interior|depto)\.?\s*\w+)?\b", re.I)
+    r"(?:\s*(?:int|interior|depto)\.?\s*\w+)?\b",
+    re.I,
+)
 _US_ADDRESS = re.compile(
     r"\b\d{2,5}\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:St|Street|Ave|Avenue|"
-    r"Rd|Road|Blvd|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl)\b\.?")
+    r"Rd|Road|Blvd|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl)\b\.?"
+)
 _LIVES_AT = re.compile(
     r"\b(?:vive en|viven en|su casa (?:esta|está|queda) en|su domicilio|lives (?:at|on)|"
-    r"his house is|her house is|their house is|su casa es la)\b", re.I)
+    r"his house is|her house is|their house is|su casa es la)\b",
+    re.I,
+)
 _NEIGHBOURHOOD = re.compile(r"\b(?:col\.|colonia|fracc\.|fraccionamiento)\s+\w+", re.I)
 
 
@@ -75,16 +84,16 @@ def evaluate(text):
     result = RuleResult()
     folded = " ".join(re.split(r"[^\wñ']+", fold_words(text)))
 
-    for term, pattern, weight in _INSULTS:
+    for _term, pattern, weight in _INSULTS:
         found = pattern.search(folded)
         if found:
             result.add(Hit("abuse", "insult", found.group(0), weight))
-    for term, pattern in _THREATS:
+    for _term, pattern in _THREATS:
         found = pattern.search(folded)
         if found:
             result.add(Hit("threat", "threat of violence", found.group(0), 0.97))
             result.add(Hit("abuse", "threat of violence", found.group(0), 0.97))
-    for term, pattern, weight in _SPAM:
+    for _term, pattern, weight in _SPAM:
         found = pattern.search(folded)
         if found:
             result.add(Hit("spam", "advertising or scam words", found.group(0), weight))

@@ -45,8 +45,14 @@ class Scores:
         return max(self.spam, self.abuse, self.threat, self.doxxing)
 
     def as_dict(self):
-        return {"spam": self.spam, "abuse": self.abuse, "threat": self.threat,
-                "doxxing": self.doxxing, "reasons": self.reasons, "matches": self.matches}
+        return {
+            "spam": self.spam,
+            "abuse": self.abuse,
+            "threat": self.threat,
+            "doxxing": self.doxxing,
+            "reasons": self.reasons,
+            "matches": self.matches,
+        }
 
 
 def score(text):
@@ -65,15 +71,15 @@ def score(text):
             final = _sigmoid(_logit(rule_p) + weight * _logit(model_p))
             rule_score = result.scores[label]
             if final < rule_score:
-                words = [w for hit in result.hits if hit.label == label
-                         for w in tokens(hit.match)]
+                words = [w for hit in result.hits if hit.label == label for w in tokens(hit.match)]
                 if not bayes.approved_more_than_rejected(label, words):
                     final = rule_score
             if result.scores[label] == 0 and final <= RULE_FLOOR:
                 final = min(final, model_p)
             if model_p >= 0.5 and final >= 0.5:
-                scores.reasons.append(f"{label}: resembles comments moderators marked "
-                                      f"as {label} ({model_p:.0%})")
+                scores.reasons.append(
+                    f"{label}: resembles comments moderators marked as {label} ({model_p:.0%})"
+                )
         setattr(scores, label, round(final, 4))
     scores.abuse = max(scores.abuse, result.scores["threat"])  # a threat is always abuse
     scores.threat = round(scores.threat, 4)

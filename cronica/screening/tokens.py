@@ -9,21 +9,59 @@ covers all its spellings.
 import re
 import unicodedata
 
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
-                       "$": "s"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 _WORD = re.compile(r"[a-zñ]+(?:'[a-z]+)?")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|xyz|io|ru|mx|"
-                  r"ly|me|co|top|click|site|online|shop)\b(?:/\S*)?", re.I)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|xyz|io|ru|mx|"
+    r"ly|me|co|top|click|site|online|shop)\b(?:/\S*)?",
+    re.I,
+)
 _REPEATS = re.compile(r"(.)\1{2,}")
 # Cyrillic and Greek letters that look like Latin ones: spammers write "viаgrа" with a
 # Cyrillic "а" so that word lists miss it. Folded to the Latin letter they imitate.
-_CONFUSABLES = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ԛ": "q", "ԝ": "w", "һ": "h", "ɡ": "g",
-    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
-    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ѵ": "v",
-})
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ԛ": "q",
+        "ԝ": "w",
+        "һ": "h",
+        "ɡ": "g",
+        "α": "a",
+        "β": "b",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "ω": "w",
+        "ϲ": "c",
+        "ѵ": "v",
+    }
+)
 
 
 def fold(text):
@@ -31,8 +69,7 @@ def fold(text):
     (ñ kept), compatibility forms folded, repeated letters squeezed to two."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_CONFUSABLES)
     text = text.replace("ñ", "\x00")
-    text = "".join(c for c in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(c) != "Mn")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
     return _REPEATS.sub(r"\1\1", text.replace("\x00", "ñ"))
 
 

@@ -24,13 +24,19 @@ def kind_of(head):
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         return "image" if brand in (b"heic", b"heix", b"mif1", b"avif", b"msf1") else "video"
-    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")) or (
-            head.startswith(b"RIFF") and head[8:12] == b"WEBP") or head[:4] in (
-            b"II*\x00", b"MM\x00*"):
+    if (
+        head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM"))
+        or (head.startswith(b"RIFF") and head[8:12] == b"WEBP")
+        or head[:4] in (b"II*\x00", b"MM\x00*")
+    ):
         return "image"
-    if head.startswith((b"\x1a\x45\xdf\xa3", b"OggS", b"ID3", b"fLaC")) or (
-            head.startswith(b"RIFF") and head[8:12] in (b"AVI ", b"WAVE")) or head[:1] == b"G" \
-            and len(head) > 188 and head[188:189] == b"G":
+    if (
+        head.startswith((b"\x1a\x45\xdf\xa3", b"OggS", b"ID3", b"fLaC"))
+        or (head.startswith(b"RIFF") and head[8:12] in (b"AVI ", b"WAVE"))
+        or head[:1] == b"G"
+        and len(head) > 188
+        and head[188:189] == b"G"
+    ):
         return "video"
     return None
 
@@ -67,6 +73,10 @@ def scrub(data):
     return result
 
 
-_INSPECT = {"image": inspect_image, "pdf": inspect_pdf, "office": inspect_office,
-            "video": inspect_video}
+_INSPECT = {
+    "image": inspect_image,
+    "pdf": inspect_pdf,
+    "office": inspect_office,
+    "video": inspect_video,
+}
 _CLEAN = {"pdf": clean_pdf, "office": clean_office, "video": clean_video}

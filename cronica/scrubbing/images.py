@@ -24,8 +24,17 @@ except ImportError:  # pragma: no cover
 MAX_PIXELS = 80_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-OUTPUT_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WEBP",
-                  "HEIF": "JPEG", "AVIF": "JPEG", "TIFF": "PNG", "BMP": "PNG"}
+OUTPUT_FORMATS = {
+    "JPEG": "JPEG",
+    "MPO": "JPEG",
+    "PNG": "PNG",
+    "GIF": "GIF",
+    "WEBP": "WEBP",
+    "HEIF": "JPEG",
+    "AVIF": "JPEG",
+    "TIFF": "PNG",
+    "BMP": "PNG",
+}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 
@@ -38,8 +47,10 @@ def _open(source):
     """Opens ``source`` lazily (header only) and refuses it if it has too many pixels."""
     image = Image.open(source)
     if image.width * image.height > MAX_PIXELS:
-        raise NotAnImage(f"image too large: {image.width}x{image.height} pixels "
-                         f"(limit {MAX_PIXELS // 1_000_000} megapixels)")
+        raise NotAnImage(
+            f"image too large: {image.width}x{image.height} pixels "
+            f"(limit {MAX_PIXELS // 1_000_000} megapixels)"
+        )
     return image
 
 
@@ -119,16 +130,19 @@ def clean_image(source, quality=90):
 
 def _clean_animated_gif(original):
     if original.n_frames * original.width * original.height > MAX_PIXELS:
-        raise NotAnImage(f"animation too large: {original.n_frames} frames of "
-                         f"{original.width}x{original.height} pixels")
+        raise NotAnImage(
+            f"animation too large: {original.n_frames} frames of "
+            f"{original.width}x{original.height} pixels"
+        )
     frames, durations = [], []
     for index in range(original.n_frames):
         original.seek(index)
         frames.append(_fresh_copy(original.convert("RGBA")))
         durations.append(original.info.get("duration", 100))
     out = io.BytesIO()
-    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=durations,
-                   loop=0, disposal=2)
+    frames[0].save(
+        out, "GIF", save_all=True, append_images=frames[1:], duration=durations, loop=0, disposal=2
+    )
     return CleanedImage(out.getvalue(), "GIF")
 
 
@@ -173,4 +187,3 @@ def inspect_image(source):
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
         raise NotAnImage(str(exc) or "not a readable image") from exc
     return found
-

@@ -11,17 +11,26 @@ import io
 import re
 import zipfile
 
-_EMPTY_CORE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-               b'metadata/core-properties"/>')
-_EMPTY_APP = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-              b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-              b'extended-properties"/>')
-_EMPTY_CUSTOM = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                 b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-                 b'custom-properties"/>')
-_REPLACED = {"docProps/core.xml": _EMPTY_CORE, "docProps/app.xml": _EMPTY_APP,
-             "docProps/custom.xml": _EMPTY_CUSTOM}
+_EMPTY_CORE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+    b'metadata/core-properties"/>'
+)
+_EMPTY_APP = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties"/>'
+)
+_EMPTY_CUSTOM = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'custom-properties"/>'
+)
+_REPLACED = {
+    "docProps/core.xml": _EMPTY_CORE,
+    "docProps/app.xml": _EMPTY_APP,
+    "docProps/custom.xml": _EMPTY_CUSTOM,
+}
 
 _AUTHOR_ATTR = re.compile(rb'\b((?:w:)?(?:author|initials)|authorId)="[^"]*"')
 _AUTHOR_ELEMENT = re.compile(rb"<((?:\w+:)?author)>[^<]*</(?:\w+:)?author>")
@@ -56,8 +65,10 @@ def _zip(data):
         raise NotAnOfficeFile(str(exc)) from exc
     items = archive.infolist()
     total = sum(item.file_size for item in items)
-    bomb = any(item.file_size > 1024 * 1024
-               and item.file_size > MAX_RATIO * max(item.compress_size, 1) for item in items)
+    bomb = any(
+        item.file_size > 1024 * 1024 and item.file_size > MAX_RATIO * max(item.compress_size, 1)
+        for item in items
+    )
     if total > MAX_INFLATED_BYTES or bomb:
         archive.close()
         raise NotAnOfficeFile(f"the document would inflate to {total // (1024 * 1024)} MB")
@@ -105,8 +116,7 @@ def clean_office(data):
                 body = _REPLACED[item.filename]
             elif _is_xml(item.filename):
                 body = _AUTHOR_ATTR.sub(lambda m: m.group(1) + b'=""', body)
-                body = _AUTHOR_ELEMENT.sub(lambda m: b"<%s></%s>" % (m.group(1), m.group(1)),
-                                           body)
+                body = _AUTHOR_ELEMENT.sub(lambda m: b"<%s></%s>" % (m.group(1), m.group(1)), body)
                 if _PERSON_PART.search(item.filename):
                     body = _PERSON_ATTR.sub(lambda m: m.group(1) + b'=""', body)
                 body = _RSID_ATTR.sub(b"", body)

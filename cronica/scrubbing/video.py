@@ -13,8 +13,14 @@ import subprocess
 
 TIMEOUT = 600
 _LOCATION_KEYS = ("location", "com.apple.quicktime.location.iso6709", "location-eng")
-_DEVICE_KEYS = ("make", "model", "com.apple.quicktime.make", "com.apple.quicktime.model",
-                "com.android.manufacturer", "com.android.model")
+_DEVICE_KEYS = (
+    "make",
+    "model",
+    "com.apple.quicktime.make",
+    "com.apple.quicktime.model",
+    "com.android.manufacturer",
+    "com.android.model",
+)
 
 
 class NotAVideo(ValueError):
@@ -25,15 +31,14 @@ def _memfd(name, data=b""):
     fd = os.memfd_create(name, os.MFD_CLOEXEC)
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
     os.lseek(fd, 0, os.SEEK_SET)
     return fd
 
 
 def _run(args, fds):
     try:
-        return subprocess.run(args, pass_fds=fds, capture_output=True, timeout=TIMEOUT,
-                              check=True)
+        return subprocess.run(args, pass_fds=fds, capture_output=True, timeout=TIMEOUT, check=True)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise NotAVideo(f"{args[0]} failed") from exc
 
@@ -41,8 +46,19 @@ def _run(args, fds):
 def probe(data):
     fd = _memfd("probe", data)
     try:
-        result = _run(["ffprobe", "-v", "error", "-print_format", "json", "-show_format",
-                       "-show_streams", f"/dev/fd/{fd}"], [fd])
+        result = _run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-print_format",
+                "json",
+                "-show_format",
+                "-show_streams",
+                f"/dev/fd/{fd}",
+            ],
+            [fd],
+        )
     finally:
         os.close(fd)
     return json.loads(result.stdout or b"{}")
@@ -67,16 +83,38 @@ def inspect_video(data):
         found.add("datetime")
     if plain & {"encoder", "com.apple.quicktime.software", "software"}:
         found.add("software")
-    if plain - set(_LOCATION_KEYS) - set(_DEVICE_KEYS) - {
-            "creation_time", "date", "encoder", "software", "com.apple.quicktime.software",
-            "major_brand", "minor_version", "compatible_brands", "language", "handler_name",
-            "vendor_id"}:
+    if (
+        plain
+        - set(_LOCATION_KEYS)
+        - set(_DEVICE_KEYS)
+        - {
+            "creation_time",
+            "date",
+            "encoder",
+            "software",
+            "com.apple.quicktime.software",
+            "major_brand",
+            "minor_version",
+            "compatible_brands",
+            "language",
+            "handler_name",
+            "vendor_id",
+        }
+    ):
         found.add("other")
     return found
 
 
-_MUXERS = {"mov,mp4,m4a,3gp,3g2,mj2": "mp4", "matroska,webm": "matroska", "avi": "avi",
-           "mpegts": "mpegts", "ogg": "ogg", "mp3": "mp3", "wav": "wav", "flac": "flac"}
+_MUXERS = {
+    "mov,mp4,m4a,3gp,3g2,mj2": "mp4",
+    "matroska,webm": "matroska",
+    "avi": "avi",
+    "mpegts": "mpegts",
+    "ogg": "ogg",
+    "mp3": "mp3",
+    "wav": "wav",
+    "flac": "flac",
+}
 
 
 def clean_video(data):
@@ -87,11 +125,39 @@ def clean_video(data):
         raise NotAVideo("container not supported for cleaning")
     source, target = _memfd("in", data), _memfd("out")
     try:
-        _run(["ffmpeg", "-v", "error", "-nostdin", "-i", f"/dev/fd/{source}",
-              "-map", "0:v?", "-map", "0:a?", "-dn", "-sn",
-              "-map_metadata", "-1", "-map_chapters", "-1",
-              "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
-              "-c", "copy", "-f", muxer, "-y", f"/dev/fd/{target}"], [source, target])
+        _run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-nostdin",
+                "-i",
+                f"/dev/fd/{source}",
+                "-map",
+                "0:v?",
+                "-map",
+                "0:a?",
+                "-dn",
+                "-sn",
+                "-map_metadata",
+                "-1",
+                "-map_chapters",
+                "-1",
+                "-fflags",
+                "+bitexact",
+                "-flags:v",
+                "+bitexact",
+                "-flags:a",
+                "+bitexact",
+                "-c",
+                "copy",
+                "-f",
+                muxer,
+                "-y",
+                f"/dev/fd/{target}",
+            ],
+            [source, target],
+        )
         size = os.lseek(target, 0, os.SEEK_END)
         os.lseek(target, 0, os.SEEK_SET)
         chunks = []

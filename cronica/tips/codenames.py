@@ -9,7 +9,7 @@ find the source) and a reply-key seed (never stored) are derived with keyed BLAK
 import hashlib
 import secrets
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import diceware.wordlist
@@ -21,9 +21,11 @@ WORDLIST_FILES = {"en": "wordlist_en_eff.txt", "es": "wordlist_es.txt"}
 ARGON2_DEFAULTS = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 1}
 
 
-@lru_cache(maxsize=None)
+@cache
 def wordlist(language):
-    path = Path(diceware.wordlist.get_wordlists_dir()) / WORDLIST_FILES.get(language, "wordlist_en_eff.txt")
+    path = Path(diceware.wordlist.get_wordlists_dir()) / WORDLIST_FILES.get(
+        language, "wordlist_en_eff.txt"
+    )
     words = []
     for line in path.read_text("ascii").splitlines():
         word = line.split()[-1] if line.strip() else ""
@@ -59,8 +61,9 @@ def contains(message, codename):
 def derive(codename, salt):
     """(lookup hex, reply seed bytes) for ``codename``; slow by design."""
     params = {**ARGON2_DEFAULTS, **getattr(settings, "CRONICA_TIPS_ARGON2", {})}
-    master = hash_secret_raw(normalize(codename).encode(), salt, hash_len=32, type=Type.ID,
-                             **params)
+    master = hash_secret_raw(
+        normalize(codename).encode(), salt, hash_len=32, type=Type.ID, **params
+    )
     lookup = hashlib.blake2b(master, key=b"cronica-tips-lookup", digest_size=32).hexdigest()
     seed = hashlib.blake2b(master, key=b"cronica-tips-reply", digest_size=32).digest()
     return lookup, seed

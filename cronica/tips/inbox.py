@@ -29,21 +29,25 @@ def _visible(queryset):
 
 @permission_required(PERMISSION)
 def index(request):
-    sources = (Source.objects
-               .annotate(count=Count("submissions", filter=Q(submissions__pending=False)),
-                         unread=Count("submissions", filter=Q(submissions__pending=False,
-                                                               submissions__read=False)),
-                         starred_submissions=Count("submissions", filter=Q(
-                             submissions__pending=False, submissions__starred=True)),
-                         size=Sum("submissions__files__size",
-                                  filter=Q(submissions__pending=False)),
-                         uncleaned=Count("submissions__files", filter=Q(
-                             submissions__pending=False,
-                             submissions__files__metadata_removed=False)),
-                         latest=Max("submissions__arrived",
-                                    filter=Q(submissions__pending=False)))
-               .filter(count__gt=0)
-               .order_by("-starred", "-latest"))
+    sources = (
+        Source.objects.annotate(
+            count=Count("submissions", filter=Q(submissions__pending=False)),
+            unread=Count(
+                "submissions", filter=Q(submissions__pending=False, submissions__read=False)
+            ),
+            starred_submissions=Count(
+                "submissions", filter=Q(submissions__pending=False, submissions__starred=True)
+            ),
+            size=Sum("submissions__files__size", filter=Q(submissions__pending=False)),
+            uncleaned=Count(
+                "submissions__files",
+                filter=Q(submissions__pending=False, submissions__files__metadata_removed=False),
+            ),
+            latest=Max("submissions__arrived", filter=Q(submissions__pending=False)),
+        )
+        .filter(count__gt=0)
+        .order_by("-starred", "-latest")
+    )
     return render(request, "tips/admin/index.html", {"sources": sources})
 
 
@@ -51,8 +55,11 @@ def index(request):
 def source(request, pk):
     source = get_object_or_404(Source, pk=pk)
     items = _visible(source.submissions.prefetch_related("files"))
-    return render(request, "tips/admin/source.html", {
-        "source": source, "submissions": items, "replies": source.replies.all()})
+    return render(
+        request,
+        "tips/admin/source.html",
+        {"source": source, "submissions": items, "replies": source.replies.all()},
+    )
 
 
 @require_POST
@@ -64,8 +71,9 @@ def reply(request, pk):
     except ValueError:
         messages.error(request, _("Write a reply before sending it."))
     else:
-        messages.success(request, _("Reply encrypted for the source. Only their codename "
-                                    "opens it."))
+        messages.success(
+            request, _("Reply encrypted for the source. Only their codename opens it.")
+        )
     return redirect("tips_inbox:source", pk=pk)
 
 
@@ -110,17 +118,24 @@ def _mark_read(submission):
 def download_file(request, pk):
     stored = get_object_or_404(StoredFile, pk=pk, submission__pending=False)
     _mark_read(stored.submission)
-    return FileResponse(open(blobs.path_of(stored.blob), "rb"), as_attachment=True,
-                        filename=f"{stored.blob}.age", content_type="application/octet-stream")
+    return FileResponse(
+        open(blobs.path_of(stored.blob), "rb"),
+        as_attachment=True,
+        filename=f"{stored.blob}.age",
+        content_type="application/octet-stream",
+    )
 
 
 @permission_required(PERMISSION)
 def download_manifest(request, pk):
     submission = get_object_or_404(_visible(Submission.objects), pk=pk)
     _mark_read(submission)
-    return FileResponse(open(blobs.path_of(submission.manifest), "rb"), as_attachment=True,
-                        filename=f"{submission.manifest}.age",
-                        content_type="application/octet-stream")
+    return FileResponse(
+        open(blobs.path_of(submission.manifest), "rb"),
+        as_attachment=True,
+        filename=f"{submission.manifest}.age",
+        content_type="application/octet-stream",
+    )
 
 
 class _Sink:
@@ -146,8 +161,10 @@ def _zip_stream(names):
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED) as archive:
         for name in names:
             info = zipfile.ZipInfo(f"{name}.age", date_time=(1980, 1, 1, 0, 0, 0))
-            with archive.open(info, "w", force_zip64=True) as target, \
-                    open(blobs.path_of(name), "rb") as source:
+            with (
+                archive.open(info, "w", force_zip64=True) as target,
+                open(blobs.path_of(name), "rb") as source,
+            ):
                 while chunk := source.read(1 << 20):
                     target.write(chunk)
                     yield sink.take()

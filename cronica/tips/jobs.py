@@ -23,7 +23,9 @@ def purge_expired():
     days = number("CRONICA_TIPS_RETENTION_DAYS")
     for source in Source.objects.filter(last_activity__lt=this_hour() - timedelta(days=days)):
         submissions.delete_source(source)
-    abandoned = Submission.objects.filter(pending=True, arrived__lt=this_hour() - timedelta(hours=1))
+    abandoned = Submission.objects.filter(
+        pending=True, arrived__lt=this_hour() - timedelta(hours=1)
+    )
     for submission in abandoned:
         source = submission.source
         submissions.delete_submission(submission)
@@ -61,7 +63,10 @@ def send_digest():
         new.update(notified=True)
     recipients = [user.email for user in journalists()]
     if recipients:
-        send_mail(_("Tip inbox: new submissions"),
-                  _("%(count)d new submission(s) arrived in the tip inbox.") % {"count": count},
-                  None, recipients)
+        send_mail(
+            _("Tip inbox: new submissions"),
+            _("%(count)d new submission(s) arrived in the tip inbox.") % {"count": count},
+            None,
+            recipients,
+        )
     return count

@@ -17,10 +17,17 @@ class Recipient(models.Model):
     """A journalist's age public key, managed in the admin. Tips are encrypted to every
     active recipient here and to those in ``CRONICA_TIPS_RECIPIENTS``."""
 
-    name = models.CharField(_("name"), max_length=100,
-                            help_text=_("Who holds the matching identity (a pen name is fine)."))
-    public_key = models.CharField(_("age recipient"), max_length=100, unique=True,
-                                  help_text=_("Printed by `cronica tips keygen`: age1..."))
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("Who holds the matching identity (a pen name is fine)."),
+    )
+    public_key = models.CharField(
+        _("age recipient"),
+        max_length=100,
+        unique=True,
+        help_text=_("Printed by `cronica tips keygen`: age1..."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

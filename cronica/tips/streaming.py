@@ -36,7 +36,7 @@ class _QueueReader(io.RawIOBase):
                 self._pending, self._offset = memoryview(chunk), 0
         if size is None or size < 0:
             size = len(self._pending) - self._offset
-        data = bytes(self._pending[self._offset:self._offset + size])
+        data = bytes(self._pending[self._offset : self._offset + size])
         self._offset += len(data)
         return data
 
@@ -95,7 +95,7 @@ def encrypt_bytes(data, recipients):
     try:
         view = memoryview(data)
         for start in range(0, len(view), 1 << 20):
-            encryptor.write(view[start:start + (1 << 20)])
+            encryptor.write(view[start : start + (1 << 20)])
         return encryptor.finish(), encryptor.writer.size
     except BaseException:
         encryptor.abort()

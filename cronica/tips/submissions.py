@@ -44,8 +44,9 @@ def source_for_new_codename(codename):
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                return Source.objects.create(designation=codenames.designation(),
-                                             lookup=lookup, reply_key=reply_key)
+                return Source.objects.create(
+                    designation=codenames.designation(), lookup=lookup, reply_key=reply_key
+                )
         except IntegrityError:  # designation collision: draw again
             existing = Source.objects.filter(lookup=lookup).first()
             if existing:
@@ -55,18 +56,30 @@ def source_for_new_codename(codename):
 
 def manifest(language, message, links, files):
     """The plaintext manifest (JSON) of one submission; it is only ever encrypted."""
-    return json.dumps({
-        "version": MANIFEST_VERSION,
-        "language": language,
-        "message": message,
-        "links": links,
-        "files": [{
-            "position": f.position, "name": f.name, "content_type": f.content_type,
-            "size": f.size, "kind": f.kind, "metadata_found": sorted(f.findings),
-            "original": f.original_blob, "cleaned": f.cleaned_blob or None,
-            "clean_error": f.clean_error,
-        } for f in files],
-    }, ensure_ascii=False, indent=1).encode()
+    return json.dumps(
+        {
+            "version": MANIFEST_VERSION,
+            "language": language,
+            "message": message,
+            "links": links,
+            "files": [
+                {
+                    "position": f.position,
+                    "name": f.name,
+                    "content_type": f.content_type,
+                    "size": f.size,
+                    "kind": f.kind,
+                    "metadata_found": sorted(f.findings),
+                    "original": f.original_blob,
+                    "cleaned": f.cleaned_blob or None,
+                    "clean_error": f.clean_error,
+                }
+                for f in files
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    ).encode()
 
 
 def record(source, language, message, links, files, recipients):
@@ -74,22 +87,34 @@ def record(source, language, message, links, files, recipients):
     (submission, confirm token or None). Deletes every blob if anything fails."""
     written = [name for f in files for name in f.blobs()]
     try:
-        manifest_blob, _size = encrypt_bytes(manifest(language, message, links, files),
-                                             recipients)
+        manifest_blob, _size = encrypt_bytes(manifest(language, message, links, files), recipients)
         written.append(manifest_blob)
         token = secrets.token_urlsafe(32) if files else None
         with transaction.atomic():
             submission = Submission.objects.create(
-                source=source, manifest=manifest_blob, pending=bool(files),
-                confirm_token=token_digest(token) if token else "")
+                source=source,
+                manifest=manifest_blob,
+                pending=bool(files),
+                confirm_token=token_digest(token) if token else "",
+            )
             for f in files:
-                StoredFile.objects.create(submission=submission, position=f.position,
-                                          blob=f.original_blob, size=f.original_cipher_size,
-                                          metadata_removed=False, is_original=True)
+                StoredFile.objects.create(
+                    submission=submission,
+                    position=f.position,
+                    blob=f.original_blob,
+                    size=f.original_cipher_size,
+                    metadata_removed=False,
+                    is_original=True,
+                )
                 if f.cleaned_blob:
-                    StoredFile.objects.create(submission=submission, position=f.position,
-                                              blob=f.cleaned_blob, size=f.cleaned_cipher_size,
-                                              metadata_removed=True, is_original=False)
+                    StoredFile.objects.create(
+                        submission=submission,
+                        position=f.position,
+                        blob=f.cleaned_blob,
+                        size=f.cleaned_cipher_size,
+                        metadata_removed=True,
+                        is_original=False,
+                    )
             source.touch()
         return submission, token
     except BaseException:
@@ -151,5 +176,7 @@ def reply(source, text):
 
 def read_replies(source, identity):
     """[(hour sent, text)], decrypted with the identity only the codename rebuilds."""
-    return [(r.sent, pyrage.decrypt(r.ciphertext.encode("ascii"), [identity]).decode())
-            for r in source.replies.all()]
+    return [
+        (r.sent, pyrage.decrypt(r.ciphertext.encode("ascii"), [identity]).decode())
+        for r in source.replies.all()
+    ]

@@ -66,12 +66,21 @@ class EncryptingUploadHandler(FileUploadHandler):
         self._encryptor = None
 
     # Django calls these for every file field of the multipart body.
-    def new_file(self, field_name, file_name, content_type, content_length, charset=None,
-                 content_type_extra=None):
-        super().new_file(field_name, file_name, content_type, content_length, charset,
-                         content_type_extra)
-        self._current = EncryptedFile(len(self.results) + 1, file_name or "file",
-                                      content_type or "application/octet-stream")
+    def new_file(
+        self,
+        field_name,
+        file_name,
+        content_type,
+        content_length,
+        charset=None,
+        content_type_extra=None,
+    ):
+        super().new_file(
+            field_name, file_name, content_type, content_length, charset, content_type_extra
+        )
+        self._current = EncryptedFile(
+            len(self.results) + 1, file_name or "file", content_type or "application/octet-stream"
+        )
         self._encryptor = StreamingEncryptor(self.recipients)
         self._memory = []
         self._keep = True
@@ -116,7 +125,8 @@ class EncryptingUploadHandler(FileUploadHandler):
             current.clean_error = result.error
             if result.cleaned is not None:
                 current.cleaned_blob, current.cleaned_cipher_size = encrypt_bytes(
-                    result.cleaned, self.recipients)
+                    result.cleaned, self.recipients
+                )
         else:
             current.kind = scrubbing.kind_of(self._head)
             current.clean_error = "too large to clean" if current.kind else ""
@@ -161,12 +171,12 @@ class BodyEndWatcher:
 
     def read(self, *args, **kwargs):
         data = self.stream.read(*args, **kwargs)
-        self.tail = (self.tail + data)[-self.TAIL:]
+        self.tail = (self.tail + data)[-self.TAIL :]
         return data
 
     def readline(self, *args, **kwargs):
         data = self.stream.readline(*args, **kwargs)
-        self.tail = (self.tail + data)[-self.TAIL:]
+        self.tail = (self.tail + data)[-self.TAIL :]
         return data
 
     def complete(self):

@@ -13,8 +13,8 @@ from django.core import signing
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
-from django.utils.crypto import constant_time_compare
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -24,8 +24,8 @@ from cronica.core import ratelimit
 from cronica.scrubbing.findings import describe
 
 from . import codenames, submissions
-from .keys import newsroom_recipients
 from .config import MB, number
+from .keys import newsroom_recipients
 from .uploads import BodyEndWatcher, EncryptingUploadHandler
 
 MAX_MESSAGE = 100_000
@@ -64,8 +64,10 @@ def _error(request, message, status):
 
 
 def _limits():
-    return {"max_submission_mb": number("CRONICA_TIPS_MAX_SUBMISSION_BYTES") // MB,
-            "max_file_mb": number("CRONICA_TIPS_MAX_FILE_BYTES") // MB}
+    return {
+        "max_submission_mb": number("CRONICA_TIPS_MAX_SUBMISSION_BYTES") // MB,
+        "max_file_mb": number("CRONICA_TIPS_MAX_FILE_BYTES") // MB,
+    }
 
 
 def _closed(request):
@@ -80,8 +82,13 @@ def index(request):
 
 
 def _new_form_context(codename, **extra):
-    return {"mode": "new", "codename": codename,
-            "codename_signature": _signer.signature(codename), **_limits(), **extra}
+    return {
+        "mode": "new",
+        "codename": codename,
+        "codename_signature": _signer.signature(codename),
+        **_limits(),
+        **extra,
+    }
 
 
 @require_GET
@@ -104,16 +111,26 @@ def return_visit(request):
     codename = request.POST.get("codename", "")
     source, identity = submissions.find_source(codename)
     if source is None:
-        return _private(render(request, "tips/return.html", {
-            "error": _("That codename is not right. Check each word and try again.")},
-            status=400))
+        return _private(
+            render(
+                request,
+                "tips/return.html",
+                {"error": _("That codename is not right. Check each word and try again.")},
+                status=400,
+            )
+        )
     source.touch()
     return _conversation(request, source, identity, codename)
 
 
 def _conversation(request, source, identity, codename, **extra):
-    context = {"mode": "return", "codename": codename,
-               "replies": submissions.read_replies(source, identity), **_limits(), **extra}
+    context = {
+        "mode": "return",
+        "codename": codename,
+        "replies": submissions.read_replies(source, identity),
+        **_limits(),
+        **extra,
+    }
     return _private(render(request, "tips/conversation.html", context))
 
 
@@ -130,10 +147,10 @@ def send(request):
     if not recipients:
         return _closed(request)
     if not ratelimit.hit(request, "tips-send", 20, 3600):
-        return _error(request, _("Too many submissions. Please wait an hour and try again."),
-                      429)
+        return _error(request, _("Too many submissions. Please wait an hour and try again."), 429)
     too_large = _("Your files are too large: at most %(mb)s MB per submission.") % {
-        "mb": _limits()["max_submission_mb"]}
+        "mb": _limits()["max_submission_mb"]
+    }
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > number("CRONICA_TIPS_MAX_SUBMISSION_BYTES") + MB:
         return _error(request, too_large, 413)
@@ -168,8 +185,12 @@ def send(request):
         if not constant_time_compare(_signer.signature(shown), post.get("codename_signature", "")):
             errors.append(_("This form has expired. Please start again."))
         elif codenames.normalize(codename) != codenames.normalize(shown):
-            errors.append(_("The codename you typed does not match the one shown. Type it "
-                            "exactly, word by word."))
+            errors.append(
+                _(
+                    "The codename you typed does not match the one shown. Type it "
+                    "exactly, word by word."
+                )
+            )
         codename = shown
     elif mode == "return":
         source, identity = submissions.find_source(codename)
@@ -178,31 +199,46 @@ def send(request):
     else:
         errors.append(_("This form has expired. Please start again."))
     if not message and not links and not files:
-        errors.append(_("Your submission is empty: write a message, add a link or attach a "
-                        "file."))
+        errors.append(_("Your submission is empty: write a message, add a link or attach a file."))
     if len(message) > MAX_MESSAGE:
         errors.append(_("Your message is too long (at most 100,000 characters)."))
     if bad_links or len(links) > MAX_LINKS:
-        errors.append(_("Each line of the links box must be one web address starting with "
-                        "http:// or https://."))
-    if codename and (codenames.contains(message, codename)
-                     or codenames.contains("\n".join(links), codename)):
-        errors.append(_("Your message contains your codename. Remove it: nobody, not even "
-                        "us, should ever see it."))
+        errors.append(
+            _(
+                "Each line of the links box must be one web address starting with "
+                "http:// or https://."
+            )
+        )
+    if codename and (
+        codenames.contains(message, codename) or codenames.contains("\n".join(links), codename)
+    ):
+        errors.append(
+            _(
+                "Your message contains your codename. Remove it: nobody, not even "
+                "us, should ever see it."
+            )
+        )
 
     if errors:
         handler.abort_all()
-        return _form_again(request, mode, codename, source, identity, errors, message,
-                           post.get("links", ""))
+        return _form_again(
+            request, mode, codename, source, identity, errors, message, post.get("links", "")
+        )
 
     if source is None:
         source = submissions.source_for_new_codename(codename)
-    submission, token = submissions.record(source, get_language(), message, links, files,
-                                           recipients)
+    submission, token = submissions.record(
+        source, get_language(), message, links, files, recipients
+    )
     if token is None:
         return _private(render(request, "tips/sent.html", {"mode": mode}))
-    return _private(render(request, "tips/review.html", {
-        "token": token, "mode": mode, "files": [_describe(f) for f in files]}))
+    return _private(
+        render(
+            request,
+            "tips/review.html",
+            {"token": token, "mode": mode, "files": [_describe(f) for f in files]},
+        )
+    )
 
 
 def _form_again(request, mode, codename, source, identity, errors, message, links):
@@ -213,14 +249,18 @@ def _form_again(request, mode, codename, source, identity, errors, message, link
         return _private(render(request, "tips/return.html", {"error": errors[0]}, status=400))
     if not codenames.looks_valid(codename):
         codename = codenames.generate(get_language() or "en")
-    response = render(request, "tips/new.html", _new_form_context(codename, **values),
-                      status=400)
+    response = render(request, "tips/new.html", _new_form_context(codename, **values), status=400)
     return _private(response)
 
 
 def _describe(f):
-    return {"name": f.name, "size": f.size, "findings": describe(f.findings),
-            "cleanable": f.cleanable, "kind": f.kind}
+    return {
+        "name": f.name,
+        "size": f.size,
+        "findings": describe(f.findings),
+        "cleanable": f.cleanable,
+        "kind": f.kind,
+    }
 
 
 @same_origin
@@ -228,8 +268,14 @@ def _describe(f):
 def confirm(request):
     submission = submissions.pending_submission(request.POST.get("token", ""))
     if submission is None:
-        return _error(request, _("This submission was already sent or has expired. If it "
-                                 "expired, please send it again."), 400)
+        return _error(
+            request,
+            _(
+                "This submission was already sent or has expired. If it "
+                "expired, please send it again."
+            ),
+            400,
+        )
     if request.POST.get("action") == "cancel":
         source = submission.source
         submissions.delete_submission(submission)

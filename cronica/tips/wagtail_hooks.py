@@ -26,15 +26,15 @@ def inbox_urls():
 
 @hooks.register("register_admin_menu_item")
 def inbox_menu_item():
-    return InboxMenuItem(_("Tip inbox"), reverse("tips_inbox:index"), icon_name="mail",
-                         order=250)
+    return InboxMenuItem(_("Tip inbox"), reverse("tips_inbox:index"), icon_name="mail", order=250)
 
 
 @hooks.register("register_permissions")
 def tip_permissions():
-    return Permission.objects.filter(content_type__app_label="tips",
-                                     codename__in=["read_tips", "add_recipient",
-                                                   "change_recipient", "delete_recipient"])
+    return Permission.objects.filter(
+        content_type__app_label="tips",
+        codename__in=["read_tips", "add_recipient", "change_recipient", "delete_recipient"],
+    )
 
 
 class RecipientViewSet(SnippetViewSet):

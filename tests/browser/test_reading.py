@@ -19,22 +19,36 @@ def newsroom(home):
     from cronica.news.demo.images import draw_picture
     from cronica.news.images import CleanImage
 
-    image = CleanImage(title="Quay", description="Containers stacked on a quay",
-                       credit="Illustration: test")
+    image = CleanImage(
+        title="Quay", description="Containers stacked on a quay", credit="Illustration: test"
+    )
     image.file = ContentFile(draw_picture("port", "t"), name="quay.jpg")
     image.save()
     ghost = make_contributor("El Fantasma")
-    first = make_article(home, "Containers of bananas", body="Cocaine hidden in bananas.",
-                         tags=("Ecuador", "Ports"), contributors=[ghost],
-                         published="2024-01-10T08:00:00")
-    first.body = [("paragraph", RichText("<p>Cocaine hidden in bananas.</p>")),
-                  ("image", {"image": image, "caption": "The quay at night", "credit": ""}),
-                  ("video", {"url": "https://video.example.net/v/1", "title": "Footage",
-                             "description": ""})]
+    first = make_article(
+        home,
+        "Containers of bananas",
+        body="Cocaine hidden in bananas.",
+        tags=("Ecuador", "Ports"),
+        contributors=[ghost],
+        published="2024-01-10T08:00:00",
+    )
+    first.body = [
+        ("paragraph", RichText("<p>Cocaine hidden in bananas.</p>")),
+        ("image", {"image": image, "caption": "The quay at night", "credit": ""}),
+        ("video", {"url": "https://video.example.net/v/1", "title": "Footage", "description": ""}),
+    ]
     first.save_revision().publish()
-    second = make_article(home, "Fuga de Fito", slug="fuga-de-fito", language="es",
-                          body="El líder de Los Choneros escapó.", tags=("Ecuador",),
-                          contributors=[ghost], published="2024-01-08T12:00:00")
+    second = make_article(
+        home,
+        "Fuga de Fito",
+        slug="fuga-de-fito",
+        language="es",
+        body="El líder de Los Choneros escapó.",
+        tags=("Ecuador",),
+        contributors=[ghost],
+        published="2024-01-08T12:00:00",
+    )
     return first, second
 
 
@@ -115,8 +129,14 @@ def test_language_switch_keeps_the_page(page, newsroom):
 
 
 def test_everything_reads_without_javascript(page_nojs, newsroom):
-    for path in ("/en/", "/es/fuga-de-fito/", "/en/tags/ecuador/", "/en/archive/",
-                 "/en/search/?q=bananas", "/en/contributors/el-fantasma/"):
+    for path in (
+        "/en/",
+        "/es/fuga-de-fito/",
+        "/en/tags/ecuador/",
+        "/en/archive/",
+        "/en/search/?q=bananas",
+        "/en/contributors/el-fantasma/",
+    ):
         visit(page_nojs, path)
         expect(page_nojs.locator("main")).not_to_be_empty()
     page_nojs.locator("#site-search").fill("bananas")
@@ -130,10 +150,12 @@ def test_phone_viewport_has_no_horizontal_scroll(phone_page, newsroom):
     for path in ("/en/", "/en/containers-of-bananas/", "/es/archive/"):
         visit(phone_page, path)
         overflow = phone_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
         font = phone_page.evaluate(
-            "parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)")
+            "parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize)"
+        )
         assert font >= 15
     assert_only_own_origin(phone_page)
 

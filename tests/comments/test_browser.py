@@ -59,7 +59,8 @@ def _approve_by_keyboard(admin_tab, comment):
     admin_tab.goto("/admin/comments/?sort=new")
     row = admin_tab.locator(f"#row-{comment.pk}")
     position = admin_tab.locator(".queue-row").evaluate_all(
-        f"(rows) => rows.findIndex(r => r.id === 'row-{comment.pk}')")
+        f"(rows) => rows.findIndex(r => r.id === 'row-{comment.pk}')"
+    )
     for _ in range(position):
         admin_tab.keyboard.press("j")
     assert "is-current" in row.get_attribute("class")
@@ -90,10 +91,12 @@ def test_comment_and_reply_without_javascript(page_nojs, admin_tab, article):
 
 
 def test_reply_with_javascript_moves_the_form_under_the_comment(page, admin_tab, article):
-    first = Comment.objects.create(article=article, body="First comment",
-                                   status=Comment.Status.PUBLISHED)
-    second = Comment.objects.create(article=article, body="Second comment",
-                                    status=Comment.Status.PUBLISHED)
+    first = Comment.objects.create(
+        article=article, body="First comment", status=Comment.Status.PUBLISHED
+    )
+    second = Comment.objects.create(
+        article=article, body="Second comment", status=Comment.Status.PUBLISHED
+    )
     page.goto(article.url)
     page.click(f"#c{second.pk} a.reply-link")
     assert page.locator(f"#c{second.pk} #comment-form").count() == 1
@@ -108,23 +111,33 @@ def test_reply_with_javascript_moves_the_form_under_the_comment(page, admin_tab,
     items = page.locator("ol.comment-list > li.comment")
     assert items.count() == 2
     assert page.locator(f"li#c{second.pk} > ol.replies > li#c{reply.pk}").count() == 1
-    numbers = page.evaluate("() => [...document.querySelectorAll('ol.comment-list > li')]"
-                            ".map(li => li.id)")
+    numbers = page.evaluate(
+        "() => [...document.querySelectorAll('ol.comment-list > li')].map(li => li.id)"
+    )
     assert numbers == [f"c{first.pk}", f"c{second.pk}"]
     assert page.requests.foreign() == []
 
 
 def test_timestamp_reference_links_to_the_right_comment(page, article):
     local = ZoneInfo("America/Mexico_City")
-    decoy = Comment.objects.create(article=article, body="Earlier, same minute",
-                                   status=Comment.Status.PUBLISHED,
-                                   created_at=datetime(2023, 10, 1, 9, 35, tzinfo=local))
-    target = Comment.objects.create(article=article, body="Nine tons in one box",
-                                    status=Comment.Status.PUBLISHED,
-                                    created_at=datetime(2023, 10, 2, 9, 35, tzinfo=local))
-    Comment.objects.create(article=article, body="9:35 - Never going to happen",
-                           status=Comment.Status.PUBLISHED,
-                           created_at=datetime(2023, 10, 2, 10, 1, tzinfo=local))
+    decoy = Comment.objects.create(
+        article=article,
+        body="Earlier, same minute",
+        status=Comment.Status.PUBLISHED,
+        created_at=datetime(2023, 10, 1, 9, 35, tzinfo=local),
+    )
+    target = Comment.objects.create(
+        article=article,
+        body="Nine tons in one box",
+        status=Comment.Status.PUBLISHED,
+        created_at=datetime(2023, 10, 2, 9, 35, tzinfo=local),
+    )
+    Comment.objects.create(
+        article=article,
+        body="9:35 - Never going to happen",
+        status=Comment.Status.PUBLISHED,
+        created_at=datetime(2023, 10, 2, 10, 1, tzinfo=local),
+    )
     page.goto(article.url)
     assert "9:35 AM" in page.text_content(f"#c{target.pk} time")
     page.click("a.timeref")
@@ -137,8 +150,9 @@ def test_a_report_sends_the_comment_back_to_the_queue(page_nojs, article, home):
     settings = CommentSettings.for_site(home.get_site())
     settings.report_threshold = 1
     settings.save()
-    comment = Comment.objects.create(article=article, body="Su casa es la verde",
-                                     status=Comment.Status.PUBLISHED)
+    comment = Comment.objects.create(
+        article=article, body="Su casa es la verde", status=Comment.Status.PUBLISHED
+    )
     page_nojs.goto(article.url)
     page_nojs.click(f"#c{comment.pk} a.report-link")
     page_nojs.check("input[value=personal]")

@@ -17,14 +17,24 @@ def test_listing_counts_follow_approvals(client, article, post):
 
 
 def test_imported_comments_are_threaded_like_native_ones(client, article):
-    top = Comment.objects.create(article=article, body="From the old Blogger blog",
-                                 origin=Comment.Origin.BLOGGER, external_id="b-1",
-                                 status=Comment.Status.PUBLISHED)
-    reply = Comment.objects.create(article=article, body="A WordPress-era answer",
-                                   parent=top, origin=Comment.Origin.WORDPRESS,
-                                   external_id="w-1", status=Comment.Status.PUBLISHED)
-    native = Comment.objects.create(article=article, body="Posted here", parent=top,
-                                    status=Comment.Status.PUBLISHED)
+    top = Comment.objects.create(
+        article=article,
+        body="From the old Blogger blog",
+        origin=Comment.Origin.BLOGGER,
+        external_id="b-1",
+        status=Comment.Status.PUBLISHED,
+    )
+    reply = Comment.objects.create(
+        article=article,
+        body="A WordPress-era answer",
+        parent=top,
+        origin=Comment.Origin.WORDPRESS,
+        external_id="w-1",
+        status=Comment.Status.PUBLISHED,
+    )
+    native = Comment.objects.create(
+        article=article, body="Posted here", parent=top, status=Comment.Status.PUBLISHED
+    )
     html = client.get(article.url).content.decode()
     start = html.index(f'id="c{top.pk}"')
     replies = html.index('class="replies"', start)
@@ -34,8 +44,9 @@ def test_imported_comments_are_threaded_like_native_ones(client, article):
 
 def test_reply_under_a_held_parent_still_shows(client, article):
     held = Comment.objects.create(article=article, body="held parent")
-    reply = Comment.objects.create(article=article, body="visible reply", parent=held,
-                                   status=Comment.Status.PUBLISHED)
+    reply = Comment.objects.create(
+        article=article, body="visible reply", parent=held, status=Comment.Status.PUBLISHED
+    )
     html = client.get(article.url).content.decode()
     assert "held parent" not in html and f'id="c{reply.pk}"' in html
 

@@ -18,10 +18,10 @@ def _held(article, post, body, **kw):
 
 
 def test_queue_lists_pending_with_parent_and_highlighted_reasons(editor_client, article, post):
-    parent = Comment.objects.create(article=article, body="The parent says hello",
-                                    status=Comment.Status.PUBLISHED)
-    reply = _held(article, post, "Eres un PENDEJOOO, llama al 81 1234 5678",
-                  parent=str(parent.pk))
+    parent = Comment.objects.create(
+        article=article, body="The parent says hello", status=Comment.Status.PUBLISHED
+    )
+    reply = _held(article, post, "Eres un PENDEJOOO, llama al 81 1234 5678", parent=str(parent.pk))
     html = editor_client.get("/admin/comments/").content.decode()
     assert f'data-id="{reply.pk}"' in html
     assert "The parent says hello" in html
@@ -30,12 +30,12 @@ def test_queue_lists_pending_with_parent_and_highlighted_reasons(editor_client, 
     assert "phone number" in html and "insult" in html
 
 
-def test_approve_publishes_at_once_and_counts_for_the_reader(client, editor_client, article,
-                                                             post):
+def test_approve_publishes_at_once_and_counts_for_the_reader(client, editor_client, article, post):
     comment = _held(article, post, "Colima has been Mencho territory since 2015.")
     assert "Mencho territory" not in client.get(article.url).content.decode()
-    response = editor_client.post("/admin/comments/decide/",
-                                  {"one": f"{comment.pk}:approve", "next": "/admin/comments/"})
+    response = editor_client.post(
+        "/admin/comments/decide/", {"one": f"{comment.pk}:approve", "next": "/admin/comments/"}
+    )
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED
@@ -45,8 +45,10 @@ def test_approve_publishes_at_once_and_counts_for_the_reader(client, editor_clie
 
 def test_reject_with_reason_is_shown_to_the_commenter(client, editor_client, article, post):
     comment = _held(article, post, "off topic rant about football")
-    editor_client.post("/admin/comments/decide/", {
-        "one": f"{comment.pk}:reject", f"reason-{comment.pk}": "offtopic"})
+    editor_client.post(
+        "/admin/comments/decide/",
+        {"one": f"{comment.pk}:reject", f"reason-{comment.pk}": "offtopic"},
+    )
     comment.refresh_from_db()
     assert comment.status == Comment.Status.REJECTED and comment.reject_reason == "offtopic"
     assert comment.reader.rejected == 1
@@ -67,15 +69,15 @@ def test_bulk_spam_and_changing_a_decision_counts_once(editor_client, article, p
 def test_bad_decisions_change_nothing(editor_client, article, post):
     comment = _held(article, post, "stays pending")
     editor_client.post("/admin/comments/decide/", {"ids": [comment.pk], "action": "delete"})
-    editor_client.post("/admin/comments/decide/", {"ids": [comment.pk], "action": "reject",
-                                                   "reason": "bogus"})
+    editor_client.post(
+        "/admin/comments/decide/", {"ids": [comment.pk], "action": "reject", "reason": "bogus"}
+    )
     editor_client.post("/admin/comments/decide/", {"action": "approve"})
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
 
 
-def test_threats_go_to_the_urgent_queue_and_stay_as_evidence(editor_client, article, post,
-                                                            home):
+def test_threats_go_to_the_urgent_queue_and_stay_as_evidence(editor_client, article, post, home):
     settings = CommentSettings.for_site(home.get_site())
     settings.mode = Mode.PUBLISH_THEN_REVIEW
     settings.save()
@@ -85,8 +87,9 @@ def test_threats_go_to_the_urgent_queue_and_stay_as_evidence(editor_client, arti
     urgent = editor_client.get("/admin/comments/?tab=urgent").content.decode()
     assert f'data-id="{threat.pk}"' not in pending
     assert f'data-id="{threat.pk}"' in urgent
-    editor_client.post("/admin/comments/decide/", {"one": f"{threat.pk}:reject",
-                                                   f"reason-{threat.pk}": "threat"})
+    editor_client.post(
+        "/admin/comments/decide/", {"one": f"{threat.pk}:reject", f"reason-{threat.pk}": "threat"}
+    )
     threat.refresh_from_db()
     assert threat.status == Comment.Status.REJECTED and threat.body.startswith("Ya sabemos")
 
@@ -126,20 +129,23 @@ def test_queue_needs_the_moderation_permission(client, article, home):
     user.groups.add(Group.objects.get(name="Contributors"))
     client.force_login(user)
     assert client.get("/admin/comments/").status_code in (302, 403)
-    assert client.post("/admin/comments/decide/", {"action": "approve"}).status_code in (
-        302, 403)
+    assert client.post("/admin/comments/decide/", {"action": "approve"}).status_code in (302, 403)
 
 
 def test_editor_posting_on_the_site_is_published_as_the_site(editor_client, article):
-    editor_client.post(f"/en/comments/post/{article.pk}/", {"body": "Correction: it was 9 tons"},
-                       headers={"Sec-Fetch-Site": "same-origin"})
+    editor_client.post(
+        f"/en/comments/post/{article.pk}/",
+        {"body": "Correction: it was 9 tons"},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
     comment = Comment.objects.get()
     assert comment.is_staff_reply and comment.status == Comment.Status.PUBLISHED
 
 
 @pytest.mark.django_db(transaction=True)
-def test_approving_purges_the_article_from_the_front_cache(editor_client, article, post,
-                                                          purge_endpoint):
+def test_approving_purges_the_article_from_the_front_cache(
+    editor_client, article, post, purge_endpoint
+):
     comment = _held(article, post, "purge me")
     assert purge_endpoint == []  # holding changes nothing readers see
     editor_client.post("/admin/comments/decide/", {"one": f"{comment.pk}:approve"})

@@ -39,13 +39,16 @@ def test_reading_the_article_sets_no_cookie(client, article, post):
         assert b"csrfmiddlewaretoken" not in response.content
 
 
-@pytest.mark.parametrize("headers", [
-    {"Sec-Fetch-Site": "cross-site"},
-    {"Sec-Fetch-Site": "same-site"},
-    {"Origin": "https://evil.example"},
-    {"Origin": "null"},
-    {},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {},
+    ],
+)
 def test_cross_site_posts_are_refused_and_change_nothing(article, post, headers):
     response = post(article, "planted from elsewhere", headers=headers)
     assert response.status_code == 403
@@ -69,8 +72,11 @@ def test_reply_nests_under_its_parent_and_numbering_follows(client, article, pos
     assert reply.parent_id == top.pk
     Comment.objects.filter(pk=reply.pk).update(status=Comment.Status.PUBLISHED)
     html = client.get(article.url).content.decode()
-    assert html.index(f'id="c{top.pk}"') < html.index('class="replies"') < html.index(
-        f'id="c{reply.pk}"')
+    assert (
+        html.index(f'id="c{top.pk}"')
+        < html.index('class="replies"')
+        < html.index(f'id="c{reply.pk}"')
+    )
 
 
 def test_reply_to_an_unpublished_comment_is_refused(article, post):
@@ -82,8 +88,10 @@ def test_reply_to_an_unpublished_comment_is_refused(article, post):
 
 
 def test_text_is_cleaned_and_rendered_inert_with_safe_links(client, article, post):
-    body = ("<script>alert(1)</script> see https://example.org/x?a=1&b=2\u202e\u200b"
-            "\n\n\n\n\nsecond paragraph")
+    body = (
+        "<script>alert(1)</script> see https://example.org/x?a=1&b=2\u202e\u200b"
+        "\n\n\n\n\nsecond paragraph"
+    )
     post(article, body, name="  <b>El\u200b Güero</b>  ")
     comment = Comment.objects.get()
     assert comment.author_name == "<b>El Güero</b>"
@@ -94,17 +102,21 @@ def test_text_is_cleaned_and_rendered_inert_with_safe_links(client, article, pos
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;El Güero&lt;/b&gt;" in html
-    assert ('<a href="https://example.org/x?a=1&amp;b=2" '
-            'rel="nofollow ugc noopener noreferrer">') in html
+    assert (
+        '<a href="https://example.org/x?a=1&amp;b=2" rel="nofollow ugc noopener noreferrer">'
+    ) in html
     assert "<p>second paragraph</p>" in html
 
 
-@pytest.mark.parametrize("body,name,error", [
-    ("", "", b"This field is required"),
-    ("\u200b\u202e ", "", b"The comment is empty"),
-    ("x" * 4001, "", b"at most 4000 characters"),
-    ("fine", "n" * 61, b"at most 60 characters"),
-])
+@pytest.mark.parametrize(
+    "body,name,error",
+    [
+        ("", "", b"This field is required"),
+        ("\u200b\u202e ", "", b"The comment is empty"),
+        ("x" * 4001, "", b"at most 4000 characters"),
+        ("fine", "n" * 61, b"at most 60 characters"),
+    ],
+)
 def test_bad_input_gets_a_clear_error_and_stores_nothing(article, post, body, name, error):
     response = post(article, body, name=name)
     assert response.status_code == 400

@@ -45,9 +45,11 @@ def test_edit_within_the_window_reruns_screening(client, article, post, site_set
     post(article, "The port is theirs")
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PUBLISHED and comment.flagged
-    response = client.post(f"/en/comments/{comment.pk}/edit/",
-                           {"name": "Porteño", "body": "The port is theirs, pendejos"},
-                           headers=SAME)
+    response = client.post(
+        f"/en/comments/{comment.pk}/edit/",
+        {"name": "Porteño", "body": "The port is theirs, pendejos"},
+        headers=SAME,
+    )
     assert response.status_code == 303
     comment.refresh_from_db()
     assert comment.body.endswith("pendejos") and comment.author_name == "Porteño"
@@ -73,17 +75,24 @@ def test_someone_else_cannot_see_edit_or_delete(article, post, client):
     comment = Comment.objects.get()
     stranger = Client()
     assert stranger.get(f"/en/comments/{comment.pk}/").status_code == 404
-    assert stranger.post(f"/en/comments/{comment.pk}/edit/", {"body": "x!"},
-                         headers=SAME).status_code == 404
+    assert (
+        stranger.post(f"/en/comments/{comment.pk}/edit/", {"body": "x!"}, headers=SAME).status_code
+        == 404
+    )
     assert stranger.post(f"/en/comments/{comment.pk}/delete/", headers=SAME).status_code == 404
-    assert client.post(f"/en/comments/{comment.pk}/delete/",
-                       headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/comments/{comment.pk}/delete/", headers={"Sec-Fetch-Site": "cross-site"}
+        ).status_code
+        == 403
+    )
     comment.refresh_from_db()
     assert comment.body == "mine"
 
 
-def test_delete_removes_the_text_and_the_comment_from_the_page(client, article, post,
-                                                                site_settings):
+def test_delete_removes_the_text_and_the_comment_from_the_page(
+    client, article, post, site_settings
+):
     _set(site_settings, mode=Mode.PUBLISH_THEN_REVIEW)
     post(article, "regret this", name="Yo")
     comment = Comment.objects.get()
@@ -97,26 +106,38 @@ def test_delete_removes_the_text_and_the_comment_from_the_page(client, article, 
 
 def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, site_settings):
     _set(site_settings, report_threshold=2)
-    comment = Comment.objects.create(article=article, body="Reported words",
-                                     status=Comment.Status.PUBLISHED)
+    comment = Comment.objects.create(
+        article=article, body="Reported words", status=Comment.Status.PUBLISHED
+    )
     form = client.get(f"/en/comments/{comment.pk}/report/")
     assert form.status_code == 200 and not form.cookies
-    bad = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "nonsense"},
-                      headers=SAME)
+    bad = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "nonsense"}, headers=SAME)
     assert bad.status_code == 400
     comment.refresh_from_db()
     assert comment.report_count == 0
-    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "abuse"}, headers=SAME,
-                REMOTE_ADDR="192.0.2.1")
+    client.post(
+        f"/en/comments/{comment.pk}/report/",
+        {"reason": "abuse"},
+        headers=SAME,
+        REMOTE_ADDR="192.0.2.1",
+    )
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED and comment.report_count == 1
     # The same reader reporting again counts once; a second reader tips it over.
-    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "spam"}, headers=SAME,
-                REMOTE_ADDR="192.0.2.1")
+    client.post(
+        f"/en/comments/{comment.pk}/report/",
+        {"reason": "spam"},
+        headers=SAME,
+        REMOTE_ADDR="192.0.2.1",
+    )
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED and comment.report_count == 1
-    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "personal"}, headers=SAME,
-                REMOTE_ADDR="192.0.2.2")
+    client.post(
+        f"/en/comments/{comment.pk}/report/",
+        {"reason": "personal"},
+        headers=SAME,
+        REMOTE_ADDR="192.0.2.2",
+    )
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING and comment.report_count == 2
     assert comment.reports.count() == 2
@@ -124,7 +145,8 @@ def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, s
 
 
 def test_flagged_only_mode_trusts_regulars_but_still_holds_what_screening_flags(
-        article, post, site_settings):
+    article, post, site_settings
+):
     _set(site_settings, mode=Mode.FLAGGED_ONLY, trusted_after=2)
     post(article, "newcomer comment")
     assert Comment.objects.get().status == Comment.Status.PENDING
@@ -146,8 +168,11 @@ def test_an_article_can_override_the_site_mode(article, post, site_settings):
 
 
 def test_sure_spam_goes_to_the_spam_folder(article, post):
-    post(article, "Préstamos sin buró, gana dinero desde casa, casino y viagra: "
-                  "http://a.example http://b.example http://c.example")
+    post(
+        article,
+        "Préstamos sin buró, gana dinero desde casa, casino y viagra: "
+        "http://a.example http://b.example http://c.example",
+    )
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.SPAM and comment.reject_reason == "spam"
 
@@ -156,7 +181,8 @@ def test_comments_close_after_the_configured_days(client, article, post, site_se
     _set(site_settings, close_after_days=30)
     assert post(article, "still open").status_code == 303
     type(article).objects.filter(pk=article.pk).update(
-        first_published_at=timezone.now() - timedelta(days=31))
+        first_published_at=timezone.now() - timedelta(days=31)
+    )
     article.refresh_from_db()
     assert post(article, "too late").status_code == 403
     assert "closed" in client.get(article.url).content.decode()

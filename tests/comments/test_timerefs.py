@@ -14,8 +14,11 @@ LOCAL = ZoneInfo("America/Mexico_City")
 
 def _comment(article, body, hour, minute, day=2):
     return Comment.objects.create(
-        article=article, body=body, status=Comment.Status.PUBLISHED,
-        created_at=datetime(2023, 10, day, hour, minute, tzinfo=LOCAL))
+        article=article,
+        body=body,
+        status=Comment.Status.PUBLISHED,
+        created_at=datetime(2023, 10, day, hour, minute, tzinfo=LOCAL),
+    )
 
 
 def _links(client, article):
@@ -35,13 +38,16 @@ def test_reference_links_to_the_nearest_earlier_comment_at_that_time(client, art
     assert older.pk != target.pk and answer.pk
 
 
-@pytest.mark.parametrize("written,hour,minute", [
-    ("@10:09 and the GOM?", 10, 9),
-    ("9:35 pm you are wrong", 21, 35),
-    ("21:35 you are wrong", 21, 35),
-    ("12:09 and the GOM...", 12, 9),
-    ("9:35 PM. exactly", 21, 35),
-])
+@pytest.mark.parametrize(
+    "written,hour,minute",
+    [
+        ("@10:09 and the GOM?", 10, 9),
+        ("9:35 pm you are wrong", 21, 35),
+        ("21:35 you are wrong", 21, 35),
+        ("12:09 and the GOM...", 12, 9),
+        ("9:35 PM. exactly", 21, 35),
+    ],
+)
 def test_written_forms(client, article, written, hour, minute):
     target = _comment(article, "target", hour, minute)
     _comment(article, written, 23, 59)
@@ -52,9 +58,11 @@ def test_am_pm_distinguishes_and_bare_time_takes_the_latest(client, article):
     morning = _comment(article, "morning", 9, 35)
     evening = _comment(article, "evening", 21, 35)
     _comment(article, "9:35 am was right, 9:35 pm was not, 9:35 who knows", 22, 0)
-    assert _links(client, article) == [(str(morning.pk), "9:35 am"),
-                                       (str(evening.pk), "9:35 pm"),
-                                       (str(evening.pk), "9:35")]
+    assert _links(client, article) == [
+        (str(morning.pk), "9:35 am"),
+        (str(evening.pk), "9:35 pm"),
+        (str(evening.pk), "9:35"),
+    ]
 
 
 def test_no_link_to_later_or_unpublished_comments_or_inside_urls(client, article):

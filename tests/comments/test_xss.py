@@ -14,18 +14,27 @@ from cronica.comments import text
 from cronica.comments.models import Comment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PAYLOADS = [line for line in (Path(__file__).parent / "data" / "xss_payloads.txt")
-            .read_text(encoding="utf-8").splitlines() if line.strip()]
-INJECTED = ("script:not([src$='reply.js']):not([src$='queue.js']), iframe, object, embed, "
-            "base, meta[http-equiv], portal, applet, frame, frameset, "
-            "img[src*='evil'], link[href*='evil'], style:not([data-w-theme])")
+PAYLOADS = [
+    line
+    for line in (Path(__file__).parent / "data" / "xss_payloads.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+INJECTED = (
+    "script:not([src$='reply.js']):not([src$='queue.js']), iframe, object, embed, "
+    "base, meta[http-equiv], portal, applet, frame, frameset, "
+    "img[src*='evil'], link[href*='evil'], style:not([data-w-theme])"
+)
 
 
 def _post(live_server, article, payload):
     data = urllib.parse.urlencode({"name": payload[:60], "body": payload}).encode()
     request = urllib.request.Request(
-        f"{live_server.url}/en/comments/post/{article.pk}/", data=data,
-        headers={"Sec-Fetch-Site": "same-origin"})
+        f"{live_server.url}/en/comments/post/{article.pk}/",
+        data=data,
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
@@ -43,15 +52,16 @@ def _watch(tab):
     return dialogs
 
 
-def test_payload_corpus_renders_inert_and_nothing_is_lost(page, live_server, article,
-                                                          editor, monkeypatch):
+def test_payload_corpus_renders_inert_and_nothing_is_lost(
+    page, live_server, article, editor, monkeypatch
+):
     monkeypatch.setattr("cronica.comments.views.POST_LIMIT", (10_000, 60))
     assert len(PAYLOADS) >= 100
     statuses = [_post(live_server, article, p) for p in PAYLOADS]
     assert set(statuses) == {303}, statuses
     stored = list(Comment.objects.order_by("pk").values_list("body", "author_name", "status"))
     assert len(stored) == len(PAYLOADS)
-    for payload, (body, name, status) in zip(PAYLOADS, stored):
+    for payload, (body, name, status) in zip(PAYLOADS, stored, strict=True):
         assert body == text.clean(payload)
         assert name == text.clean(payload[:60], single_line=True)
         assert status in ("pending", "spam")  # held, or in the spam folder: never lost
@@ -63,8 +73,9 @@ def test_payload_corpus_renders_inert_and_nothing_is_lost(page, live_server, art
 
     client = Client()
     client.force_login(editor)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                          "url": live_server.url}])
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     for tab in ("pending", "spam"):
         page.goto(f"/admin/comments/?tab={tab}")
         page.wait_for_load_state("load")
@@ -84,8 +95,9 @@ def test_payload_corpus_renders_inert_and_nothing_is_lost(page, live_server, art
     assert page.locator("#comments a[href^='javascript'], #comments a[href^='data']").count() == 0
     assert page.locator("#comments [onerror], #comments [onload], #comments [style]").count() == 0
     page.hover(".comment-list")  # mouse-over handlers, had any survived
-    rendered = page.evaluate("() => [...document.querySelectorAll('#comments .text')]"
-                             ".map(e => e.textContent)")
+    rendered = page.evaluate(
+        "() => [...document.querySelectorAll('#comments .text')].map(e => e.textContent)"
+    )
     assert "<script>alert(1)</script>" in rendered
     assert dialogs == []
     assert page.requests.foreign() == [], json.dumps(page.requests.foreign())

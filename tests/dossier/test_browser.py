@@ -63,7 +63,8 @@ def test_profile_and_ledger_fit_a_phone(phone_page, live_server, demo):
     for url in ["/es/kb/los-choneros/", "/es/kb/seizures/"]:
         phone_page.goto(url)
         overflow = phone_page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, url
     assert "cocaína" in phone_page.locator("tr.kb-row").first.inner_text()
     assert phone_page.locator("h1").inner_text() == "Registro de decomisos"

@@ -42,19 +42,26 @@ def test_english_article(kb):
     result = run(ARTICLE_EN)
     assert result["language"] == "en"
     known = {e["name"]: e for e in result["entities"] if e["known"]}
-    assert set(known) >= {"Algeciras", "Guayaquil", "Los Choneros",
-                          "José Adolfo Macías Villamar"}
+    assert set(known) >= {"Algeciras", "Guayaquil", "Los Choneros", "José Adolfo Macías Villamar"}
     assert known["José Adolfo Macías Villamar"]["type"] == "person"
     assert known["José Adolfo Macías Villamar"]["mentions"] == [
-        "José Adolfo Macías Villamar", "Fito"]
+        "José Adolfo Macías Villamar",
+        "Fito",
+    ]
     unknown = {e["name"]: e["type"] for e in result["entities"] if not e["known"]}
     assert unknown["Frente Oliver Sinisterra"] == "group"
     assert unknown["Carlos Andrade Pérez"] == "person"
     [seizure] = result["seizures"]
-    assert seizure == {"drug": "cocaine", "kg": 9500.0, "quantity_text": "9.5 tons",
-                       "qualifier": None, "place": "Algeciras",
-                       "concealment": "boxes of bananas", "value_usd": 160e6,
-                       "date": "2023-08-09"}
+    assert seizure == {
+        "drug": "cocaine",
+        "kg": 9500.0,
+        "quantity_text": "9.5 tons",
+        "qualifier": None,
+        "place": "Algeciras",
+        "concealment": "boxes of bananas",
+        "value_usd": 160e6,
+        "date": "2023-08-09",
+    }
     assert [m["usd"] for m in result["money"]] == [160e6, 5e6]
     assert {"Algeciras", "Guayaquil"} <= set(result["places"])
     reward = [e for e in result["events"] if e["type"] == "reward"]
@@ -98,24 +105,33 @@ def test_the_cronica_command_reads_stdin(tmp_path):
     for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"):
         env.pop(name, None)
     subprocess.run([cronica, "migrate", "-v0"], env=env, check=True, timeout=300)
-    done = subprocess.run([cronica, "extract"], input=ARTICLE_ES, env=env, text=True,
-                          capture_output=True, check=True, timeout=120)
+    done = subprocess.run(
+        [cronica, "extract"],
+        input=ARTICLE_ES,
+        env=env,
+        text=True,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
     result = json.loads(done.stdout)
     assert result["language"] == "es"
     assert result["seizures"][0]["kg"] == 22000.0
-    assert any(e["name"] == "Los Choneros" and e["known"] is False
-               for e in result["entities"])
+    assert any(e["name"] == "Los Choneros" and e["known"] is False for e in result["entities"])
 
 
-@pytest.mark.parametrize("sentence,kind,count", [
-    ("Gunmen killed 12 people in a bar in Guayaquil on Saturday.", "killing", 12),
-    ("Ecuador recorded 8,008 homicides in 2023, a record.", "killing", 8008),
-    ("Ecuador registró 8.008 homicidios en 2023.", "killing", 8008),
-    ("La masacre dejó 31 reos muertos en la Penitenciaría.", "killing", 31),
-    ("Police arrested six suspects, all Colombian nationals, within hours.", "arrest", 6),
-    ("La policía detuvo a cinco sospechosos tras el ataque.", "arrest", 5),
-    ("Police said the container belonged to a fruit importer.", None, None),
-])
+@pytest.mark.parametrize(
+    "sentence,kind,count",
+    [
+        ("Gunmen killed 12 people in a bar in Guayaquil on Saturday.", "killing", 12),
+        ("Ecuador recorded 8,008 homicides in 2023, a record.", "killing", 8008),
+        ("Ecuador registró 8.008 homicidios en 2023.", "killing", 8008),
+        ("La masacre dejó 31 reos muertos en la Penitenciaría.", "killing", 31),
+        ("Police arrested six suspects, all Colombian nationals, within hours.", "arrest", 6),
+        ("La policía detuvo a cinco sospechosos tras el ataque.", "arrest", 5),
+        ("Police said the container belonged to a fruit importer.", None, None),
+    ],
+)
 def test_killings_and_arrests_with_counts(sentence, kind, count):
     from cronica.dossier.extraction import extract
     from cronica.dossier.gazetteer import Gazetteer
@@ -130,8 +146,18 @@ def test_killings_and_arrests_with_counts(sentence, kind, count):
 def test_unknown_names_from_quotes_and_capitalized_runs():
     from cronica.dossier.extraction import unknown_names
 
-    found = {item["name"]: item["type"] for item in unknown_names(
-        "Ecuador's gangs grew. Ismael 'El Mayo' Zambada met ‘Rasquiña’ and Los Lobos; "
-        "the Frente Oliver Sinisterra and the Policía Nacional replied in January.", [])}
-    assert found == {"El Mayo": "person", "Rasquiña": "person", "Los Lobos": "group",
-                     "Frente Oliver Sinisterra": "group", "Policía Nacional": "institution"}
+    found = {
+        item["name"]: item["type"]
+        for item in unknown_names(
+            "Ecuador's gangs grew. Ismael 'El Mayo' Zambada met ‘Rasquiña’ and Los Lobos; "
+            "the Frente Oliver Sinisterra and the Policía Nacional replied in January.",
+            [],
+        )
+    }
+    assert found == {
+        "El Mayo": "person",
+        "Rasquiña": "person",
+        "Los Lobos": "group",
+        "Frente Oliver Sinisterra": "group",
+        "Policía Nacional": "institution",
+    }

@@ -4,14 +4,21 @@ from cronica.dossier.folding import fold
 from cronica.dossier.gazetteer import Gazetteer
 
 ALIASES = [
-    (1, "Los Choneros", False, ""), (1, "Choneros", False, ""),
-    (2, "José Adolfo Macías Villamar", False, ""), (2, "Fito", False, ""),
-    (3, "Sinaloa Cartel", False, ""), (3, "Cártel de Sinaloa", False, ""),
+    (1, "Los Choneros", False, ""),
+    (1, "Choneros", False, ""),
+    (2, "José Adolfo Macías Villamar", False, ""),
+    (2, "Fito", False, ""),
+    (3, "Sinaloa Cartel", False, ""),
+    (3, "Cártel de Sinaloa", False, ""),
     (4, "Sinaloa", False, ""),
     (5, "CJNG", False, ""),
-    (6, "Ismael Zambada", False, ""), (6, "El Mayo", False, ""), (6, "Mayo", True, ""),
-    (7, "Ovidio Guzmán", False, ""), (7, "Guzmán", True, ""),
-    (8, "Joaquín Guzmán López", False, ""), (8, "Guzmán", True, ""),
+    (6, "Ismael Zambada", False, ""),
+    (6, "El Mayo", False, ""),
+    (6, "Mayo", True, ""),
+    (7, "Ovidio Guzmán", False, ""),
+    (7, "Guzmán", True, ""),
+    (8, "Joaquín Guzmán López", False, ""),
+    (8, "Guzmán", True, ""),
     (9, "Los Chapitos", False, ""),
     (10, "ELN", False, ""),
 ]
@@ -98,15 +105,20 @@ def test_article_html_links_first_mentions_outside_headings_and_links():
     g = Gazetteer(ALIASES, RELATED)
     urls = {1: ("/en/kb/los-choneros/", "Los Choneros"), 2: ("/en/kb/fito/", "Fito")}
     done = set()
-    html = ('<h2>Los Choneros</h2><p>A <a href="/x">Fito</a> story: Fito and '
-            '<b>Los Choneros</b>, then Fito again.</p>')
+    html = (
+        '<h2>Los Choneros</h2><p>A <a href="/x">Fito</a> story: Fito and '
+        "<b>Los Choneros</b>, then Fito again.</p>"
+    )
     out = link_first_mentions(html, g, urls, done)
-    assert out == ('<h2>Los Choneros</h2><p>A <a href="/x">Fito</a> story: '
-                   '<a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a> and '
-                   '<b><a class="kb-link" href="/en/kb/los-choneros/" title="Los Choneros">'
-                   'Los Choneros</a></b>, then Fito again.</p>')
+    assert out == (
+        '<h2>Los Choneros</h2><p>A <a href="/x">Fito</a> story: '
+        '<a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a> and '
+        '<b><a class="kb-link" href="/en/kb/los-choneros/" title="Los Choneros">'
+        "Los Choneros</a></b>, then Fito again.</p>"
+    )
     assert done == {1, 2}
     assert link_first_mentions("<p>Fito</p>", g, urls, done) == "<p>Fito</p>"
     quoted = '<p title="a > Fito">Fito</p>'
     assert link_first_mentions(quoted, g, urls, set()) == (
-        '<p title="a > Fito"><a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a></p>')
+        '<p title="a > Fito"><a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a></p>'
+    )

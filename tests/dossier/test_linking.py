@@ -19,8 +19,12 @@ TEXT = [
 def test_publishing_links_mentions_in_the_background(kb, make_article):
     article = make_article("Fito seen in Guayaquil", TEXT)
     mentions = {m.entity.name: m for m in Mention.objects.filter(article=article)}
-    assert set(mentions) == {"José Adolfo Macías Villamar", "Los Choneros", "Guayaquil",
-                             "Algeciras"}
+    assert set(mentions) == {
+        "José Adolfo Macías Villamar",
+        "Los Choneros",
+        "Guayaquil",
+        "Algeciras",
+    }
     assert mentions["José Adolfo Macías Villamar"].count == 4  # title + body
     assert all(m.status == Review.SUGGESTED for m in mentions.values())
     seizure = Event.objects.get(article=article, kind="seizure")
@@ -36,8 +40,10 @@ def test_article_page_links_first_mention_only(kb, make_article, client):
     article = make_article("Fito seen again", TEXT, slug="fito-seen-again")
     html = client.get(article.url).content.decode()
     assert html.count('href="/en/kb/jose-adolfo-macias-villamar/"') == 1
-    assert 'href="/en/kb/jose-adolfo-macias-villamar/" title="José Adolfo Macías Villamar">' \
-           "José Adolfo Macías Villamar</a>" in html
+    assert (
+        'href="/en/kb/jose-adolfo-macias-villamar/" title="José Adolfo Macías Villamar">'
+        "José Adolfo Macías Villamar</a>" in html
+    )
     assert html.count('class="kb-link"') == 4
     assert "Set-Cookie" not in client.get(article.url).headers
 
@@ -72,8 +78,11 @@ def test_new_alias_is_used_on_next_link(kb, make_article):
 
 @pytest.mark.django_db
 def test_spanish_article_links_accentless_spelling(kb, make_article):
-    article = make_article("Cae el jefe", ["<p>El CARTEL DE SINALOA perdió a El Mayo; "
-                                           "en mayo nadie lo esperaba.</p>"], language="es")
+    article = make_article(
+        "Cae el jefe",
+        ["<p>El CARTEL DE SINALOA perdió a El Mayo; en mayo nadie lo esperaba.</p>"],
+        language="es",
+    )
     found = {m.entity.name: m.count for m in Mention.objects.filter(article=article)}
     assert found == {"Sinaloa Cartel": 1, "Ismael Zambada García": 1}
 
@@ -94,9 +103,13 @@ def test_periodic_job_relinks_old_articles_when_the_knowledge_base_changes(kb, m
 @pytest.mark.django_db
 def test_relinking_an_unchanged_article_keeps_rows(kb, make_article):
     article = make_article("Haul", TEXT)
-    before = (sorted(Mention.objects.filter(article=article).values_list("pk", flat=True)),
-              sorted(Event.objects.filter(article=article).values_list("pk", flat=True)))
+    before = (
+        sorted(Mention.objects.filter(article=article).values_list("pk", flat=True)),
+        sorted(Event.objects.filter(article=article).values_list("pk", flat=True)),
+    )
     link(article)
-    after = (sorted(Mention.objects.filter(article=article).values_list("pk", flat=True)),
-             sorted(Event.objects.filter(article=article).values_list("pk", flat=True)))
+    after = (
+        sorted(Mention.objects.filter(article=article).values_list("pk", flat=True)),
+        sorted(Event.objects.filter(article=article).values_list("pk", flat=True)),
+    )
     assert before == after and before[1]

@@ -56,8 +56,7 @@ def test_ledger_filters_and_exports(client, demo_kb):
     page = client.get("/en/kb/seizures/?drug=cocaine&country=spain&year=2023")
     assert page.status_code == 200
     assert page.content.decode().count('class="kb-row"') == 1
-    assert client.get("/en/kb/seizures/?drug=heroin").content.decode().count(
-        'class="kb-row"') == 0
+    assert client.get("/en/kb/seizures/?drug=heroin").content.decode().count('class="kb-row"') == 0
     exported = client.get("/en/kb/seizures.csv?country=spain")
     assert exported["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
@@ -85,7 +84,8 @@ def test_api_is_read_only_json(client, demo_kb):
     detail = client.get("/en/kb/api/entities/jose-adolfo-macias-villamar/").json()
     assert "Fito" in [a["text"] for a in detail["aliases"]]
     assert {"relation": "leader_of", "name": "Los Choneros"} in [
-        {"relation": r["relation"], "name": r["entity"]["name"]} for r in detail["relations"]]
+        {"relation": r["relation"], "name": r["entity"]["name"]} for r in detail["relations"]
+    ]
     assert client.post("/en/kb/api/entities/").status_code == 405
 
 
@@ -93,10 +93,24 @@ def test_api_is_read_only_json(client, demo_kb):
 def test_csv_cells_cannot_be_formulas(demo_kb):
     from cronica.dossier.ledger import to_csv
 
-    text = to_csv([{"id": 1, "date": None, "drug": "cocaine", "kg": 1.0, "qualifier": None,
-                    "quantity_text": "1 kg", "value_usd": None, "place": "=HYPERLINK(1)",
-                    "country": None, "concealment": "+cmd", "article": "a",
-                    "article_url": "/"}])
+    text = to_csv(
+        [
+            {
+                "id": 1,
+                "date": None,
+                "drug": "cocaine",
+                "kg": 1.0,
+                "qualifier": None,
+                "quantity_text": "1 kg",
+                "value_usd": None,
+                "place": "=HYPERLINK(1)",
+                "country": None,
+                "concealment": "+cmd",
+                "article": "a",
+                "article_url": "/",
+            }
+        ]
+    )
     assert "'=HYPERLINK(1)" in text and "'+cmd" in text
 
 

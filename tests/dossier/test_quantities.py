@@ -88,15 +88,33 @@ def test_at_least_forty_phrasings_in_both_languages():
     assert sum("é" in t or "á" in t or " de " in t for t, *_ in WEIGHTS + MONEY) >= 15
 
 
-@pytest.mark.parametrize("text", ["$200 pesos", "500 euros", "3 millones de pesos",
-                                  "the 1990s", "tons of questions", "Kilo Squad"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$200 pesos",
+        "500 euros",
+        "3 millones de pesos",
+        "the 1990s",
+        "tons of questions",
+        "Kilo Squad",
+    ],
+)
 def test_not_a_dollar_sum_or_weight(text):
     assert money(text) == []
     assert quantities(text) == []
 
 
-@pytest.mark.parametrize("written,value", [("9.5", 9.5), ("9,5", 9.5), ("1,200", 1200),
-                                           ("1.200", 1200), ("1.234.567", 1234567),
-                                           ("1,234,567.25", 1234567.25), ("nine", 9)])
+@pytest.mark.parametrize(
+    "written,value",
+    [
+        ("9.5", 9.5),
+        ("9,5", 9.5),
+        ("1,200", 1200),
+        ("1.200", 1200),
+        ("1.234.567", 1234567),
+        ("1,234,567.25", 1234567.25),
+        ("nine", 9),
+    ],
+)
 def test_parse_number(written, value):
     assert parse_number(written) == value

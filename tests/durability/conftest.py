@@ -14,8 +14,9 @@ def journalist_identity():
 
 @pytest.fixture
 def tip_site(tmp_path, journalist_identity):
-    site = ServedSite(tmp_path, extra_env={
-        "CRONICA_TIPS_RECIPIENTS": str(journalist_identity.to_public())})
+    site = ServedSite(
+        tmp_path, extra_env={"CRONICA_TIPS_RECIPIENTS": str(journalist_identity.to_public())}
+    )
     try:
         yield site
     finally:

@@ -36,11 +36,18 @@ def free_port():
 
 
 def _base_env(data_dir):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "CRONICA_TASKS_BACKEND", "REDIS_URL")}
-    env.update({"CRONICA_DATA_DIR": str(data_dir),
-                "DJANGO_SETTINGS_MODULE": "cronica.settings",
-                "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "CRONICA_TASKS_BACKEND", "REDIS_URL")
+    }
+    env.update(
+        {
+            "CRONICA_DATA_DIR": str(data_dir),
+            "DJANGO_SETTINGS_MODULE": "cronica.settings",
+            "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+        }
+    )
     return env
 
 
@@ -66,8 +73,16 @@ class _Database:
 
 
 def _manage(env, *args, stdin=None):
-    return subprocess.run(CRONICA + list(args), env=env, cwd=REPO, check=True,
-                          capture_output=True, text=True, timeout=300, input=stdin)
+    return subprocess.run(
+        CRONICA + list(args),
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        input=stdin,
+    )
 
 
 _template = {}
@@ -85,8 +100,15 @@ def migrated_template():
         if database:
             env["DATABASE_URL"] = database.url
         _manage(env, "migrate", "--noinput")  # also creates the site structure
-        _manage(env, "createsuperuser", "--noinput", "--username", ADMIN_USER,
-                "--email", "qa@example.org")
+        _manage(
+            env,
+            "createsuperuser",
+            "--noinput",
+            "--username",
+            ADMIN_USER,
+            "--email",
+            "qa@example.org",
+        )
         _template.update(data_dir=data_dir, database=database)
 
         def remove():
@@ -111,8 +133,9 @@ class ServedSite:
         self.workers = workers
         env = _base_env(self.data_dir)
         env.update(extra_env or {})
-        self.database = (_Database(env["DATABASE_URL"], template["database"])
-                         if template["database"] else None)
+        self.database = (
+            _Database(env["DATABASE_URL"], template["database"]) if template["database"] else None
+        )
         if self.database:
             env["DATABASE_URL"] = self.database.url
         self.env = env
@@ -125,10 +148,15 @@ class ServedSite:
     def start(self, ready_path="/en/"):
         with open(self.log_path, "a") as log:
             self.process = subprocess.Popen(
-                CRONICA + ["serve", "--port", str(self.port)]
+                CRONICA
+                + ["serve", "--port", str(self.port)]
                 + (["--workers", str(self.workers)] if self.workers else []),
-                env=self.env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True)  # its own process group, so kill() gets every child
+                env=self.env,
+                cwd=REPO,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # its own process group, so kill() gets every child
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -189,9 +217,17 @@ class ServedSite:
         session = requests.Session()
         login = session.get(f"{self.url}/admin/login/", timeout=10)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
-        done = session.post(f"{self.url}/admin/login/", timeout=10, data={
-            "csrfmiddlewaretoken": token, "username": ADMIN_USER, "password": ADMIN_PASSWORD,
-            "next": "/admin/"}, headers={"Referer": f"{self.url}/admin/login/"})
+        done = session.post(
+            f"{self.url}/admin/login/",
+            timeout=10,
+            data={
+                "csrfmiddlewaretoken": token,
+                "username": ADMIN_USER,
+                "password": ADMIN_PASSWORD,
+                "next": "/admin/",
+            },
+            headers={"Referer": f"{self.url}/admin/login/"},
+        )
         assert done.ok and "/admin/login/" not in done.url, done.text[:500]
         return session
 

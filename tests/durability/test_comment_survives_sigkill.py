@@ -68,19 +68,25 @@ def queue_text(session, site, tab):
 
 
 def comment_rows(site):
-    out = site.manage("shell", "-c", (
-        "from cronica.comments.models import Comment, Report\n"
-        "for c in Comment.objects.order_by('pk'):\n"
-        "    print('C', c.pk, c.status, c.report_count, c.body)\n"
-        "for r in Report.objects.all():\n"
-        "    print('R', r.comment_id, r.reason)\n"))
+    out = site.manage(
+        "shell",
+        "-c",
+        (
+            "from cronica.comments.models import Comment, Report\n"
+            "for c in Comment.objects.order_by('pk'):\n"
+            "    print('C', c.pk, c.status, c.report_count, c.body)\n"
+            "for r in Report.objects.all():\n"
+            "    print('R', r.comment_id, r.reason)\n"
+        ),
+    )
     return out.stdout.splitlines()
 
 
 def test_acknowledged_comment_and_report_survive_sigkill(comment_site):
     site = comment_site
     article_id, article_url, published_id = site.manage(
-        "shell", "-c", SETUP % REPORTED).stdout.split()[-3:]
+        "shell", "-c", SETUP % REPORTED
+    ).stdout.split()[-3:]
     site.start()
 
     article = requests.get(site.url + article_url, timeout=10)
@@ -88,8 +94,9 @@ def test_acknowledged_comment_and_report_survive_sigkill(comment_site):
     action, fields = form_of(article.text, r"/en/comments/post/\d+/")
     assert action == f"/en/comments/post/{article_id}/"
     fields.update(name="Vecino", body=COMMENT)
-    posted = requests.post(site.url + action, data=fields, headers=FORM_HEADERS,
-                           allow_redirects=False, timeout=30)
+    posted = requests.post(
+        site.url + action, data=fields, headers=FORM_HEADERS, allow_redirects=False, timeout=30
+    )
     site.kill()  # the instant the acknowledgement is in: no graceful shutdown
     assert posted.status_code == 303, posted.text[:2000]
     status_url = posted.headers["Location"]
@@ -100,8 +107,9 @@ def test_acknowledged_comment_and_report_survive_sigkill(comment_site):
     assert report_page.status_code == 200
     action, fields = form_of(report_page.text, rf"/en/comments/{published_id}/report/")
     fields["reason"] = "personal"
-    reported = requests.post(site.url + action, data=fields, headers=FORM_HEADERS,
-                             allow_redirects=False, timeout=30)
+    reported = requests.post(
+        site.url + action, data=fields, headers=FORM_HEADERS, allow_redirects=False, timeout=30
+    )
     site.kill()
     assert reported.status_code == 200, reported.text[:2000]
 
@@ -120,5 +128,4 @@ def test_acknowledged_comment_and_report_survive_sigkill(comment_site):
     rows = comment_rows(site)
     assert f"R {published_id} personal" in rows
     assert any(r.startswith(f"C {published_id} pending 1 ") for r in rows), rows
-    assert any(r.startswith("C ") and r.endswith(COMMENT) and " pending " in r
-               for r in rows), rows
+    assert any(r.startswith("C ") and r.endswith(COMMENT) and " pending " in r for r in rows), rows

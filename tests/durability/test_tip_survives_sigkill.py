@@ -13,7 +13,6 @@ import socket
 import time
 
 import pyrage
-import pytest
 import requests
 
 from .served_site import FORM_HEADERS
@@ -25,23 +24,29 @@ FILE_BYTES = (f"{MARKER} route of the trucks, km 112\n" * 40).encode()  # ~2 KB
 def first_tip_form(site):
     page = requests.get(f"{site.url}/en/tips/new/", timeout=10)
     assert page.status_code == 200
-    fields = dict(re.findall(r'name="(codename_shown|codename_signature)" value="([^"]*)"',
-                             page.text))
+    fields = dict(
+        re.findall(r'name="(codename_shown|codename_signature)" value="([^"]*)"', page.text)
+    )
     return {"mode": "new", **fields, "codename": fields["codename_shown"]}
 
 
 def send_tip(site, message, files):
     form = {**first_tip_form(site), "message": message, "links": ""}
-    response = requests.post(f"{site.url}/en/tips/send/", data=form, files=files,
-                             headers=FORM_HEADERS, timeout=60)
+    response = requests.post(
+        f"{site.url}/en/tips/send/", data=form, files=files, headers=FORM_HEADERS, timeout=60
+    )
     assert response.status_code == 200, response.text[:2000]
     token = re.search(r'name="token" value="([^"]+)"', response.text).group(1)
     return token
 
 
 def confirm(site, token):
-    return requests.post(f"{site.url}/en/tips/confirm/", timeout=30, headers=FORM_HEADERS,
-                         data={"token": token, "metadata": "remove", "action": "send"})
+    return requests.post(
+        f"{site.url}/en/tips/confirm/",
+        timeout=30,
+        headers=FORM_HEADERS,
+        data={"token": token, "metadata": "remove", "action": "send"},
+    )
 
 
 def inbox_sources(session, site):
@@ -51,17 +56,23 @@ def inbox_sources(session, site):
 
 
 def tip_counts(site):
-    out = site.manage("shell", "-c", (
-        "from cronica.tips.models import Source, Submission, StoredFile\n"
-        "print(Source.objects.count(), Submission.objects.count(), "
-        "Submission.objects.filter(pending=False).count(), StoredFile.objects.count())"))
+    out = site.manage(
+        "shell",
+        "-c",
+        (
+            "from cronica.tips.models import Source, Submission, StoredFile\n"
+            "print(Source.objects.count(), Submission.objects.count(), "
+            "Submission.objects.filter(pending=False).count(), StoredFile.objects.count())"
+        ),
+    )
     return tuple(int(n) for n in out.stdout.splitlines()[-1].split())
 
 
 def test_acknowledged_tip_survives_sigkill(tip_site, journalist_identity):
     site = tip_site.start()
-    token = send_tip(site, f"Message {MARKER}",
-                     files={"files": ("ruta.txt", FILE_BYTES, "text/plain")})
+    token = send_tip(
+        site, f"Message {MARKER}", files={"files": ("ruta.txt", FILE_BYTES, "text/plain")}
+    )
     acknowledged = confirm(site, token)
     site.kill()  # the instant the success response is in: no graceful shutdown
     assert acknowledged.status_code == 200 and "Your tip was sent" in acknowledged.text
@@ -95,14 +106,18 @@ def test_acknowledged_tip_survives_sigkill(tip_site, journalist_identity):
 def multipart_head(form, boundary):
     parts = []
     for name, value in form.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-                     f"{value}\r\n".encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            f"{value}\r\n".encode()
+        )
     return b"".join(parts)
 
 
 def file_part(boundary, filename):
-    return (f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
-            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n').encode()
+    return (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+        f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+    ).encode()
 
 
 def wait_for(condition, what, timeout=30):
@@ -116,8 +131,9 @@ def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_sit
     site = tip_site.start()
     tips_dir = site.data_dir / "tips"
     # 1. A submission the source has not confirmed yet (review page shown, not sent).
-    pending_token = send_tip(site, f"Pending {MARKER}",
-                             files={"files": ("pending.txt", FILE_BYTES, "text/plain")})
+    pending_token = send_tip(
+        site, f"Pending {MARKER}", files={"files": ("pending.txt", FILE_BYTES, "text/plain")}
+    )
     blobs_before = set(tips_dir.glob("*.age"))
 
     # 2. An upload cut by the crash: a first file complete, the second one half-way.
@@ -125,14 +141,24 @@ def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_sit
     form = {**first_tip_form(site), "message": f"Cut {MARKER}", "links": ""}
     first_file = FILE_BYTES * 750  # ~1.5 MB
     second_file = FILE_BYTES * 5000  # ~10 MB, of which only a third is ever sent
-    body_start = (multipart_head(form, boundary) + file_part(boundary, "one.txt")
-                  + first_file + b"\r\n" + file_part(boundary, "two.txt"))
+    body_start = (
+        multipart_head(form, boundary)
+        + file_part(boundary, "one.txt")
+        + first_file
+        + b"\r\n"
+        + file_part(boundary, "two.txt")
+    )
     total = len(body_start) + len(second_file) + len(f"\r\n--{boundary}--\r\n")
     upload = socket.create_connection(("127.0.0.1", site.port), timeout=30)
-    upload.sendall((f"POST /en/tips/send/ HTTP/1.1\r\nHost: 127.0.0.1:{site.port}\r\n"
-                    f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
-                    f"Content-Length: {total}\r\nSec-Fetch-Site: same-origin\r\n"
-                    "Origin: null\r\n\r\n").encode() + body_start)
+    upload.sendall(
+        (
+            f"POST /en/tips/send/ HTTP/1.1\r\nHost: 127.0.0.1:{site.port}\r\n"
+            f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+            f"Content-Length: {total}\r\nSec-Fetch-Site: same-origin\r\n"
+            "Origin: null\r\n\r\n"
+        ).encode()
+        + body_start
+    )
     upload.sendall(second_file[: len(second_file) // 3])
 
     def first_file_committed_and_second_streaming():
@@ -158,8 +184,11 @@ def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_sit
         assert tip_counts(site) == (1, 1, 0, 1)  # only the pending one, still pending
 
         # The hourly sweep removes the cut upload's leftovers, and only them.
-        site.manage("shell", "-c", "from cronica.tips import blobs, jobs\n"
-                                   "blobs.sweep_incoming(0)\njobs.sweep_orphans(0)")
+        site.manage(
+            "shell",
+            "-c",
+            "from cronica.tips import blobs, jobs\nblobs.sweep_incoming(0)\njobs.sweep_orphans(0)",
+        )
         assert not list((tips_dir / "incoming").glob("*.part"))
         assert set(tips_dir.glob("*.age")) == blobs_before
 

@@ -8,8 +8,12 @@ import zlib
 
 
 def _png_chunk(kind, data):
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def png_bomb(width=60_000, height=60_000):
@@ -20,9 +24,12 @@ def png_bomb(width=60_000, height=60_000):
     # A few hundred rows are enough for the header-level checks; decoders that trust the
     # header would still allocate the full size.
     idat = compressor.compress(row * 200) + compressor.flush()
-    return (b"\x89PNG\r\n\x1a\n"
-            + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + _png_chunk(b"IDAT", idat) + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + _png_chunk(b"IDAT", idat)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def bilevel_png(width, height):
@@ -39,9 +46,11 @@ def office_zip_bomb(inflated_mb=120):
     XML (about 1000:1, the deflate limit)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
-        package.writestr("[Content_Types].xml",
-                         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                         'package/2006/content-types"/>')
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"/>',
+        )
         with package.open("word/document.xml", "w", force_zip64=True) as part:
             block = b" " * (1 << 20)
             part.write(b"<w:document>")
@@ -84,6 +93,8 @@ def gif_js_polyglot():
     return gif[:6] + b"/*" + gif[8:] + b"*/=alert(1);"
 
 
-SVG_WITH_SCRIPT = (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" '
-                   b'height="10"><script>alert(document.cookie)</script>'
-                   b'<rect width="10" height="10" onload="alert(1)"/></svg>')
+SVG_WITH_SCRIPT = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" '
+    b'height="10"><script>alert(document.cookie)</script>'
+    b'<rect width="10" height="10" onload="alert(1)"/></svg>'
+)

@@ -35,8 +35,20 @@ def stored_tips(settings):
 
     root = Path(settings.CRONICA_TIPS_ROOT)
     on_disk = [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-    return (Source.objects.count(), Submission.objects.count(), StoredFile.objects.count(),
-            len(on_disk))
+    return (
+        Source.objects.count(),
+        Submission.objects.count(),
+        StoredFile.objects.count(),
+        len(on_disk),
+    )
 
 
 NOTHING = (0, 0, 0, 0)
+
+
+@pytest.fixture(scope="module")
+def site_env():
+    """A migrated SQLite site with the demo loaded, for `cronica screen`/`extract` runs."""
+    from .test_screen_command import sqlite_site_env
+
+    return sqlite_site_env()

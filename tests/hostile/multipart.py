@@ -5,16 +5,24 @@ BOUNDARY = "hostileBoundaryQ7f2"
 
 def field(name, value, boundary=BOUNDARY):
     value = value if isinstance(value, bytes) else value.encode()
-    return (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
-            + value + b"\r\n")
+    return (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+        + value
+        + b"\r\n"
+    )
 
 
-def file(name, filename, content, content_type="application/octet-stream",
-         boundary=BOUNDARY):
+def file(name, filename, content, content_type="application/octet-stream", boundary=BOUNDARY):
     filename = filename if isinstance(filename, bytes) else filename.encode()
-    return (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '.encode()
-            + b'filename="' + filename + b'"\r\n'
-            + f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n")
+    return (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '.encode()
+        + b'filename="'
+        + filename
+        + b'"\r\n'
+        + f"Content-Type: {content_type}\r\n\r\n".encode()
+        + content
+        + b"\r\n"
+    )
 
 
 def end(boundary=BOUNDARY):

@@ -18,18 +18,26 @@ def media_files(settings):
 
 
 def upload(client, name, content, content_type="image/png"):
-    return client.post("/admin/images/add/", {
-        "title": name, "description": "Alt text for a hostile file",
-        "file": SimpleUploadedFile(name, content, content_type)})
+    return client.post(
+        "/admin/images/add/",
+        {
+            "title": name,
+            "description": "Alt text for a hostile file",
+            "file": SimpleUploadedFile(name, content, content_type),
+        },
+    )
 
 
-@pytest.mark.parametrize("name,content,content_type", [
-    ("bomb.png", bombs.png_bomb(), "image/png"),
-    ("drawing.svg", bombs.SVG_WITH_SCRIPT, "image/svg+xml"),
-    ("drawing.png", bombs.SVG_WITH_SCRIPT, "image/png"),
-    ("archive.jpg", bombs.nested_zip_bomb(), "image/jpeg"),
-    ("empty.png", b"", "image/png"),
-])
+@pytest.mark.parametrize(
+    "name,content,content_type",
+    [
+        ("bomb.png", bombs.png_bomb(), "image/png"),
+        ("drawing.svg", bombs.SVG_WITH_SCRIPT, "image/svg+xml"),
+        ("drawing.png", bombs.SVG_WITH_SCRIPT, "image/png"),
+        ("archive.jpg", bombs.nested_zip_bomb(), "image/jpeg"),
+        ("empty.png", b"", "image/png"),
+    ],
+)
 def test_refused_with_a_form_error(editor_client, settings, name, content, content_type):
     from cronica.news.images import CleanImage
 
@@ -49,12 +57,14 @@ def test_image_over_the_pixel_cap_is_refused(editor_client, settings):
     assert not CleanImage.objects.exists()
 
 
-@pytest.mark.parametrize("name,content", [
-    ("polyglot.png", bombs.png_with_script()),
-    ("polyglot.gif", bombs.gif_js_polyglot()),
-])
-def test_polyglot_is_rebuilt_without_its_payload(editor_client, client, settings, name,
-                                                 content):
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("polyglot.png", bombs.png_with_script()),
+        ("polyglot.gif", bombs.gif_js_polyglot()),
+    ],
+)
+def test_polyglot_is_rebuilt_without_its_payload(editor_client, client, settings, name, content):
     from cronica.news.images import CleanImage
 
     response = upload(editor_client, name, content)

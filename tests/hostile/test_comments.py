@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from cronica.comments.models import Comment, CommentSettings, Mode, Reader, Report
 from cronica.comments.reader import COOKIE
-from tests.comments.conftest import article, empty_cache, post  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 SAME = {"Sec-Fetch-Site": "same-origin"}
@@ -25,16 +24,22 @@ SAME = {"Sec-Fetch-Site": "same-origin"}
 
 def state():
     """Everything the comment views can write, to prove an attack changed nothing."""
-    return (list(Comment.objects.order_by("pk").values_list(
-                "pk", "status", "author_name", "body", "parent_id", "report_count",
-                "edited_at")),
-            Reader.objects.count(), Report.objects.count())
+    return (
+        list(
+            Comment.objects.order_by("pk").values_list(
+                "pk", "status", "author_name", "body", "parent_id", "report_count", "edited_at"
+            )
+        ),
+        Reader.objects.count(),
+        Report.objects.count(),
+    )
 
 
 @pytest.fixture
 def published(article):
-    return Comment.objects.create(article=article, body="A published comment.",
-                                  status=Comment.Status.PUBLISHED)
+    return Comment.objects.create(
+        article=article, body="A published comment.", status=Comment.Status.PUBLISHED
+    )
 
 
 @pytest.fixture
@@ -52,6 +57,7 @@ def refused(response, before, status=400):
 
 # Lengths -------------------------------------------------------------------------------
 
+
 def test_body_and_name_at_the_limits_are_kept_whole(article, post):
     response = post(article, "b" * 4000, name="n" * 60)
     assert response.status_code == 303
@@ -59,12 +65,15 @@ def test_body_and_name_at_the_limits_are_kept_whole(article, post):
     assert comment.body == "b" * 4000 and comment.author_name == "n" * 60
 
 
-@pytest.mark.parametrize("name, body", [
-    ("n" * 61, "a fine comment"),
-    ("", "b" * 4001),
-    ("", "b" * 8001),  # over the form's raw cap as well
-    ("n" * 10_000, "a fine comment"),
-])
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        ("n" * 61, "a fine comment"),
+        ("", "b" * 4001),
+        ("", "b" * 8001),  # over the form's raw cap as well
+        ("n" * 10_000, "a fine comment"),
+    ],
+)
 def test_one_character_over_a_limit_is_refused(article, post, name, body):
     before = state()
     refused(post(article, body, name=name), before)
@@ -84,13 +93,18 @@ def test_thousands_of_fields_are_refused(article, client):
     many = [("body", "x" * 10)] * 5_000 + [("body", "the real one")]
     from urllib.parse import urlencode
 
-    response = client.post(f"/en/comments/post/{article.pk}/", urlencode(many),
-                           content_type="application/x-www-form-urlencoded", headers=SAME)
+    response = client.post(
+        f"/en/comments/post/{article.pk}/",
+        urlencode(many),
+        content_type="application/x-www-form-urlencoded",
+        headers=SAME,
+    )
     assert response.status_code == 303
     assert Comment.objects.get().body == "the real one"
 
 
 # Invisible and look-alike characters ---------------------------------------------------
+
 
 def test_nul_characters_are_refused(article, post):
     before = state()
@@ -98,12 +112,15 @@ def test_nul_characters_are_refused(article, post):
     refused(post(article, "fine", name="\x00" * 50), before)
 
 
-@pytest.mark.parametrize("flood", ["\u200b", "\u202e", "\u2066", "\u00ad", "\ufeff",
-                                   "\u200d", "\u061c"])
-def test_invisible_floods_are_stripped_and_an_invisible_only_body_is_empty(article, post,
-                                                                           flood):
-    response = post(article, flood * 3000 + "la pla" + flood * 500 + "za",
-                    name=flood * 50 + "Vecino" + flood * 5)
+@pytest.mark.parametrize(
+    "flood", ["\u200b", "\u202e", "\u2066", "\u00ad", "\ufeff", "\u200d", "\u061c"]
+)
+def test_invisible_floods_are_stripped_and_an_invisible_only_body_is_empty(article, post, flood):
+    response = post(
+        article,
+        flood * 3000 + "la pla" + flood * 500 + "za",
+        name=flood * 50 + "Vecino" + flood * 5,
+    )
     assert response.status_code == 303
     comment = Comment.objects.get()
     assert comment.body == "la plaza" and comment.author_name == "Vecino"
@@ -132,9 +149,11 @@ def _published_html(client, article, body):
 
 
 def test_javascript_and_data_urls_in_text_never_become_links(client, article, post):
-    body = ("javascript:alert(document.cookie) y data:text/html;base64,PHNjcmlwdD4= "
-            "y JaVaScRiPt:alert(1) y <a href=\"javascript:alert(2)\">mira</a> "
-            "y vbscript:msgbox(1) y www.example.com/ok")
+    body = (
+        "javascript:alert(document.cookie) y data:text/html;base64,PHNjcmlwdD4= "
+        'y JaVaScRiPt:alert(1) y <a href="javascript:alert(2)">mira</a> '
+        "y vbscript:msgbox(1) y www.example.com/ok"
+    )
     assert post(article, body).status_code == 303
     stored = Comment.objects.get()
     assert stored.body == body and stored.status == Comment.Status.PENDING
@@ -168,6 +187,7 @@ def test_homoglyph_spam_scores_like_the_ascii_spam_it_imitates(article, post, si
 
 # Replies that may not be -----------------------------------------------------------------
 
+
 @pytest.fixture
 def no_flood_limit(monkeypatch):
     monkeypatch.setattr("cronica.comments.views.POST_LIMIT", (10_000, 60))
@@ -176,17 +196,28 @@ def no_flood_limit(monkeypatch):
 def test_replies_to_unavailable_parents_are_refused(article, post, home, no_flood_limit):
     from cronica.news.models import ArticlePage
 
-    other = ArticlePage(title="Other story", slug="other-story", language="en",
-                        summary="Other.", body=[("heading", "Other")])
+    other = ArticlePage(
+        title="Other story",
+        slug="other-story",
+        language="en",
+        summary="Other.",
+        body=[("heading", "Other")],
+    )
     home.add_child(instance=other)
     other.save_revision().publish()
-    elsewhere = Comment.objects.create(article=other, body="on another article",
-                                       status=Comment.Status.PUBLISHED)
+    elsewhere = Comment.objects.create(
+        article=other, body="on another article", status=Comment.Status.PUBLISHED
+    )
     parents = [elsewhere.pk]
-    for status in (Comment.Status.REJECTED, Comment.Status.PENDING, Comment.Status.SPAM,
-                   Comment.Status.DELETED):
-        parents.append(Comment.objects.create(article=article, body=f"{status} one",
-                                              status=status).pk)
+    for status in (
+        Comment.Status.REJECTED,
+        Comment.Status.PENDING,
+        Comment.Status.SPAM,
+        Comment.Status.DELETED,
+    ):
+        parents.append(
+            Comment.objects.create(article=article, body=f"{status} one", status=status).pk
+        )
     parents += [999_999, -1, 0.5, "abc", "1e3", "1 OR 1=1", 2**63 - 1, -(2**63)]
     before = state()
     for parent in parents:
@@ -207,19 +238,21 @@ def test_closed_unpublished_and_unknown_articles_refuse_comments(article, post, 
 HUGE = 2**63  # one past the largest id a 64-bit integer column holds
 
 
-@pytest.mark.parametrize("method, path, data", [
-    ("post", "/en/comments/post/{huge}/", {"body": "hello"}),
-    ("post", "/en/comments/post/{article}/", {"body": "hello", "parent": "{huge}"}),
-    ("post", "/en/comments/post/{article}/", {"body": "hello", "parent": "1" + "0" * 30}),
-    ("get", "/en/comments/{huge}/", {}),
-    ("post", "/en/comments/{huge}/edit/", {"body": "x"}),
-    ("post", "/en/comments/{huge}/delete/", {}),
-    ("get", "/en/comments/{huge}/reply/", {}),
-    ("get", "/en/comments/{huge}/report/", {}),
-    ("post", "/en/comments/{huge}/report/", {"reason": "spam"}),
-])
-def test_ids_past_the_integer_column_are_refused_not_500(client, article, method, path,
-                                                         data):
+@pytest.mark.parametrize(
+    "method, path, data",
+    [
+        ("post", "/en/comments/post/{huge}/", {"body": "hello"}),
+        ("post", "/en/comments/post/{article}/", {"body": "hello", "parent": "{huge}"}),
+        ("post", "/en/comments/post/{article}/", {"body": "hello", "parent": "1" + "0" * 30}),
+        ("get", "/en/comments/{huge}/", {}),
+        ("post", "/en/comments/{huge}/edit/", {"body": "x"}),
+        ("post", "/en/comments/{huge}/delete/", {}),
+        ("get", "/en/comments/{huge}/reply/", {}),
+        ("get", "/en/comments/{huge}/report/", {}),
+        ("post", "/en/comments/{huge}/report/", {"reason": "spam"}),
+    ],
+)
+def test_ids_past_the_integer_column_are_refused_not_500(client, article, method, path, data):
     client.raise_request_exception = False
     fill = {"huge": HUGE, "article": article.pk}
     data = {k: v.format(**fill) for k, v in data.items()}
@@ -251,21 +284,28 @@ CROSS_SITE = [
 
 
 @pytest.mark.parametrize("headers", CROSS_SITE)
-def test_cross_site_posts_edits_deletes_and_reports_are_refused(client, article, post,
-                                                                published, headers):
+def test_cross_site_posts_edits_deletes_and_reports_are_refused(
+    client, article, post, published, headers
+):
     assert post(article, "my own words").status_code == 303  # client now holds a token
     mine = Comment.objects.exclude(pk=published.pk).get()
     before = state()
     refused(post(article, "planted", headers=headers), before, status=403)
-    refused(client.post(f"/en/comments/{mine.pk}/edit/", {"body": "changed"},
-                        headers=headers), before, status=403)
-    refused(client.post(f"/en/comments/{mine.pk}/delete/", headers=headers), before,
-            status=403)
-    refused(client.post(f"/en/comments/{published.pk}/report/", {"reason": "spam"},
-                        headers=headers), before, status=403)
+    refused(
+        client.post(f"/en/comments/{mine.pk}/edit/", {"body": "changed"}, headers=headers),
+        before,
+        status=403,
+    )
+    refused(client.post(f"/en/comments/{mine.pk}/delete/", headers=headers), before, status=403)
+    refused(
+        client.post(f"/en/comments/{published.pk}/report/", {"reason": "spam"}, headers=headers),
+        before,
+        status=403,
+    )
 
 
 # Floods ----------------------------------------------------------------------------------
+
 
 def test_a_comment_flood_gets_429_and_nothing_past_the_limit_is_stored(article, post):
     for number in range(5):
@@ -274,72 +314,105 @@ def test_a_comment_flood_gets_429_and_nothing_past_the_limit_is_stored(article, 
     # Another language, a spoofed forwarding header, a fresh browser: the same client.
     refused(post(article, "sixth"), before, status=429)
     refused(post(article, "sexto", lang="es"), before, status=429)
-    refused(post(article, "spoofed", headers=SAME | {"X-Forwarded-For": "203.0.113.9"}),
-            before, status=429)
+    refused(
+        post(article, "spoofed", headers=SAME | {"X-Forwarded-For": "203.0.113.9"}),
+        before,
+        status=429,
+    )
     fresh = Client()
-    refused(fresh.post(f"/en/comments/post/{article.pk}/", {"body": "fresh browser"},
-                       headers=SAME), before, status=429)
+    refused(
+        fresh.post(f"/en/comments/post/{article.pk}/", {"body": "fresh browser"}, headers=SAME),
+        before,
+        status=429,
+    )
     assert Comment.objects.count() == 5
 
 
-def test_a_report_flood_gets_429_and_nothing_past_the_limit_is_stored(client, article,
-                                                                      site_settings):
+def test_a_report_flood_gets_429_and_nothing_past_the_limit_is_stored(
+    client, article, site_settings
+):
     site_settings.report_threshold = 1000
     site_settings.save()
-    targets = [Comment.objects.create(article=article, body=f"published {n}",
-                                      status=Comment.Status.PUBLISHED) for n in range(25)]
+    targets = [
+        Comment.objects.create(
+            article=article, body=f"published {n}", status=Comment.Status.PUBLISHED
+        )
+        for n in range(25)
+    ]
     for target in targets[:20]:
-        response = client.post(f"/en/comments/{target.pk}/report/", {"reason": "spam"},
-                               headers=SAME)
+        response = client.post(
+            f"/en/comments/{target.pk}/report/", {"reason": "spam"}, headers=SAME
+        )
         assert response.status_code == 200
     before = state()
     for target in targets[20:]:
-        refused(client.post(f"/en/comments/{target.pk}/report/", {"reason": "spam"},
-                            headers=SAME), before, status=429)
+        refused(
+            client.post(f"/en/comments/{target.pk}/report/", {"reason": "spam"}, headers=SAME),
+            before,
+            status=429,
+        )
     assert Report.objects.count() == 20
 
 
 @pytest.mark.parametrize("reason", ["", "nonsense", "spam" * 1000, "\x00"])
 def test_bad_report_reasons_are_refused(client, published, reason):
     before = state()
-    refused(client.post(f"/en/comments/{published.pk}/report/", {"reason": reason},
-                        headers=SAME), before)
+    refused(
+        client.post(f"/en/comments/{published.pk}/report/", {"reason": reason}, headers=SAME),
+        before,
+    )
 
 
 def test_reports_on_comments_that_are_not_public_are_404(client, article):
-    hidden = [Comment.objects.create(article=article, body=s, status=s).pk
-              for s in (Comment.Status.PENDING, Comment.Status.REJECTED,
-                        Comment.Status.SPAM, Comment.Status.DELETED)]
+    hidden = [
+        Comment.objects.create(article=article, body=s, status=s).pk
+        for s in (
+            Comment.Status.PENDING,
+            Comment.Status.REJECTED,
+            Comment.Status.SPAM,
+            Comment.Status.DELETED,
+        )
+    ]
     before = state()
     for pk in hidden + [999_999]:
-        refused(client.post(f"/en/comments/{pk}/report/", {"reason": "spam"}, headers=SAME),
-                before, status=404)
+        refused(
+            client.post(f"/en/comments/{pk}/report/", {"reason": "spam"}, headers=SAME),
+            before,
+            status=404,
+        )
 
 
-def test_one_client_alone_cannot_unpublish_a_comment_by_repeating_reports(client,
-                                                                          published):
+def test_one_client_alone_cannot_unpublish_a_comment_by_repeating_reports(client, published):
     for _ in range(3):
-        assert client.post(f"/en/comments/{published.pk}/report/", {"reason": "abuse"},
-                           headers=SAME).status_code == 200
+        assert (
+            client.post(
+                f"/en/comments/{published.pk}/report/", {"reason": "abuse"}, headers=SAME
+            ).status_code
+            == 200
+        )
     published.refresh_from_db()
     assert published.status == Comment.Status.PUBLISHED
 
 
 # Someone else's comment ------------------------------------------------------------------
 
+
 def _victim(article, post):
     assert post(article, "the victim's words", name="Victima").status_code == 303
     return Comment.objects.get()
 
 
-@pytest.mark.parametrize("cookie", [
-    "",
-    "forged",
-    "x" * 5000,
-    "\u00e9\u00ff;\x7f",
-    signing.Signer(salt="wrong-salt").sign("token"),
-    signing.Signer(salt="cronica.comments.reader").sign("guessed-token"),
-])
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        "",
+        "forged",
+        "x" * 5000,
+        "\u00e9\u00ff;\x7f",
+        signing.Signer(salt="wrong-salt").sign("token"),
+        signing.Signer(salt="cronica.comments.reader").sign("guessed-token"),
+    ],
+)
 def test_forged_tokens_cannot_touch_someone_elses_comment(article, post, cookie):
     victim = _victim(article, post)
     attacker = Client()
@@ -347,51 +420,64 @@ def test_forged_tokens_cannot_touch_someone_elses_comment(article, post, cookie)
         attacker.cookies[COOKIE] = cookie
     before = state()
     for action, data in (("edit", {"body": "defaced"}), ("delete", {})):
-        refused(attacker.post(f"/en/comments/{victim.pk}/{action}/", data, headers=SAME),
-                before, status=404)
+        refused(
+            attacker.post(f"/en/comments/{victim.pk}/{action}/", data, headers=SAME),
+            before,
+            status=404,
+        )
     assert attacker.get(f"/en/comments/{victim.pk}/").status_code == 404
 
 
 def test_another_readers_valid_token_cannot_touch_the_comment(article, post):
     victim = _victim(article, post)
     attacker = Client()
-    attacker.post(f"/en/comments/post/{article.pk}/", {"body": "attacker's own"},
-                  headers=SAME)
+    attacker.post(f"/en/comments/post/{article.pk}/", {"body": "attacker's own"}, headers=SAME)
     assert COOKIE in attacker.cookies
     before = state()
     for action, data in (("edit", {"body": "defaced"}), ("delete", {})):
-        refused(attacker.post(f"/en/comments/{victim.pk}/{action}/", data, headers=SAME),
-                before, status=404)
+        refused(
+            attacker.post(f"/en/comments/{victim.pk}/{action}/", data, headers=SAME),
+            before,
+            status=404,
+        )
 
 
 def test_an_expired_token_window_refuses_edit_and_delete(article, post, client):
     victim = _victim(article, post)
     Comment.objects.filter(pk=victim.pk).update(
-        created_at=timezone.now() - timedelta(minutes=15, seconds=5))
+        created_at=timezone.now() - timedelta(minutes=15, seconds=5)
+    )
     before = state()
-    refused(client.post(f"/en/comments/{victim.pk}/edit/", {"body": "late edit"},
-                        headers=SAME), before, status=403)
-    refused(client.post(f"/en/comments/{victim.pk}/delete/", headers=SAME), before,
-            status=403)
+    refused(
+        client.post(f"/en/comments/{victim.pk}/edit/", {"body": "late edit"}, headers=SAME),
+        before,
+        status=403,
+    )
+    refused(client.post(f"/en/comments/{victim.pk}/delete/", headers=SAME), before, status=403)
 
 
 def test_a_bad_edit_is_refused_and_changes_nothing(article, post, client):
     victim = _victim(article, post)
     before = state()
-    for data in ({"body": "x" * 4001}, {"body": ""}, {"body": "\u200b" * 100},
-                 {"body": "ok", "name": "n" * 61}, {"body": "nul\x00"}):
+    for data in (
+        {"body": "x" * 4001},
+        {"body": ""},
+        {"body": "\u200b" * 100},
+        {"body": "ok", "name": "n" * 61},
+        {"body": "nul\x00"},
+    ):
         refused(client.post(f"/en/comments/{victim.pk}/edit/", data, headers=SAME), before)
     assert Comment.objects.get().body == "the victim's words"
 
 
 def test_editing_a_rejected_comment_does_not_undo_the_editors_decision(
-        article, post, client, site_settings):
+    article, post, client, site_settings
+):
     site_settings.mode = Mode.PUBLISH_THEN_REVIEW
     site_settings.save()
     victim = _victim(article, post)
     Comment.objects.filter(pk=victim.pk).update(status=Comment.Status.REJECTED)
-    client.post(f"/en/comments/{victim.pk}/edit/", {"body": "now harmless words"},
-                headers=SAME)
+    client.post(f"/en/comments/{victim.pk}/edit/", {"body": "now harmless words"}, headers=SAME)
     victim.refresh_from_db()
     assert victim.status == Comment.Status.REJECTED
 
@@ -400,7 +486,6 @@ def test_editing_a_threat_keeps_the_evidence(article, post, client):
     assert post(article, "ya sabemos dónde vives, te va a cargar el payaso").status_code == 303
     threat = Comment.objects.get()
     assert threat.urgent and threat.status == Comment.Status.PENDING
-    client.post(f"/en/comments/{threat.pk}/edit/", {"body": "sorry, a nice comment"},
-                headers=SAME)
+    client.post(f"/en/comments/{threat.pk}/edit/", {"body": "sorry, a nice comment"}, headers=SAME)
     threat.refresh_from_db()
     assert "payaso" in threat.body

@@ -15,13 +15,14 @@ import subprocess
 
 import pytest
 
-from .test_screen_command import EXECUTABLE, REPO, run, site_env  # noqa: F401 (fixture)
+from .test_screen_command import EXECUTABLE, REPO, run
 
 KEYS = {"language", "entities", "seizures", "events", "money", "places"}
 
 
 def strict_json(raw):
     """Parses ``raw`` as RFC 8259 JSON: NaN and Infinity are not JSON."""
+
     def refuse(constant):
         raise ValueError(f"{constant} is not JSON")
 
@@ -36,16 +37,19 @@ def extract(text, env, *args):
     return result
 
 
-@pytest.mark.parametrize("stdin, message", [
-    (b"", "no text"),
-    (b" \n\t\n\r\n  ", "no text"),
-    ("\u200b\u00a0\u3000\n".encode(), None),
-    (os.urandom(20_000), "UTF-8"),
-    (b"Los Zetas en Tamaulipas \xff\xfe fin", "UTF-8"),
-    (b"\xef\xbb\xbf\xed\xa0\x80 surrogate", "UTF-8"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 5000, None),
-    (b"a" * 8_000_001, "longer than"),
-])
+@pytest.mark.parametrize(
+    "stdin, message",
+    [
+        (b"", "no text"),
+        (b" \n\t\n\r\n  ", "no text"),
+        ("\u200b\u00a0\u3000\n".encode(), None),
+        (os.urandom(20_000), "UTF-8"),
+        (b"Los Zetas en Tamaulipas \xff\xfe fin", "UTF-8"),
+        (b"\xef\xbb\xbf\xed\xa0\x80 surrogate", "UTF-8"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 5000, None),
+        (b"a" * 8_000_001, "longer than"),
+    ],
+)
 def test_bad_input_is_a_clear_error_and_no_output(site_env, stdin, message):
     code, out, err = run("extract", stdin, site_env)
     if message is None and code == 0:  # text of sorts after all: the contract holds
@@ -57,8 +61,10 @@ def test_bad_input_is_a_clear_error_and_no_output(site_env, stdin, message):
         assert message in err
 
 
-PARAGRAPH = ("Police seized 1.5 tons of cocaine worth $20 million in Manzanillo on May 3, "
-             "2024. The Sinaloa Cartel was blamed. Ovidio Guzmán was not charged.\n\n")
+PARAGRAPH = (
+    "Police seized 1.5 tons of cocaine worth $20 million in Manzanillo on May 3, "
+    "2024. The Sinaloa Cartel was blamed. Ovidio Guzmán was not charged.\n\n"
+)
 
 
 def test_a_long_article_keeps_the_contract(site_env):
@@ -78,8 +84,10 @@ def test_a_megabyte_of_article_text_in_seconds(site_env):
 
 
 def test_thousands_of_numbers_and_currency_signs(site_env):
-    text = " ".join(f"${i},{i % 1000:03d}.{i % 100:02d} US$ {i} MXN {i} € {i} millones de "
-                    "pesos" for i in range(3000))
+    text = " ".join(
+        f"${i},{i % 1000:03d}.{i % 100:02d} US$ {i} MXN {i} € {i} millones de pesos"
+        for i in range(3000)
+    )
     text += "\n\n" + "$" * 50_000 + " " + "1," * 50_000 + " toneladas de cocaína"
     text += "\n\n" + "1" * 200_000 + " kilos de cocaína" + "\n\n" + "9.5 tons " * 5000
     result = extract(text, site_env)
@@ -89,19 +97,36 @@ def test_thousands_of_numbers_and_currency_signs(site_env):
 
 
 def test_nested_quotes_and_brackets(site_env):
-    text = ("«“‘\"(" * 3000 + "Los Zetas controlan la plaza" + ")\"’”»" * 3000
-            + "\n\n" + "alias \"" * 5000 + "El Mencho" + "\"" * 5000)
+    text = (
+        '«“‘"(' * 3000
+        + "Los Zetas controlan la plaza"
+        + ')"’”»' * 3000
+        + "\n\n"
+        + 'alias "' * 5000
+        + "El Mencho"
+        + '"' * 5000
+    )
     result = extract(text, site_env)
     assert result["language"] == "es"
 
 
 def test_every_alias_repeated(site_env):
     names = subprocess.run(
-        [str(EXECUTABLE), "shell", "-c",
-         "import json\nfrom cronica.dossier.models import Alias, Entity\n"
-         "print(json.dumps([a.text for a in Alias.objects.all()]"
-         " + [e.name for e in Entity.objects.all()]))"],
-        env=site_env, cwd=REPO, capture_output=True, text=True, check=True, timeout=120)
+        [
+            str(EXECUTABLE),
+            "shell",
+            "-c",
+            "import json\nfrom cronica.dossier.models import Alias, Entity\n"
+            "print(json.dumps([a.text for a in Alias.objects.all()]"
+            " + [e.name for e in Entity.objects.all()]))",
+        ],
+        env=site_env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     aliases = json.loads(names.stdout.splitlines()[-1])
     assert len(aliases) > 50
     result = extract((" ".join(aliases) + ".\n") * 100, site_env)
@@ -112,5 +137,11 @@ def test_every_alias_repeated(site_env):
 
 
 def test_absurdly_long_numbers_still_give_strict_json(site_env):
-    extract("Police seized " + "9" * 400 + " tons of cocaine worth $" + "9" * 400
-            + " million in Manzanillo on May 3, 2024.", site_env)
+    extract(
+        "Police seized "
+        + "9" * 400
+        + " tons of cocaine worth $"
+        + "9" * 400
+        + " million in Manzanillo on May 3, 2024.",
+        site_env,
+    )

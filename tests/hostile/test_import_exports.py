@@ -19,25 +19,28 @@ BASE = "https://hostile.example"
 START = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 
 
-def comment_xml(cid, parent=0, minutes=0, body="A reader's words.", approved="1",
-                author="Lector"):
+def comment_xml(cid, parent=0, minutes=0, body="A reader's words.", approved="1", author="Lector"):
     when = (START + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S")
-    return (f"<wp:comment><wp:comment_id>{cid}</wp:comment_id>"
-            f"<wp:comment_author><![CDATA[{author}]]></wp:comment_author>"
-            f"<wp:comment_date_gmt>{when}</wp:comment_date_gmt>"
-            f"<wp:comment_content>{escape(body)}</wp:comment_content>"
-            f"<wp:comment_approved>{approved}</wp:comment_approved>"
-            f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>")
+    return (
+        f"<wp:comment><wp:comment_id>{cid}</wp:comment_id>"
+        f"<wp:comment_author><![CDATA[{author}]]></wp:comment_author>"
+        f"<wp:comment_date_gmt>{when}</wp:comment_date_gmt>"
+        f"<wp:comment_content>{escape(body)}</wp:comment_content>"
+        f"<wp:comment_approved>{approved}</wp:comment_approved>"
+        f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+    )
 
 
 def post_xml(pid, comments="", body="<p>A post.</p>", title=None):
     title = title or f"Post {pid}"
-    return (f"<item><title>{escape(title)}</title><link>{BASE}/2024/03/post-{pid}/</link>"
-            f"<wp:post_id>{pid}</wp:post_id>"
-            f"<wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt>"
-            f"<content:encoded>{escape(body)}</content:encoded>"
-            f"<wp:post_name>post-{pid}</wp:post_name><wp:status>publish</wp:status>"
-            f"<wp:post_type>post</wp:post_type>{comments}</item>")
+    return (
+        f"<item><title>{escape(title)}</title><link>{BASE}/2024/03/post-{pid}/</link>"
+        f"<wp:post_id>{pid}</wp:post_id>"
+        f"<wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt>"
+        f"<content:encoded>{escape(body)}</content:encoded>"
+        f"<wp:post_name>post-{pid}</wp:post_name><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type>{comments}</item>"
+    )
 
 
 def export(tmp_path, *items, name="export.xml"):
@@ -48,8 +51,9 @@ def export(tmp_path, *items, name="export.xml"):
         'xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Hostile</title>'
         f"<link>{BASE}</link><wp:wxr_version>1.2</wp:wxr_version>"
-        f"<wp:base_blog_url>{BASE}</wp:base_blog_url>" + "".join(items)
-        + "</channel></rss>", encoding="utf-8")
+        f"<wp:base_blog_url>{BASE}</wp:base_blog_url>" + "".join(items) + "</channel></rss>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -58,23 +62,29 @@ BLOG = "tag:blogger.com,1999:blog-9009"
 
 def takeout_entry(kind, number, parent="", reply_to="", body="Words.", minutes=0):
     when = (START + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    extra = (f"<blogger:filename>/2024/03/post-{number}.html</blogger:filename>"
-             if kind == "POST" else
-             f"<blogger:parent>{BLOG}.post-{parent}</blogger:parent>"
-             f"<blogger:inReplyTo>{f'{BLOG}.post-{reply_to}' if reply_to else ''}"
-             "</blogger:inReplyTo>")
-    return (f"<entry><id>{BLOG}.post-{number}</id><blogger:type>{kind}</blogger:type>"
-            f"<blogger:status>LIVE</blogger:status><author><name>Lector</name></author>"
-            f"<title>Post {number}</title><content type='html'>{escape(body)}</content>"
-            f"<published>{when}</published>{extra}</entry>")
+    extra = (
+        f"<blogger:filename>/2024/03/post-{number}.html</blogger:filename>"
+        if kind == "POST"
+        else f"<blogger:parent>{BLOG}.post-{parent}</blogger:parent>"
+        f"<blogger:inReplyTo>{f'{BLOG}.post-{reply_to}' if reply_to else ''}"
+        "</blogger:inReplyTo>"
+    )
+    return (
+        f"<entry><id>{BLOG}.post-{number}</id><blogger:type>{kind}</blogger:type>"
+        f"<blogger:status>LIVE</blogger:status><author><name>Lector</name></author>"
+        f"<title>Post {number}</title><content type='html'>{escape(body)}</content>"
+        f"<published>{when}</published>{extra}</entry>"
+    )
 
 
 def takeout(tmp_path, *entries):
     path = tmp_path / "feed.atom"
-    path.write_text("<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/"
-                    "2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>"
-                    f"<id>{BLOG}</id><title>Hostile</title>{''.join(entries)}</feed>",
-                    encoding="utf-8")
+    path.write_text(
+        "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/"
+        "2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>"
+        f"<id>{BLOG}</id><title>Hostile</title>{''.join(entries)}</feed>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -97,9 +107,10 @@ def test_five_thousand_comments_threaded_two_hundred_deep(home, tmp_path, client
         for level in range(depth):
             cid = chain * depth + level + 1
             # Half the chains are dated newest first: replies before their parents.
-            minutes = (chain * depth + (level if chain % 2 else depth - level))
-            comments.append(comment_xml(cid, cid - 1 if level else 0, minutes,
-                                        f"chain {chain} level {level}"))
+            minutes = chain * depth + (level if chain % 2 else depth - level)
+            comments.append(
+                comment_xml(cid, cid - 1 if level else 0, minutes, f"chain {chain} level {level}")
+            )
     run_import("wxr", export(tmp_path, post_xml(1, "".join(comments))))
     article = ArticlePage.objects.get()
     stored = Comment.objects.filter(article=article)
@@ -120,9 +131,11 @@ def test_five_thousand_comments_threaded_two_hundred_deep(home, tmp_path, client
 @pytest.mark.django_db
 def test_parent_loops_are_broken_and_every_comment_kept(home, tmp_path, client):
     comments = [
-        comment_xml(1, 2, 1, "two-loop A"), comment_xml(2, 1, 2, "two-loop B"),
+        comment_xml(1, 2, 1, "two-loop A"),
+        comment_xml(2, 1, 2, "two-loop B"),
         comment_xml(3, 3, 3, "answers itself"),
-        comment_xml(4, 6, 4, "three-loop A"), comment_xml(5, 4, 5, "three-loop B"),
+        comment_xml(4, 6, 4, "three-loop A"),
+        comment_xml(5, 4, 5, "three-loop B"),
         comment_xml(6, 5, 6, "three-loop C"),
         comment_xml(7, 999, 7, "parent never existed"),
         comment_xml(8, 1, 8, "answers the loop"),
@@ -144,12 +157,17 @@ def test_parent_loops_are_broken_and_every_comment_kept(home, tmp_path, client):
 
 @pytest.mark.django_db
 def test_blogger_parent_loops_are_broken_and_every_comment_kept(home, tmp_path, client):
-    run_import("blogger", takeout(
-        tmp_path, takeout_entry("POST", 1, body="<p>The post.</p>"),
-        takeout_entry("COMMENT", 11, 1, 12, "loop A", 1),
-        takeout_entry("COMMENT", 12, 1, 11, "loop B", 2),
-        takeout_entry("COMMENT", 13, 1, 13, "answers itself", 3),
-        takeout_entry("COMMENT", 14, 1, 999, "parent never existed", 4)))
+    run_import(
+        "blogger",
+        takeout(
+            tmp_path,
+            takeout_entry("POST", 1, body="<p>The post.</p>"),
+            takeout_entry("COMMENT", 11, 1, 12, "loop A", 1),
+            takeout_entry("COMMENT", 12, 1, 11, "loop B", 2),
+            takeout_entry("COMMENT", 13, 1, 13, "answers itself", 3),
+            takeout_entry("COMMENT", 14, 1, 999, "parent never existed", 4),
+        ),
+    )
     parents = dict(Comment.objects.values_list("pk", "parent_id"))
     assert len(parents) == 4
     for pk in parents:
@@ -159,17 +177,27 @@ def test_blogger_parent_loops_are_broken_and_every_comment_kept(home, tmp_path, 
 
 
 def _wordpress_reply_across_posts(tmp_path):
-    run_import("wxr", export(
-        tmp_path,
-        post_xml(1, comment_xml(10, 0, 1, "on the first post")),
-        post_xml(2, comment_xml(20, 10, 2, "claims to answer the first post"))))
+    run_import(
+        "wxr",
+        export(
+            tmp_path,
+            post_xml(1, comment_xml(10, 0, 1, "on the first post")),
+            post_xml(2, comment_xml(20, 10, 2, "claims to answer the first post")),
+        ),
+    )
 
 
 def _blogger_reply_across_posts(tmp_path):
-    run_import("blogger", takeout(
-        tmp_path, takeout_entry("POST", 1), takeout_entry("POST", 2),
-        takeout_entry("COMMENT", 10, 1, "", "on the first post", 1),
-        takeout_entry("COMMENT", 20, 2, 10, "claims to answer the first post", 2)))
+    run_import(
+        "blogger",
+        takeout(
+            tmp_path,
+            takeout_entry("POST", 1),
+            takeout_entry("POST", 2),
+            takeout_entry("COMMENT", 10, 1, "", "on the first post", 1),
+            takeout_entry("COMMENT", 20, 2, 10, "claims to answer the first post", 2),
+        ),
+    )
 
 
 @pytest.mark.django_db
@@ -181,14 +209,19 @@ def test_a_parent_on_another_post_is_not_kept(home, tmp_path, make):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("items, message", [
-    ([post_xml(1, comment_xml(7, body="first")), post_xml(2, comment_xml(7, body="again"))],
-     "appears twice"),
-    ([post_xml(1, comment_xml(7) + comment_xml(7))], "appears twice"),
-    ([post_xml(1), post_xml(1)], "appears twice"),
-    ([post_xml(1, comment_xml("x7"))], "numeric wp:comment_id"),
-    ([post_xml("1; DROP TABLE")], "numeric wp:post_id"),
-])
+@pytest.mark.parametrize(
+    "items, message",
+    [
+        (
+            [post_xml(1, comment_xml(7, body="first")), post_xml(2, comment_xml(7, body="again"))],
+            "appears twice",
+        ),
+        ([post_xml(1, comment_xml(7) + comment_xml(7))], "appears twice"),
+        ([post_xml(1), post_xml(1)], "appears twice"),
+        ([post_xml(1, comment_xml("x7"))], "numeric wp:comment_id"),
+        ([post_xml("1; DROP TABLE")], "numeric wp:post_id"),
+    ],
+)
 def test_duplicate_and_malformed_ids_are_refused_whole(home, tmp_path, items, message):
     before = snapshot()
     with pytest.raises(CommandError) as error:
@@ -197,8 +230,7 @@ def test_duplicate_and_malformed_ids_are_refused_whole(home, tmp_path, items, me
     assert snapshot() == before
 
 
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(11)"><script>alert(12)'
-       '</script></svg>')
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(11)"><script>alert(12)</script></svg>'
 HOSTILE_HTML = f"""
 <p>Opening paragraph of a hostile post, with a <a href="javascript:alert(1)">js link</a>,
 a <a href=" JaVaScRiPt:alert(2)">spaced one</a>, an
@@ -221,20 +253,33 @@ background:url(javascript:alert(8))">Handlers and CSS expressions.</p>
 <math><mi xlink:href="javascript:alert(16)">m</mi></math>
 <p>Closing paragraph of the hostile post.</p>
 """
-HOSTILE_COMMENT = ('<b onmouseover="alert(21)">bold</b> <script>alert(22)</script>'
-                   '<a href="javascript:alert(23)">clic</a> <img src=x onerror=alert(24)> '
-                   f'{SVG} <iframe src="https://evil.example/c"></iframe> end of comment')
-INJECTED = ("script:not([src^='/']), iframe, object, embed, svg script, base, "
-            "meta[http-equiv], link[href*='evil'], form[action^='javascript'], "
-            "style:not([data-w-theme])")
+HOSTILE_COMMENT = (
+    '<b onmouseover="alert(21)">bold</b> <script>alert(22)</script>'
+    '<a href="javascript:alert(23)">clic</a> <img src=x onerror=alert(24)> '
+    f'{SVG} <iframe src="https://evil.example/c"></iframe> end of comment'
+)
+INJECTED = (
+    "script:not([src^='/']), iframe, object, embed, svg script, base, "
+    "meta[http-equiv], link[href*='evil'], form[action^='javascript'], "
+    "style:not([data-w-theme])"
+)
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_hostile_markup_renders_inert_in_chromium(home, tmp_path, page, live_server):
-    run_import("wxr", export(tmp_path, post_xml(
-        1, comment_xml(1, 0, 1, HOSTILE_COMMENT) + comment_xml(2, 1, 2, "9:35 - a reply"),
-        body=HOSTILE_HTML, title="<script>alert(31)</script> Hostile post")))
+    run_import(
+        "wxr",
+        export(
+            tmp_path,
+            post_xml(
+                1,
+                comment_xml(1, 0, 1, HOSTILE_COMMENT) + comment_xml(2, 1, 2, "9:35 - a reply"),
+                body=HOSTILE_HTML,
+                title="<script>alert(31)</script> Hostile post",
+            ),
+        ),
+    )
     article = ArticlePage.objects.get()
     assert "Closing paragraph" in str(article.body.raw_data)
     dialogs = []

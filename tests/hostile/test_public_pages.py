@@ -12,20 +12,50 @@ def site(home):
     """Two published articles (a listing, a search hit and an archive month to attack)."""
     from tests.news.factories import make_article
 
-    make_article(home, title="Cartel trucks seized", body="Cartel convoy near Juárez.",
-                 published="2024-05-03T10:00:00")
-    make_article(home, title="Decomiso en el puerto", language="es", body="Cartel y puerto.",
-                 published="2024-05-20T10:00:00")
+    make_article(
+        home,
+        title="Cartel trucks seized",
+        body="Cartel convoy near Juárez.",
+        published="2024-05-03T10:00:00",
+    )
+    make_article(
+        home,
+        title="Decomiso en el puerto",
+        language="es",
+        body="Cartel y puerto.",
+        published="2024-05-20T10:00:00",
+    )
     return home
 
 
 QUERIES = [
     "x" * 100_000,
-    ".*(a+)+$", "((((((((((a))))))))))*", "[", "\\", "%", "_%_", "*", "?",
-    "' OR 1=1 --", "'; DROP TABLE wagtailcore_page; --", '" OR ""="', "1) UNION SELECT 1--",
+    ".*(a+)+$",
+    "((((((((((a))))))))))*",
+    "[",
+    "\\",
+    "%",
+    "_%_",
+    "*",
+    "?",
+    "' OR 1=1 --",
+    "'; DROP TABLE wagtailcore_page; --",
+    '" OR ""="',
+    "1) UNION SELECT 1--",
     '"unbalanced',
-    "NEAR(a b)", "AND OR NOT", "a AND", "-", "^a", "a:b", "{a}", "col:*",
-    "ciudad\u0301 juárez", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🚚💊", "\u202emocleW", "漢字 検索", "\ufeff",
+    "NEAR(a b)",
+    "AND OR NOT",
+    "a AND",
+    "-",
+    "^a",
+    "a:b",
+    "{a}",
+    "col:*",
+    "ciudad\u0301 juárez",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🚚💊",
+    "\u202emocleW",
+    "漢字 検索",
+    "\ufeff",
     "a\x00b",
 ]
 
@@ -44,8 +74,9 @@ def test_search_with_invalid_utf8(client, site, raw):
     assert response.status_code in (200, 400, 404), response.status_code
 
 
-@pytest.mark.parametrize("page", ["999999", "-1", "0", "abc", "1e9", "9" * 5000, "1.5",
-                                  "", "%00", "1 OR 1=1"])
+@pytest.mark.parametrize(
+    "page", ["999999", "-1", "0", "abc", "1e9", "9" * 5000, "1.5", "", "%00", "1 OR 1=1"]
+)
 @pytest.mark.parametrize("listing", ["/en/", "/en/search/?q=cartel&", "/es/archive/2024/05/"])
 def test_pagination_out_of_range(client, site, listing, page):
     separator = "&" if "?" in listing else "?"
@@ -53,36 +84,54 @@ def test_pagination_out_of_range(client, site, listing, page):
     assert response.status_code in (200, 404), response.status_code
 
 
-@pytest.mark.parametrize("path", [
-    "/en/archive/0000/01/", "/en/archive/2024/13/", "/en/archive/2024/00/",
-    "/en/archive/9999/12/", "/en/archive/1899/12/", "/en/archive/2024/5/",
-    "/en/archive/20245/01/", "/en/archive/-202/01/",
-    "/en/archive/२०२४/०५/",  # Unicode digits: no second URL for the same month
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/archive/0000/01/",
+        "/en/archive/2024/13/",
+        "/en/archive/2024/00/",
+        "/en/archive/9999/12/",
+        "/en/archive/1899/12/",
+        "/en/archive/2024/5/",
+        "/en/archive/20245/01/",
+        "/en/archive/-202/01/",
+        "/en/archive/२०२४/०५/",  # Unicode digits: no second URL for the same month
+    ],
+)
 def test_malformed_archive_dates(client, site, path):
     assert client.get(path).status_code == 404
 
 
-@pytest.mark.parametrize("path", [
-    "/en/" + "a" * 20_000 + "/",
-    "/en/" + "a/" * 5_000,
-    "/en/tags/" + "x" * 10_000 + "/",
-    "/en/contributors/" + "%00" * 100 + "/",
-    "/en/%2e%2e/%2e%2e/etc/passwd",
-    "/media/../../../etc/passwd",
-    "/media/%2e%2e/secret_key",
-    "/en/tags/%ff%fe/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/" + "a" * 20_000 + "/",
+        "/en/" + "a/" * 5_000,
+        "/en/tags/" + "x" * 10_000 + "/",
+        "/en/contributors/" + "%00" * 100 + "/",
+        "/en/%2e%2e/%2e%2e/etc/passwd",
+        "/media/../../../etc/passwd",
+        "/media/%2e%2e/secret_key",
+        "/en/tags/%ff%fe/",
+    ],
+)
 def test_long_and_traversal_paths(client, site, path):
     response = client.get(path)
     assert 400 <= response.status_code < 500 or response.status_code in (301, 302)
     assert b"root:x:0" not in response.content
 
 
-@pytest.mark.parametrize("host", [
-    "evil.example", "127.0.0.1@evil.example", "127.0.0.1:80@evil.example",
-    "127.0.0.1\r\nX-Injected: 1", "[::1", "a" * 5000,
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "127.0.0.1@evil.example",
+        "127.0.0.1:80@evil.example",
+        "127.0.0.1\r\nX-Injected: 1",
+        "[::1",
+        "a" * 5000,
+    ],
+)
 def test_host_header_attacks(host, site):
     client = Client(raise_request_exception=True)
     response = client.get("/en/", HTTP_HOST=host)
@@ -101,9 +150,11 @@ def test_hostile_requests_change_nothing(client, site):
     from django.core import serializers
 
     def snapshot():
-        return {model._meta.label: serializers.serialize("json", model._default_manager.all())
-                for model in apps.get_models()
-                if model._meta.app_label not in ("sessions", "django_tasks_db")}
+        return {
+            model._meta.label: serializers.serialize("json", model._default_manager.all())
+            for model in apps.get_models()
+            if model._meta.app_label not in ("sessions", "django_tasks_db")
+        }
 
     before = snapshot()
     for query in QUERIES[:12]:

@@ -18,8 +18,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.durability.served_site import REPO, _base_env
 
 EXECUTABLE = REPO / ".venv" / "bin" / "cronica"
@@ -38,22 +36,29 @@ def sqlite_site_env():
         env = _base_env(data_dir)
         env.pop("DATABASE_URL", None)  # a database of its own, never the suite's
         for step in (["migrate", "--noinput"], ["demo"]):
-            subprocess.run([str(EXECUTABLE), *step], env=env, cwd=REPO, check=True,
-                           capture_output=True, timeout=300)
+            subprocess.run(
+                [str(EXECUTABLE), *step],
+                env=env,
+                cwd=REPO,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
         _site.update(env)
         atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
     return dict(_site)
 
 
-@pytest.fixture(scope="module")
-def site_env():
-    return sqlite_site_env()
-
-
 def run(command, stdin, env, timeout=120):
     """(exit code, stdout, stderr) of `cronica COMMAND` fed ``stdin`` (bytes)."""
-    done = subprocess.run([str(EXECUTABLE), command], input=stdin, env=env, cwd=REPO,
-                          capture_output=True, timeout=timeout)
+    done = subprocess.run(
+        [str(EXECUTABLE), command],
+        input=stdin,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        timeout=timeout,
+    )
     return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
 
 
@@ -110,8 +115,13 @@ def test_empty_and_blank_stdin_write_nothing_and_succeed(site_env):
 
 
 def test_invalid_utf8_lines_do_not_stop_the_stream(site_env):
-    lines = [b'{"text": "antes"}', b'{"text": "\xff\xfe casino \xc3\x28"}', b"\xff" * 1000,
-             b'{"text": "\xed\xa0\x80 lone surrogate bytes"}', b'{"text": "despues"}']
+    lines = [
+        b'{"text": "antes"}',
+        b'{"text": "\xff\xfe casino \xc3\x28"}',
+        b"\xff" * 1000,
+        b'{"text": "\xed\xa0\x80 lone surrogate bytes"}',
+        b'{"text": "despues"}',
+    ]
     results = screen(b"\n".join(lines) + b"\n", site_env)
     assert len(results) == len(lines)
     assert is_scores(results[0]) and is_scores(results[-1])
@@ -121,9 +131,11 @@ def test_invalid_utf8_lines_do_not_stop_the_stream(site_env):
 
 
 def test_json_escaped_surrogates_and_controls_are_scored(site_env):
-    lines = ['{"text": "casino \\ud800 viagra \\udfff www.x\\u0000y.com"}',
-             '{"text": "\\u202e\\u200b' + "\\u0301" * 600 + '"}',
-             '{"text": "' + "\\u0000" * 600 + '"}']
+    lines = [
+        '{"text": "casino \\ud800 viagra \\udfff www.x\\u0000y.com"}',
+        '{"text": "\\u202e\\u200b' + "\\u0301" * 600 + '"}',
+        '{"text": "' + "\\u0000" * 600 + '"}',
+    ]
     results = screen(("\n".join(lines) + "\n").encode(), site_env)
     assert len(results) == 3 and all(is_scores(r) for r in results)
     assert results[0]["spam"] >= 0.5
@@ -139,12 +151,16 @@ def test_a_huge_line_is_answered_at_once(site_env):
 
 def _peak_memory_kb(stdin_bytes, env):
     """Runs `cronica screen` on ``stdin_bytes``; (output line count, peak RSS in KB)."""
-    process = subprocess.Popen([str(EXECUTABLE), "screen"], env=env, cwd=REPO,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(EXECUTABLE), "screen"],
+        env=env,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     counted = []
-    reader = threading.Thread(target=lambda: counted.append(
-        sum(1 for _ in process.stdout)))
+    reader = threading.Thread(target=lambda: counted.append(sum(1 for _ in process.stdout)))
     reader.start()
     process.stdin.write(stdin_bytes)
     process.stdin.close()
@@ -157,8 +173,9 @@ def _peak_memory_kb(stdin_bytes, env):
 
 def test_ten_thousand_lines_stream_with_flat_memory(site_env):
     def lines(n):
-        return "".join(json.dumps({"text": f"comentario {i} de la plaza"}) + "\n"
-                       for i in range(n)).encode()
+        return "".join(
+            json.dumps({"text": f"comentario {i} de la plaza"}) + "\n" for i in range(n)
+        ).encode()
 
     few_count, few_peak = _peak_memory_kb(lines(10), site_env)
     many_count, many_peak = _peak_memory_kb(lines(10_000), site_env)
@@ -167,12 +184,21 @@ def test_ten_thousand_lines_stream_with_flat_memory(site_env):
 
 
 def test_each_line_is_answered_before_stdin_closes(site_env):
-    process = subprocess.Popen([str(EXECUTABLE), "screen"], env=site_env, cwd=REPO,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [str(EXECUTABLE), "screen"],
+        env=site_env,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
-        for line in (b'{"text": "hola"}\n', b"not json\n", b'{"text": 1}\n',
-                     b'{"text": "adios"}\n'):
+        for line in (
+            b'{"text": "hola"}\n',
+            b"not json\n",
+            b'{"text": 1}\n',
+            b'{"text": "adios"}\n',
+        ):
             process.stdin.write(line)
             process.stdin.flush()
             ready, _, _ = select.select([process.stdout], [], [], 30)
@@ -185,17 +211,29 @@ def test_each_line_is_answered_before_stdin_closes(site_env):
 
 
 def test_a_bad_learn_file_is_a_clear_error(site_env, tmp_path):
-    for name, content in (("broken.jsonl", b'{"text": "ok"}\n{oops\n'),
-                          ("binary.jsonl", b"\xff\xfe\x00\x01" * 100)):
+    for name, content in (
+        ("broken.jsonl", b'{"text": "ok"}\n{oops\n'),
+        ("binary.jsonl", b"\xff\xfe\x00\x01" * 100),
+    ):
         path = tmp_path / name
         path.write_bytes(content)
-        done = subprocess.run([str(EXECUTABLE), "screen", "--learn", str(path)],
-                              input=b"", env=site_env, cwd=REPO, capture_output=True,
-                              timeout=120)
+        done = subprocess.run(
+            [str(EXECUTABLE), "screen", "--learn", str(path)],
+            input=b"",
+            env=site_env,
+            cwd=REPO,
+            capture_output=True,
+            timeout=120,
+        )
         err = done.stderr.decode("utf-8", "replace")
         assert done.returncode != 0 and "Traceback" not in err, err
         assert name in err and done.stdout == b""
-    missing = subprocess.run([str(EXECUTABLE), "screen", "--learn", str(tmp_path / "no")],
-                             input=b"", env=site_env, cwd=REPO, capture_output=True,
-                             timeout=120)
+    missing = subprocess.run(
+        [str(EXECUTABLE), "screen", "--learn", str(tmp_path / "no")],
+        input=b"",
+        env=site_env,
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
+    )
     assert missing.returncode != 0 and b"Traceback" not in missing.stderr

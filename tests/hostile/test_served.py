@@ -16,9 +16,14 @@ from . import multipart
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     identity = pyrage.x25519.Identity.generate()
-    served = ServedSite(tmp_path_factory.mktemp("served"), workers=None, extra_env={
-        "CRONICA_TIPS_RECIPIENTS": str(identity.to_public()),
-        "CRONICA_TIPS_MAX_SUBMISSION_BYTES": str(2 * 1024 * 1024)})
+    served = ServedSite(
+        tmp_path_factory.mktemp("served"),
+        workers=None,
+        extra_env={
+            "CRONICA_TIPS_RECIPIENTS": str(identity.to_public()),
+            "CRONICA_TIPS_MAX_SUBMISSION_BYTES": str(2 * 1024 * 1024),
+        },
+    )
     try:
         yield served.start("/en/tips/")
     finally:
@@ -36,18 +41,27 @@ def request(site, method, path, body=b"", headers=None):
 
 
 def tip_counts(site):
-    out = site.manage("shell", "-c", (
-        "from cronica.tips.models import Source, Submission\n"
-        "print(Source.objects.count(), Submission.objects.count())"))
+    out = site.manage(
+        "shell",
+        "-c",
+        (
+            "from cronica.tips.models import Source, Submission\n"
+            "print(Source.objects.count(), Submission.objects.count())"
+        ),
+    )
     return tuple(int(n) for n in out.stdout.splitlines()[-1].split())
 
 
 def test_announced_body_over_the_limit_is_refused_without_reading_it(site):
     with socket.create_connection(("127.0.0.1", site.port), timeout=30) as conn:
-        conn.sendall((f"POST /en/tips/send/ HTTP/1.1\r\nHost: 127.0.0.1:{site.port}\r\n"
-                      f"Content-Type: {multipart.CONTENT_TYPE}\r\n"
-                      "Content-Length: 1000000000000\r\nSec-Fetch-Site: same-origin\r\n"
-                      "\r\n").encode())
+        conn.sendall(
+            (
+                f"POST /en/tips/send/ HTTP/1.1\r\nHost: 127.0.0.1:{site.port}\r\n"
+                f"Content-Type: {multipart.CONTENT_TYPE}\r\n"
+                "Content-Length: 1000000000000\r\nSec-Fetch-Site: same-origin\r\n"
+                "\r\n"
+            ).encode()
+        )
         answer = conn.recv(200)
     assert answer.startswith(b"HTTP/1.1 413"), answer
     assert site.status("/en/tips/") == 200
@@ -68,9 +82,13 @@ def test_forged_host(site):
 def test_flood_of_tip_submissions_is_limited_across_workers(site):
     statuses = []
     for _ in range(45):  # a new connection each time, as a flood script would
-        status, _body = request(site, "POST", "/en/tips/send/",
-                                body=multipart.body({"mode": "flood"}),
-                                headers={**FORM_HEADERS, "Content-Type": multipart.CONTENT_TYPE})
+        status, _body = request(
+            site,
+            "POST",
+            "/en/tips/send/",
+            body=multipart.body({"mode": "flood"}),
+            headers={**FORM_HEADERS, "Content-Type": multipart.CONTENT_TYPE},
+        )
         statuses.append(status)
     assert set(statuses) <= {400, 429}  # empty/expired forms, then the limit; never a 500
     assert tip_counts(site) == (0, 0)

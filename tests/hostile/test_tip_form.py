@@ -73,19 +73,25 @@ def _malformed(form):
     return {
         "no boundary": (good, "multipart/form-data"),
         "other boundary": (good, "multipart/form-data; boundary=somethingElse"),
-        "boundary too long": (multipart.body({**form, "message": "x"}, boundary="b" * 5000),
-                              "multipart/form-data; boundary=" + "b" * 5000),
+        "boundary too long": (
+            multipart.body({**form, "message": "x"}, boundary="b" * 5000),
+            "multipart/form-data; boundary=" + "b" * 5000,
+        ),
         "cut mid-file": (good[: good.index(b"A" * 5000) + 2000], multipart.CONTENT_TYPE),
         "no end boundary": (good[: good.rindex(f"--{b}--".encode())], multipart.CONTENT_TYPE),
-        "part without headers": (f"--{b}\r\n\r\nnaked\r\n--{b}--\r\n".encode(),
-                                 multipart.CONTENT_TYPE),
+        "part without headers": (
+            f"--{b}\r\n\r\nnaked\r\n--{b}--\r\n".encode(),
+            multipart.CONTENT_TYPE,
+        ),
         "garbage": (bytes(range(256)) * 40, multipart.CONTENT_TYPE),
-        "nested field name": (multipart.body({**form, "message": "x",
-                                              "a" + "[" * 20_000 + "]" * 20_000: "v"}),
-                              multipart.CONTENT_TYPE),
-        "huge filename": (multipart.body({**form, "message": "x"},
-                                         [("n" * 200_000 + ".jpg", b"data")]),
-                          multipart.CONTENT_TYPE),
+        "nested field name": (
+            multipart.body({**form, "message": "x", "a" + "[" * 20_000 + "]" * 20_000: "v"}),
+            multipart.CONTENT_TYPE,
+        ),
+        "huge filename": (
+            multipart.body({**form, "message": "x"}, [("n" * 200_000 + ".jpg", b"data")]),
+            multipart.CONTENT_TYPE,
+        ),
     }
 
 
@@ -106,15 +112,16 @@ def manifest_of(identity, settings):
     from cronica.tips.models import Submission
 
     submission = Submission.objects.get()
-    return json.loads(pyrage.decrypt(blobs.path_of(submission.manifest).read_bytes(),
-                                     [identity]))
+    return json.loads(pyrage.decrypt(blobs.path_of(submission.manifest).read_bytes(), [identity]))
 
 
-def test_nul_and_bidi_controls_stay_inside_the_ciphertext(client, tipline, settings,
-                                                          tmp_path):
+def test_nul_and_bidi_controls_stay_inside_the_ciphertext(client, tipline, settings, tmp_path):
     hostile_name = "../../../tmp/informe\u202egpj.exe"
-    response = send(client, message="hola\x00mundo \u202edlrow\u2066 \u200f",
-                    files=[(hostile_name, b"plain report text")])
+    response = send(
+        client,
+        message="hola\x00mundo \u202edlrow\u2066 \u200f",
+        files=[(hostile_name, b"plain report text")],
+    )
     assert response.status_code == 200
     assert "\u202e" not in response.content.decode()  # the review page shows no spoof
     manifest = manifest_of(tipline, settings)
@@ -129,8 +136,16 @@ def test_nul_and_bidi_controls_stay_inside_the_ciphertext(client, tipline, setti
     out = tmp_path / "out"
     out.mkdir()
     files = [str(blobs.path_of(s.blob)) for s in StoredFile.objects.all()]
-    call_command("tips", "decrypt", "-i", str(key), "-o", str(out),
-                 str(blobs.path_of(manifest_of_name())), *files)
+    call_command(
+        "tips",
+        "decrypt",
+        "-i",
+        str(key),
+        "-o",
+        str(out),
+        str(blobs.path_of(manifest_of_name())),
+        *files,
+    )
     written = [p.name for p in out.iterdir()]
     assert all("\u202e" not in name and "/" not in name for name in written)
     assert not (tmp_path.parent / "informe").exists()
@@ -159,7 +174,8 @@ def test_image_decompression_bomb_is_not_decoded(client, tipline, settings):
 
     # Kept only as the original, flagged: nothing was decoded to clean it.
     assert [(s.is_original, s.metadata_removed) for s in StoredFile.objects.all()] == [
-        (True, False)]
+        (True, False)
+    ]
     assert "We cannot remove metadata from this file" in response.content.decode()
 
 
@@ -191,19 +207,24 @@ def test_office_zip_bomb_is_not_inflated():
 
 def test_nested_zip_is_stored_not_unpacked(client, tipline, settings):
     response, peak = _peak_memory_of(
-        lambda: send(client, files=[("archive.zip", bombs.nested_zip_bomb())]))
+        lambda: send(client, files=[("archive.zip", bombs.nested_zip_bomb())])
+    )
     assert response.status_code == 200
     assert peak < 30 * 1024 * 1024
 
 
-@pytest.mark.parametrize("name,content", [
-    ("polyglot.png", bombs.png_with_script()),
-    ("polyglot.gif", bombs.gif_js_polyglot()),
-    ("drawing.svg", bombs.SVG_WITH_SCRIPT),
-    ("pdfzip.pdf", b"%PDF-1.4\n" + bombs.nested_zip_bomb(1)),
-])
-def test_polyglots_and_scripts_never_come_back_to_the_browser(client, tipline, settings,
-                                                              name, content):
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("polyglot.png", bombs.png_with_script()),
+        ("polyglot.gif", bombs.gif_js_polyglot()),
+        ("drawing.svg", bombs.SVG_WITH_SCRIPT),
+        ("pdfzip.pdf", b"%PDF-1.4\n" + bombs.nested_zip_bomb(1)),
+    ],
+)
+def test_polyglots_and_scripts_never_come_back_to_the_browser(
+    client, tipline, settings, name, content
+):
     response = send(client, files=[(name, content)])
     assert response.status_code == 200
     page = response.content.decode()

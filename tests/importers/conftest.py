@@ -40,24 +40,36 @@ def snapshot():
     from cronica.news.images import CleanImage
     from cronica.news.models import ArticleByline, ArticlePage, ArticleTag, Contributor
 
-    models = [Page, ArticlePage, Revision, Comment, Contributor, ArticleByline, ArticleTag,
-              Tag, TaggedItem, Redirect, CleanImage, ImportedItem]
-    return {m.__name__: serializers.serialize("json", m.objects.order_by("pk"))
-            for m in models}
+    models = [
+        Page,
+        ArticlePage,
+        Revision,
+        Comment,
+        Contributor,
+        ArticleByline,
+        ArticleTag,
+        Tag,
+        TaggedItem,
+        Redirect,
+        CleanImage,
+        ImportedItem,
+    ]
+    return {m.__name__: serializers.serialize("json", m.objects.order_by("pk")) for m in models}
 
 
 def whole_database_text():
     """All rows of all tables as one string, to look for data that must never be stored."""
-    return "\n".join(serializers.serialize("json", model.objects.all())
-                     for model in apps.get_models() if model._meta.managed
-                     and not model._meta.proxy)
+    return "\n".join(
+        serializers.serialize("json", model.objects.all())
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    )
 
 
 def rewritten(tmp_path, name, old, new):
     """A copy of fixture ``name`` with ``old`` replaced by ``new``."""
     target = tmp_path / name
-    target.write_text(fixture(name).read_text(encoding="utf-8").replace(old, new),
-                      encoding="utf-8")
+    target.write_text(fixture(name).read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     return target
 
 
@@ -77,7 +89,8 @@ def image_server(tmp_path):
     root = tmp_path / "served"
     root.mkdir()
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(root))
+    )
     server.requested = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -2,7 +2,7 @@
 `cronica import blogger` command on a real database."""
 
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management.base import CommandError
@@ -15,12 +15,24 @@ from .conftest import fixture, run_import, snapshot, whole_database_text
 
 LEGACY = fixture("blogger-legacy.xml")
 TAKEOUT = fixture("blogger-takeout.atom")
-PRIVATE = ["border.desk.realname@gmail.com", "corresponsal.private@gmail.com",
-           "tucson.reader@example.com", "someone.removed@example.com",
-           "vecina.reynosa@example.com", "203.0.113.77", "198.51.100.23", "192.0.2.145",
-           "tucson-reader.invalid", "blogger.com/profile", "golfo.owner@gmail.com",
-           "analista.private@gmail.com", "pescador.real@example.com", "pescador.invalid",
-           "26.0922", "Colonia Centro"]  # the post's location, from georss
+PRIVATE = [
+    "border.desk.realname@gmail.com",
+    "corresponsal.private@gmail.com",
+    "tucson.reader@example.com",
+    "someone.removed@example.com",
+    "vecina.reynosa@example.com",
+    "203.0.113.77",
+    "198.51.100.23",
+    "192.0.2.145",
+    "tucson-reader.invalid",
+    "blogger.com/profile",
+    "golfo.owner@gmail.com",
+    "analista.private@gmail.com",
+    "pescador.real@example.com",
+    "pescador.invalid",
+    "26.0922",
+    "Colonia Centro",
+]  # the post's location, from georss
 
 
 def article(title_start):
@@ -36,7 +48,7 @@ def test_legacy_export_becomes_articles_tags_bylines_and_drafts(home):
     assert truck.live and truck.get_parent().specific == home
     assert truck.slug == "checkpoint-pills-produce-truck"
     assert truck.language == "en"
-    assert truck.first_published_at == datetime(2023, 9, 12, 14, 40, tzinfo=timezone.utc)
+    assert truck.first_published_at == datetime(2023, 9, 12, 14, 40, tzinfo=UTC)
     assert [c.pen_name for c in truck.contributors] == ["Border Desk"]
     assert sorted(t.name for t in truck.tags.all()) == ["Fentanyl", "Sinaloa"]
 
@@ -50,7 +62,9 @@ def test_legacy_export_becomes_articles_tags_bylines_and_drafts(home):
     assert not draft.live and draft.first_published_at is None
     assert draft.latest_revision is not None and draft.has_unpublished_changes
     assert set(Contributor.objects.values_list("pen_name", flat=True)) == {
-        "Border Desk", "La Corresponsal"}
+        "Border Desk",
+        "La Corresponsal",
+    }
 
 
 @pytest.mark.django_db
@@ -58,8 +72,15 @@ def test_legacy_body_keeps_structure_and_drops_active_content(home):
     run_import("blogger", LEGACY)
     truck = article("Checkpoint inspectors")
     kinds = [block.block_type for block in truck.body]
-    assert kinds == ["paragraph", "paragraph", "heading", "paragraph", "paragraph", "quote",
-                     "video"]
+    assert kinds == [
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "quote",
+        "video",
+    ]
     first = truck.body[0].value.source
     assert "thousands of counterfeit pills" in first
     second = truck.body[1].value.source
@@ -72,8 +93,9 @@ def test_legacy_body_keeps_structure_and_drops_active_content(home):
     assert linked.startswith("<p>Image: <a ")
     assert "The truck at the inspection lane." in linked
     spanish = article("Bloqueos en Reynosa").body[-1].value.source
-    assert spanish == ('<p>Imagen: <a href="http://images.invalid/blogger/s640/reynosa.jpg">'
-                       "reynosa.jpg</a></p>")
+    assert spanish == (
+        '<p>Imagen: <a href="http://images.invalid/blogger/s640/reynosa.jpg">reynosa.jpg</a></p>'
+    )
     assert truck.body[5].value["quote"] == "It was the third load of this kind this month."
     assert truck.body[6].value["url"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     stored = str(truck.body.raw_data)
@@ -90,13 +112,14 @@ def test_legacy_comments_keep_threads_status_and_drop_personal_data(home):
     assert all(c.origin == Comment.Origin.BLOGGER for c in by_id.values())
     assert by_id["5001"].article == truck and by_id["5001"].parent is None
     assert by_id["5001"].author_name == ""  # "Anonymous": shown in the reader's language
-    assert by_id["5001"].body == ("Third one this month and they still call it isolated.\n"
-                                  "Somebody is paying for the lane.")
+    assert by_id["5001"].body == (
+        "Third one this month and they still call it isolated.\nSomebody is paying for the lane."
+    )
     assert by_id["5002"].parent == by_id["5001"] and by_id["5002"].author_name == "Tucson Reader"
     assert by_id["5003"].parent == by_id["5002"]
     assert by_id["5004"].status == Comment.Status.REJECTED
     assert by_id["5005"].article == article("Bloqueos en Reynosa")
-    assert by_id["5002"].created_at == datetime(2023, 9, 12, 17, 2, tzinfo=timezone.utc)
+    assert by_id["5002"].created_at == datetime(2023, 9, 12, 17, 2, tzinfo=UTC)
     everything = whole_database_text()
     for private in PRIVATE:
         assert private not in everything
@@ -119,8 +142,10 @@ def test_imported_article_page_shows_the_thread(home, client):
 def test_old_blogger_addresses_redirect_to_the_new_pages(home, client):
     run_import("blogger", LEGACY)
     truck = article("Checkpoint inspectors")
-    for old in ("/2023/09/checkpoint-pills-produce-truck.html",
-                "/2023/09/checkpoint-pills-produce-truck.html?m=1"):
+    for old in (
+        "/2023/09/checkpoint-pills-produce-truck.html",
+        "/2023/09/checkpoint-pills-produce-truck.html?m=1",
+    ):
         response = client.get(old)
         assert response.status_code == 301, old
         assert response["Location"].rstrip("/").endswith(f"/{truck.slug}")
@@ -153,7 +178,7 @@ def test_takeout_export(home):
     assert navy.live and navy.slug == "navy-semi-submersible"
     assert navy.summary == "A narco sub intercepted at sea with three crew aboard."
     assert sorted(t.name for t in navy.tags.all()) == ["Cocaine", "Maritime routes"]
-    assert navy.first_published_at == datetime(2024, 2, 3, 16, 30, tzinfo=timezone.utc)
+    assert navy.first_published_at == datetime(2024, 2, 3, 16, 30, tzinfo=UTC)
     assert not article("Borrador").live
     assert article("Borrador").language == "es"
     assert not ArticlePage.objects.filter(title="Deleted duplicate").exists()
@@ -221,7 +246,6 @@ def test_zip_with_two_blogs_or_a_hostile_feed_is_refused(home, tmp_path):
     assert not ArticlePage.objects.exists()
 
 
-
 @pytest.mark.django_db
 def test_label_listings_redirect_to_tag_pages(home, client):
     run_import("blogger", TAKEOUT)
@@ -229,8 +253,7 @@ def test_label_listings_redirect_to_tag_pages(home, client):
     assert response.status_code == 301
     assert response["Location"].endswith("/tags/maritime-routes/")
     assert client.get(response["Location"]).status_code == 200
-    assert client.get("/search/label/Cocaine?max-results=20")["Location"].endswith(
-        "/tags/cocaine/")
+    assert client.get("/search/label/Cocaine?max-results=20")["Location"].endswith("/tags/cocaine/")
 
 
 @pytest.mark.django_db
@@ -240,14 +263,16 @@ def test_replies_by_the_blogs_authors_are_marked_as_the_sites(home, tmp_path):
     impostor = "<author><name>Border Desk</name><uri>https://www.blogger.com/profile/9999</uri>"
     copy = tmp_path / "staff.xml"
     copy.write_text(
-        source.replace("<author><name>Anonymous</name><email>noreply@blogger.com</email></author>\n"
-                       "    <thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' "
-                       "href='http://frontera-notes.blogspot.com/2023/09/checkpoint-pills-produce-"
-                       "truck.html' ref='tag:blogger.com,1999:blog-7001.post-1001' source='http://"
-                       "www.blogger.com/feeds/7001/posts/default/1001' type='text/html'/>\n  </entry>",
-                       f"{staff}</author>\n    <thr:in-reply-to ref='tag:blogger.com,1999:blog-7001"
-                       ".post-1001'/>\n  </entry>")
-        .replace("<author><name>Tucson Reader</name>", f"{impostor}<name>Tucson Reader</name>"))
+        source.replace(
+            "<author><name>Anonymous</name><email>noreply@blogger.com</email></author>\n"
+            "    <thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' "
+            "href='http://frontera-notes.blogspot.com/2023/09/checkpoint-pills-produce-"
+            "truck.html' ref='tag:blogger.com,1999:blog-7001.post-1001' source='http://"
+            "www.blogger.com/feeds/7001/posts/default/1001' type='text/html'/>\n  </entry>",
+            f"{staff}</author>\n    <thr:in-reply-to ref='tag:blogger.com,1999:blog-7001"
+            ".post-1001'/>\n  </entry>",
+        ).replace("<author><name>Tucson Reader</name>", f"{impostor}<name>Tucson Reader</name>")
+    )
     run_import("blogger", copy)
     by_id = {c.external_id.rsplit("-", 1)[-1]: c for c in Comment.objects.all()}
     assert by_id["5003"].is_staff_reply and by_id["5003"].author_name == "Border Desk"

@@ -15,10 +15,13 @@ CRONICA = Path(sys.executable).parent / "cronica"
 
 
 def cronica(data_dir, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     env["CRONICA_DATA_DIR"] = str(data_dir)
-    return subprocess.run([str(CRONICA), *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [str(CRONICA), *args], env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def count(data_dir, table):

@@ -44,15 +44,15 @@ def media_files():
 
 
 @pytest.mark.django_db
-def test_a_failure_while_writing_leaves_no_rows_and_no_image_files(home, tmp_path,
-                                                                    image_server):
+def test_a_failure_while_writing_leaves_no_rows_and_no_image_files(home, tmp_path, image_server):
     jpeg_with_gps(image_server.root / "blogger/s1600/truck.jpg")
     export = rewritten(tmp_path, "blogger-legacy.xml", IMAGE_HOST, image_server.url)
     before, files = snapshot(), media_files()
     # The posts (and the downloaded image) are written before the comments' bar starts.
     with pytest.raises(BrokenPipeError):
-        import_file("blogger", export, progress=StderrClosedAt("Comments"),
-                    allow_private_hosts=True)
+        import_file(
+            "blogger", export, progress=StderrClosedAt("Comments"), allow_private_hosts=True
+        )
     assert image_server.requested  # the image was fetched and stored, then undone
     assert snapshot() == before
     assert media_files() == files

@@ -23,8 +23,9 @@ def jpeg_with_gps(path):
 
 
 @pytest.mark.django_db
-def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(home, tmp_path,
-                                                                        image_server, client):
+def test_reachable_images_are_downloaded_scrubbed_and_not_fetched_again(
+    home, tmp_path, image_server, client
+):
     jpeg_with_gps(image_server.root / "blogger/s1600/truck.jpg")
     (image_server.root / "blogger/s640").mkdir(parents=True)
     (image_server.root / "blogger/s640/reynosa.jpg").write_text("<html>not an image</html>")
@@ -86,8 +87,13 @@ def test_private_addresses_are_not_contacted_unless_allowed(home, tmp_path, imag
     out, _ = run_import("blogger", export)
     assert "Images: 0 downloaded into the library, 2 kept as links." in out
     assert image_server.requested == []
-    for url in ("http://127.0.0.1/x.jpg", "http://[::1]/x.jpg", "http://10.1.2.3/x.jpg",
-                "http://169.254.169.254/latest/meta-data/", "http://localhost/x.jpg"):
+    for url in (
+        "http://127.0.0.1/x.jpg",
+        "http://[::1]/x.jpg",
+        "http://10.1.2.3/x.jpg",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://localhost/x.jpg",
+    ):
         assert Downloader(timeout=1).fetch(url) is None, url
 
 
@@ -115,5 +121,7 @@ def test_too_large_images_are_not_downloaded(image_server):
     size = (image_server.root / "big.jpg").stat().st_size
     too_small = Downloader(max_bytes=size - 1, allow_private=True)
     assert too_small.fetch(f"{image_server.url}/big.jpg") is None
-    assert Downloader(max_bytes=size, allow_private=True).fetch(
-        f"{image_server.url}/big.jpg") is not None
+    assert (
+        Downloader(max_bytes=size, allow_private=True).fetch(f"{image_server.url}/big.jpg")
+        is not None
+    )

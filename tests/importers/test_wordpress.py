@@ -1,6 +1,6 @@
 """WordPress WXR imports through the real `cronica import wxr` command."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,12 +10,30 @@ from cronica.news.models import ArticlePage, Contributor
 from .conftest import fixture, run_import, snapshot, whole_database_text
 
 WXR = fixture("wordpress.xml")
-PRIVATE = ["jsmith_admin", "john.smith.private@example.com", "Smithers", "mlopez",
-           "maria.lopez.private@example.com", "López Realname", "juarense.private@example.com",
-           "juarense.invalid", "203.0.113.9", "observer.private@example.com", "2001:db8::17",
-           "198.51.100.200", "waiting@example.com", "192.0.2.66", "bonus@spam.invalid",
-           "192.0.2.250", "192.0.2.251", "otherblog.invalid", "anonimo.durango@example.com",
-           "203.0.113.201", "deleted@example.com", "203.0.113.202"]
+PRIVATE = [
+    "jsmith_admin",
+    "john.smith.private@example.com",
+    "Smithers",
+    "mlopez",
+    "maria.lopez.private@example.com",
+    "López Realname",
+    "juarense.private@example.com",
+    "juarense.invalid",
+    "203.0.113.9",
+    "observer.private@example.com",
+    "2001:db8::17",
+    "198.51.100.200",
+    "waiting@example.com",
+    "192.0.2.66",
+    "bonus@spam.invalid",
+    "192.0.2.250",
+    "192.0.2.251",
+    "otherblog.invalid",
+    "anonimo.durango@example.com",
+    "203.0.113.201",
+    "deleted@example.com",
+    "203.0.113.202",
+]
 
 
 def article(title_start):
@@ -31,7 +49,7 @@ def test_posts_authors_categories_and_tags(home):
 
     riot = article("Prison riot")
     assert riot.live and riot.slug == "prison-riot-juarez" and riot.language == "en"
-    assert riot.first_published_at == datetime(2024, 1, 3, 18, 20, tzinfo=timezone.utc)
+    assert riot.first_published_at == datetime(2024, 1, 3, 18, 20, tzinfo=UTC)
     assert [c.pen_name for c in riot.contributors] == ["El Vigía"]
     # WordPress's default category is noise, not a label anyone chose.
     assert sorted(t.name for t in riot.tags.all()) == ["Chihuahua", "Prisons"]
@@ -46,7 +64,9 @@ def test_posts_authors_categories_and_tags(home):
     assert not draft.live and draft.first_published_at is None
     assert draft.slug == "draft-money-laundering-through-car-lots"
     assert set(Contributor.objects.values_list("pen_name", flat=True)) == {
-        "El Vigía", "Cronista Norte"}
+        "El Vigía",
+        "Cronista Norte",
+    }
     assert not ArticlePage.objects.filter(title="About").exists()
 
 
@@ -55,8 +75,15 @@ def test_classic_and_block_editor_bodies(home):
     run_import("wxr", WXR)
     riot = article("Prison riot")
     kinds = [block.block_type for block in riot.body]
-    assert kinds == ["paragraph", "paragraph", "paragraph", "heading", "quote", "video",
-                     "paragraph"]
+    assert kinds == [
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "heading",
+        "quote",
+        "video",
+        "paragraph",
+    ]
     assert "<br" in riot.body[1].value.source  # a single newline is a line break
     caption_link = riot.body[2].value.source  # [caption] shortcode, image unreachable
     assert "Soldiers at the prison gate on January 1." in caption_link
@@ -64,15 +91,20 @@ def test_classic_and_block_editor_bodies(home):
     assert riot.body[4].value["attribution"] == "State security spokesperson"
     assert riot.body[5].value["url"] == "https://vimeo.com/123456789"
     # A relative image URL resolves against the old site's address.
-    assert "https://plazawatch.example/wp-content/uploads/2024/01/relative-map.png" in \
-        riot.body[6].value.source
+    assert (
+        "https://plazawatch.example/wp-content/uploads/2024/01/relative-map.png"
+        in riot.body[6].value.source
+    )
     assert "tracking" not in str(riot.body.raw_data)
 
     lab = article("Aseguran laboratorio")
     assert [b.block_type for b in lab.body] == ["paragraph", "paragraph", "paragraph", "video"]
     assert "<b>tambos con sustancias químicas</b>" in lab.body[2].value.source
-    assert lab.body[3].value == {"url": "https://www.youtube.com/watch?v=abcDEF12345",
-                                 "title": "Video del aseguramiento", "description": ""}
+    assert lab.body[3].value == {
+        "url": "https://www.youtube.com/watch?v=abcDEF12345",
+        "title": "Video del aseguramiento",
+        "description": "",
+    }
 
 
 @pytest.mark.django_db
@@ -83,7 +115,10 @@ def test_comments_threads_statuses_and_privacy(home):
     assert all(c.origin == Comment.Origin.WORDPRESS for c in comments.values())
     assert comments["502"].parent == comments["501"]
     assert comments["503"].parent == comments["501"]
-    assert comments["501"].body == "Everyone in the neighbourhood heard the shots.\n\nNobody came for hours."
+    assert (
+        comments["501"].body
+        == "Everyone in the neighbourhood heard the shots.\n\nNobody came for hours."
+    )
     assert comments["501"].status == Comment.Status.PUBLISHED
     assert comments["504"].status == Comment.Status.PENDING
     assert comments["505"].status == Comment.Status.SPAM
@@ -98,9 +133,7 @@ def test_comments_threads_statuses_and_privacy(home):
 @pytest.mark.django_db
 def test_permalinks_and_p_id_links_redirect(home, client):
     run_import("wxr", WXR)
-    riot = article("Prison riot")
-    for old in ("/2024/01/03/prison-riot-juarez/", "/2024/01/03/prison-riot-juarez",
-                "/?p=101"):
+    for old in ("/2024/01/03/prison-riot-juarez/", "/2024/01/03/prison-riot-juarez", "/?p=101"):
         response = client.get(old)
         assert response.status_code == 301, old
         assert response["Location"].rstrip("/").endswith("/prison-riot-juarez"), old
@@ -124,20 +157,30 @@ def test_slug_collisions_and_reserved_words(home, tmp_path):
     source = WXR.read_text()
     copy = tmp_path / "other-site.xml"
     # The same posts from another site: new external ids, same slugs.
-    copy.write_text(source.replace("https://plazawatch.example", "https://mirror.example")
-                    .replace("laboratorio-sierra-durango]]", "archive]]"))
+    copy.write_text(
+        source.replace("https://plazawatch.example", "https://mirror.example").replace(
+            "laboratorio-sierra-durango]]", "archive]]"
+        )
+    )
     run_import("wxr", WXR)
     run_import("wxr", copy)
     slugs = set(ArticlePage.objects.values_list("slug", flat=True))
-    assert {"prison-riot-juarez", "prison-riot-juarez-2", "laboratorio-sierra-durango",
-            "archive-post"} <= slugs
+    assert {
+        "prison-riot-juarez",
+        "prison-riot-juarez-2",
+        "laboratorio-sierra-durango",
+        "archive-post",
+    } <= slugs
 
 
 @pytest.mark.django_db
 def test_category_and_tag_listings_redirect_to_tag_pages(home, client):
     run_import("wxr", WXR)
-    for old, slug in (("/category/prisons/", "prisons"), ("/tag/chihuahua/", "chihuahua"),
-                      ("/category/labs/", "laboratorios")):
+    for old, slug in (
+        ("/category/prisons/", "prisons"),
+        ("/tag/chihuahua/", "chihuahua"),
+        ("/category/labs/", "laboratorios"),
+    ):
         response = client.get(old)
         assert response.status_code == 301, old
         assert response["Location"].endswith(f"/tags/{slug}/"), old
@@ -149,10 +192,12 @@ def test_category_and_tag_listings_redirect_to_tag_pages(home, client):
 def test_entities_and_closed_comments(home, tmp_path):
     source = WXR.read_text()
     copy = tmp_path / "entities.xml"
-    copy.write_text(source.replace("<![CDATA[Prison riot leaves inmates dead in Ciudad Juárez]]>",
-                                   "<![CDATA[Guns &amp; money: a riot&#8217;s toll]]>")
-                    .replace("<wp:comment_status><![CDATA[open]]>",
-                             "<wp:comment_status><![CDATA[closed]]>"))
+    copy.write_text(
+        source.replace(
+            "<![CDATA[Prison riot leaves inmates dead in Ciudad Juárez]]>",
+            "<![CDATA[Guns &amp; money: a riot&#8217;s toll]]>",
+        ).replace("<wp:comment_status><![CDATA[open]]>", "<wp:comment_status><![CDATA[closed]]>")
+    )
     run_import("wxr", copy)
     riot = ArticlePage.objects.get(slug="prison-riot-juarez")
     assert riot.title == "Guns & money: a riot\u2019s toll"
@@ -165,15 +210,22 @@ def test_scheduled_and_password_protected_posts(home, tmp_path):
     source = WXR.read_text()
     copy = tmp_path / "scheduled.xml"
     copy.write_text(
-        source.replace("<wp:post_date_gmt><![CDATA[2024-03-12 16:00:00]]>",
-                       "<wp:post_date_gmt><![CDATA[2099-03-12 16:00:00]]>")
-        .replace("<wp:post_name><![CDATA[laboratorio-sierra-durango]]></wp:post_name>\n"
-                 "\t\t<wp:status><![CDATA[publish]]>",
-                 "<wp:post_name><![CDATA[laboratorio-sierra-durango]]></wp:post_name>\n"
-                 "\t\t<wp:status><![CDATA[future]]>")
-        .replace("<wp:post_name><![CDATA[prison-riot-juarez]]></wp:post_name>",
-                 "<wp:post_name><![CDATA[prison-riot-juarez]]></wp:post_name>"
-                 "<wp:post_password><![CDATA[secret]]></wp:post_password>"))
+        source.replace(
+            "<wp:post_date_gmt><![CDATA[2024-03-12 16:00:00]]>",
+            "<wp:post_date_gmt><![CDATA[2099-03-12 16:00:00]]>",
+        )
+        .replace(
+            "<wp:post_name><![CDATA[laboratorio-sierra-durango]]></wp:post_name>\n"
+            "\t\t<wp:status><![CDATA[publish]]>",
+            "<wp:post_name><![CDATA[laboratorio-sierra-durango]]></wp:post_name>\n"
+            "\t\t<wp:status><![CDATA[future]]>",
+        )
+        .replace(
+            "<wp:post_name><![CDATA[prison-riot-juarez]]></wp:post_name>",
+            "<wp:post_name><![CDATA[prison-riot-juarez]]></wp:post_name>"
+            "<wp:post_password><![CDATA[secret]]></wp:post_password>",
+        )
+    )
     out, _ = run_import("wxr", copy)
     assert "Imported 3 posts (2 drafts, 1 scheduled)" in out
 
@@ -182,7 +234,7 @@ def test_scheduled_and_password_protected_posts(home, tmp_path):
 
     scheduled = article("Aseguran laboratorio")
     assert not scheduled.live
-    assert scheduled.go_live_at == datetime(2099, 3, 12, 16, 0, tzinfo=timezone.utc)
+    assert scheduled.go_live_at == datetime(2099, 3, 12, 16, 0, tzinfo=UTC)
     assert scheduled.latest_revision.approved_go_live_at == scheduled.go_live_at
 
 

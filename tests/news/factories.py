@@ -12,12 +12,26 @@ def make_contributor(pen_name="Sombra", account=None):
     return Contributor.objects.get_or_create(pen_name=pen_name, defaults={"account": account})[0]
 
 
-def make_article(home, title="Port seizure", slug=None, language="en", body="Body text.",
-                 tags=("Ecuador",), contributors=None, published="2024-01-10T08:00:00",
-                 sources=(("Reuters", "https://www.reuters.com/"),), live=True, summary=""):
-    page = ArticlePage(title=title, slug=slug or title.lower().replace(" ", "-"),
-                       language=language, summary=summary,
-                       body=[("paragraph", RichText(f"<p>{body}</p>"))])
+def make_article(
+    home,
+    title="Port seizure",
+    slug=None,
+    language="en",
+    body="Body text.",
+    tags=("Ecuador",),
+    contributors=None,
+    published="2024-01-10T08:00:00",
+    sources=(("Reuters", "https://www.reuters.com/"),),
+    live=True,
+    summary="",
+):
+    page = ArticlePage(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        language=language,
+        summary=summary,
+        body=[("paragraph", RichText(f"<p>{body}</p>"))],
+    )
     for i, person in enumerate(contributors or [make_contributor()]):
         page.bylines.add(ArticleByline(contributor=person, sort_order=i))
     for i, (outlet, url) in enumerate(sources):
@@ -28,7 +42,8 @@ def make_article(home, title="Port seizure", slug=None, language="en", body="Bod
     if live:
         page.save_revision().publish()
         when = timezone.make_aware(datetime.fromisoformat(published))
-        ArticlePage.objects.filter(pk=page.pk).update(first_published_at=when,
-                                                      last_published_at=when)
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when
+        )
         page.refresh_from_db()
     return page

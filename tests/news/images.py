@@ -24,15 +24,25 @@ def jpeg_with_metadata(path, orientation=6, size=(64, 32)):
     gps[2] = (19.0, 25.0, 57.0)
     gps[3] = "W"
     gps[4] = (99.0, 7.0, 58.0)
-    xmp = (f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'
-           f'02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"'
-           f' dc:creator="{SECRET}"/></rdf:RDF></x:xmpmeta>').encode()
+    xmp = (
+        f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'
+        f'02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        f' dc:creator="{SECRET}"/></rdf:RDF></x:xmpmeta>'
+    ).encode()
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     image.save(path, "JPEG", exif=exif, xmp=xmp, icc_profile=icc, comment=SECRET.encode())
     if shutil.which("exiftool"):
-        subprocess.run(["exiftool", "-q", "-overwrite_original",
-                        f"-IPTC:Keywords={SECRET}", f"-IPTC:By-line={SECRET}", str(path)],
-                       check=True)
+        subprocess.run(
+            [
+                "exiftool",
+                "-q",
+                "-overwrite_original",
+                f"-IPTC:Keywords={SECRET}",
+                f"-IPTC:By-line={SECRET}",
+                str(path),
+            ],
+            check=True,
+        )
     return path
 
 
@@ -44,8 +54,12 @@ def exiftool_tags(path_or_bytes, tmp_path=None):
         target = tmp_path / "probe.bin"
         target.write_bytes(path_or_bytes)
         path_or_bytes = target
-    out = subprocess.run(["exiftool", "-j", "-G1", "-a", "-u", str(path_or_bytes)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["exiftool", "-j", "-G1", "-a", "-u", str(path_or_bytes)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return json.loads(out)[0]
 
 

@@ -20,19 +20,25 @@ def editor_client(client):
 
 
 def article_form(contributor, title="Draft from the admin", action=None):
-    data = nested_form_data({
-        "title": title,
-        "slug": "draft-from-the-admin",
-        "language": "es",
-        "summary": "Resumen",
-        "bylines": inline_formset([{"contributor": contributor.pk}]),
-        "sources": inline_formset([{"outlet": "El Universo", "url": "https://www.eluniverso.com/"}]),
-        "body": streamfield([
-            ("paragraph", rich_text("<p>Texto del cuerpo.</p>")),
-            ("heading", "Subtítulo"),
-        ]),
-        "tags": "Ecuador, Guayaquil",
-    })
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "draft-from-the-admin",
+            "language": "es",
+            "summary": "Resumen",
+            "bylines": inline_formset([{"contributor": contributor.pk}]),
+            "sources": inline_formset(
+                [{"outlet": "El Universo", "url": "https://www.eluniverso.com/"}]
+            ),
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Texto del cuerpo.</p>")),
+                    ("heading", "Subtítulo"),
+                ]
+            ),
+            "tags": "Ecuador, Guayaquil",
+        }
+    )
     if action:
         data[action] = action
     return data
@@ -49,14 +55,16 @@ def test_editor_saves_a_draft_previews_it_then_publishes(editor_client, home):
     assert not page.live
     assert editor_client.get("/es/draft-from-the-admin/").status_code == 404
 
-    preview = editor_client.post(f"/admin/pages/{page.pk}/edit/preview/",
-                                 article_form(person, title="Previewed title"))
+    preview = editor_client.post(
+        f"/admin/pages/{page.pk}/edit/preview/", article_form(person, title="Previewed title")
+    )
     assert preview.json()["is_valid"]
     html = editor_client.get(f"/admin/pages/{page.pk}/edit/preview/").content.decode()
     assert "Previewed title" in html and "Texto del cuerpo." in html
 
-    response = editor_client.post(f"/admin/pages/{page.pk}/edit/",
-                                  article_form(person, action="action-publish"))
+    response = editor_client.post(
+        f"/admin/pages/{page.pk}/edit/", article_form(person, action="action-publish")
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.live and page.revisions.count() == 2

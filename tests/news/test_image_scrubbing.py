@@ -62,9 +62,15 @@ def test_admin_upload_is_scrubbed_and_needs_alt_text(client, home, dirty_jpeg, t
     assert not CleanImage.objects.filter(title="no alt").exists()
 
     with open(dirty_jpeg, "rb") as f:
-        response = client.post("/admin/images/add/", {
-            "title": "with alt", "description": "Soldiers at a checkpoint", "file": f,
-            "credit": "Reader photo"})
+        response = client.post(
+            "/admin/images/add/",
+            {
+                "title": "with alt",
+                "description": "Soldiers at a checkpoint",
+                "file": f,
+                "credit": "Reader photo",
+            },
+        )
     assert response.status_code == 302, response.content[:2000]
     image = CleanImage.objects.get(title="with alt")
     stored = image.file.read()
@@ -81,8 +87,9 @@ def test_admin_refuses_a_file_that_is_not_an_image(client, home):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     fake = SimpleUploadedFile("fake.jpg", b"\xff\xd8\xff\xe0 not really a jpeg", "image/jpeg")
-    response = client.post("/admin/images/add/", {"title": "fake", "description": "x",
-                                                  "file": fake})
+    response = client.post(
+        "/admin/images/add/", {"title": "fake", "description": "x", "file": fake}
+    )
     assert response.status_code == 200
     assert not CleanImage.objects.filter(title="fake").exists()
 

@@ -13,17 +13,30 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def articles(home):
-    reporter = User.objects.create_user("realname", first_name="Juana", last_name="Realname",
-                                        email="juana.realname@example.org")
+    reporter = User.objects.create_user(
+        "realname", first_name="Juana", last_name="Realname", email="juana.realname@example.org"
+    )
     ghost = make_contributor("El Fantasma", account=reporter)
     marea = make_contributor("Marea")
-    first = make_article(home, "Containers of bananas", body="Cocaine hidden in bananas.",
-                         tags=("Ecuador", "Ports"), contributors=[ghost, marea],
-                         published="2024-01-10T08:00:00", summary="A record haul.")
-    second = make_article(home, "Fuga de Fito", slug="fuga-de-fito", language="es",
-                          body="El líder de Los Choneros escapó de la cárcel.",
-                          tags=("Ecuador",), contributors=[ghost],
-                          published="2024-01-08T20:00:00")
+    first = make_article(
+        home,
+        "Containers of bananas",
+        body="Cocaine hidden in bananas.",
+        tags=("Ecuador", "Ports"),
+        contributors=[ghost, marea],
+        published="2024-01-10T08:00:00",
+        summary="A record haul.",
+    )
+    second = make_article(
+        home,
+        "Fuga de Fito",
+        slug="fuga-de-fito",
+        language="es",
+        body="El líder de Los Choneros escapó de la cárcel.",
+        tags=("Ecuador",),
+        contributors=[ghost],
+        published="2024-01-08T20:00:00",
+    )
     draft = make_article(home, "Unpublished draft", live=False)
     return first, second, draft
 
@@ -52,7 +65,9 @@ def test_article_shows_pen_names_never_the_real_identity(client, articles):
         assert leak not in html
     assert 'href="/en/contributors/el-fantasma/"' in html
     assert "Cocaine hidden in bananas." in html
-    assert '<a href="https://www.reuters.com/" rel="noopener noreferrer nofollow">Reuters</a>' in html
+    assert (
+        '<a href="https://www.reuters.com/" rel="noopener noreferrer nofollow">Reuters</a>' in html
+    )
     assert 'href="/en/tags/ports/"' in html
 
 
@@ -97,9 +112,15 @@ def test_search_finds_published_articles_and_is_noindex(client, articles):
     assert "Unpublished draft" not in html
 
 
-@pytest.mark.parametrize("path,kind", [("/en/feed/rss/", "rss"), ("/en/feed/atom/", "atom"),
-                                       ("/en/tags/ports/feed/rss/", "rss"),
-                                       ("/es/tags/ports/feed/atom/", "atom")])
+@pytest.mark.parametrize(
+    "path,kind",
+    [
+        ("/en/feed/rss/", "rss"),
+        ("/en/feed/atom/", "atom"),
+        ("/en/tags/ports/feed/rss/", "rss"),
+        ("/es/tags/ports/feed/atom/", "atom"),
+    ],
+)
 def test_feeds_are_valid_xml_with_articles(client, articles, path, kind):
     response = client.get(path)
     assert response.status_code == 200
@@ -127,9 +148,19 @@ def test_sitemap_lists_published_pages(client, articles):
     assert not response.cookies
 
 
-@pytest.mark.parametrize("path", ["/en/", "/es/", "/en/containers-of-bananas/",
-                                  "/en/tags/ecuador/", "/en/archive/", "/en/search/?q=fito",
-                                  "/en/feed/rss/", "/en/contributors/marea/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/es/",
+        "/en/containers-of-bananas/",
+        "/en/tags/ecuador/",
+        "/en/archive/",
+        "/en/search/?q=fito",
+        "/en/feed/rss/",
+        "/en/contributors/marea/",
+    ],
+)
 def test_reading_sets_no_cookie_and_is_cacheable(client, articles, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -147,9 +178,13 @@ def test_video_blocks_are_links_not_iframes(client, home):
     from wagtail.rich_text import RichText
 
     page = make_article(home, "Video post")
-    page.body = [("paragraph", RichText("<p>Watch.</p>")),
-                 ("video", {"url": "https://www.youtube.com/watch?v=abc", "title": "Footage",
-                            "description": ""})]
+    page.body = [
+        ("paragraph", RichText("<p>Watch.</p>")),
+        (
+            "video",
+            {"url": "https://www.youtube.com/watch?v=abc", "title": "Footage", "description": ""},
+        ),
+    ]
     page.save_revision().publish()
     html = client.get("/en/video-post/").content.decode()
     assert "<iframe" not in html

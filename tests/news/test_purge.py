@@ -13,8 +13,16 @@ def test_publishing_purges_article_and_listings_in_both_languages(home, purge_en
     page.save_revision().publish()
     host = "127.0.0.1:8000"
     for language in ("en", "es"):
-        for path in ("/purge-me/", "/", "/feed/rss/", "/feed/atom/", "/tags/sinaloa/",
-                     "/tags/sinaloa/feed/rss/", "/contributors/sombra/", "/archive/"):
+        for path in (
+            "/purge-me/",
+            "/",
+            "/feed/rss/",
+            "/feed/atom/",
+            "/tags/sinaloa/",
+            "/tags/sinaloa/feed/rss/",
+            "/contributors/sombra/",
+            "/archive/",
+        ):
             assert f"{host}/{language}{path}" in purge_endpoint, (language, path)
 
 
@@ -22,5 +30,5 @@ def test_unpublishing_purges_too(home, purge_endpoint):
     page = make_article(home, "Retracted")
     purge_endpoint.clear()
     page.unpublish()
-    assert f"127.0.0.1:8000/en/retracted/" in purge_endpoint
-    assert f"127.0.0.1:8000/es/" in purge_endpoint
+    assert "127.0.0.1:8000/en/retracted/" in purge_endpoint
+    assert "127.0.0.1:8000/es/" in purge_endpoint

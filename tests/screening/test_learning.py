@@ -18,8 +18,14 @@ def _decide(article, texts, action, reason=""):
     return comments
 
 
-INSULTS = ["eres un idiota", "bola de pendejos", "cállate imbécil", "pinche naco ignorante",
-           "hijo de puta vendido", "eres una rata"]
+INSULTS = [
+    "eres un idiota",
+    "bola de pendejos",
+    "cállate imbécil",
+    "pinche naco ignorante",
+    "hijo de puta vendido",
+    "eres una rata",
+]
 
 
 def test_approving_a_word_the_rules_flag_teaches_that_it_is_fine_here(article):
@@ -27,9 +33,21 @@ def test_approving_a_word_the_rules_flag_teaches_that_it_is_fine_here(article):
     before = score(text).abuse
     assert before >= 0.5
     _decide(article, INSULTS, "reject", reason="insult")
-    _decide(article, [f"pinche gobierno {w}" for w in (
-        "otra vez tarde", "siempre igual", "no hace nada en Zacatecas", "ni se aparece",
-        "y sus promesas", "ya ni la hace")], "approve")
+    _decide(
+        article,
+        [
+            f"pinche gobierno {w}"
+            for w in (
+                "otra vez tarde",
+                "siempre igual",
+                "no hace nada en Zacatecas",
+                "ni se aparece",
+                "y sus promesas",
+                "ya ni la hace",
+            )
+        ],
+        "approve",
+    )
     after = score(text).abuse
     assert before >= 0.5 > after
 
@@ -37,10 +55,24 @@ def test_approving_a_word_the_rules_flag_teaches_that_it_is_fine_here(article):
 def test_marking_spam_raises_the_score_of_similar_comments(article):
     text = "Gorras bordadas del señor de los cielos, envío gratis, pregunta por inbox"
     before = score(text).spam
-    _decide(article, ["Good reporting, thanks", "the port was Manzanillo",
-                      "la plaza es del CJNG", "nunca va a pasar"], "approve")
-    _decide(article, [f"Gorras bordadas {x}, envío gratis, pregunta por inbox" for x in (
-        "del Chapo", "del Mencho", "de la 4 letras", "del Mayo", "de Los Chapitos")], "spam")
+    _decide(
+        article,
+        [
+            "Good reporting, thanks",
+            "the port was Manzanillo",
+            "la plaza es del CJNG",
+            "nunca va a pasar",
+        ],
+        "approve",
+    )
+    _decide(
+        article,
+        [
+            f"Gorras bordadas {x}, envío gratis, pregunta por inbox"
+            for x in ("del Chapo", "del Mencho", "de la 4 letras", "del Mayo", "de Los Chapitos")
+        ],
+        "spam",
+    )
     after = score(text).spam
     assert after >= 0.5 > before
 

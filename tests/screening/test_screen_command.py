@@ -18,10 +18,13 @@ def run(stdin, *args, monkeypatch):
 
 
 def test_one_line_of_scores_per_input_line(monkeypatch):
-    lines = run('{"text": "Eres un pendejo"}\n'
-                '{"text": "Good article, thanks"}\n'
-                'not json\n'
-                '{"text": "su cel es 81 1234 5678"}\n', monkeypatch=monkeypatch)
+    lines = run(
+        '{"text": "Eres un pendejo"}\n'
+        '{"text": "Good article, thanks"}\n'
+        "not json\n"
+        '{"text": "su cel es 81 1234 5678"}\n',
+        monkeypatch=monkeypatch,
+    )
     assert len(lines) == 4
     insult, clean, broken, phone = lines
     for result in (insult, clean, phone):

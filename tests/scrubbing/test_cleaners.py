@@ -17,19 +17,37 @@ from cronica.scrubbing.images import NotAnImage, clean_image, inspect_image
 def exiftool(data, tmp_path, name):
     path = tmp_path / name
     path.write_bytes(data)
-    return subprocess.run(["exiftool", "-a", "-G1", "-s", str(path)], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["exiftool", "-a", "-G1", "-s", str(path)], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def rotated_jpeg_with_everything(tmp_path):
     path = tmp_path / "in.jpg"
     Image.new("RGB", (40, 20), (10, 120, 200)).save(path)
-    subprocess.run(["exiftool", "-q", "-overwrite_original", "-Orientation#=6",
-                    "-GPSLatitude=25.68", "-GPSLatitudeRef=N", "-GPSLongitude=100.31",
-                    "-GPSLongitudeRef=W", "-Make=Acme", "-Model=Phone X9",
-                    "-SerialNumber=SN-12345", "-Comment=from my window", "-IPTC:By-line=Ana",
-                    "-XMP:Creator=Ana", f"-ThumbnailImage<={path}", f"-ICC_Profile<=/dev/null",
-                    str(path)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "exiftool",
+            "-q",
+            "-overwrite_original",
+            "-Orientation#=6",
+            "-GPSLatitude=25.68",
+            "-GPSLatitudeRef=N",
+            "-GPSLongitude=100.31",
+            "-GPSLongitudeRef=W",
+            "-Make=Acme",
+            "-Model=Phone X9",
+            "-SerialNumber=SN-12345",
+            "-Comment=from my window",
+            "-IPTC:By-line=Ana",
+            "-XMP:Creator=Ana",
+            f"-ThumbnailImage<={path}",
+            "-ICC_Profile<=/dev/null",
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return path.read_bytes()
 
 
@@ -39,16 +57,29 @@ def test_photo_is_rebuilt_without_any_metadata(tmp_path):
     assert {"gps", "device", "text_comment", "xmp", "iptc", "thumbnail"} <= found
     cleaned = clean_image(data)
     tags = exiftool(cleaned.data, tmp_path, "out.jpg")
-    for leak in ("GPS", "Acme", "Phone X9", "SN-12345", "window", "Ana", "XMP", "IPTC",
-                 "Thumbnail", "ICC", "Orientation"):
+    for leak in (
+        "GPS",
+        "Acme",
+        "Phone X9",
+        "SN-12345",
+        "window",
+        "Ana",
+        "XMP",
+        "IPTC",
+        "Thumbnail",
+        "ICC",
+        "Orientation",
+    ):
         assert leak not in tags, leak
     assert Image.open(io.BytesIO(cleaned.data)).size == (20, 40)  # orientation applied
     assert inspect_image(cleaned.data) == set()
 
 
 def test_labels_are_plain_language():
-    assert describe({"gps", "device"}) == ["the GPS position where it was taken",
-                                            "the make and model of the camera or phone"]
+    assert describe({"gps", "device"}) == [
+        "the GPS position where it was taken",
+        "the make and model of the camera or phone",
+    ]
 
 
 def test_not_an_image_is_refused():
@@ -63,10 +94,15 @@ def test_pdf_loses_info_xmp_and_annotation_authors(tmp_path):
         meta["dc:creator"] = ["Ana Torres"]
     pdf.docinfo["/Author"] = "Ana Torres"
     pdf.docinfo["/Producer"] = "Acme Writer 3"
-    annot = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot,
-                                                 Subtype=pikepdf.Name.Text,
-                                                 Rect=[0, 0, 10, 10], T="Ana Torres",
-                                                 Contents="check this"))
+    annot = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Text,
+            Rect=[0, 0, 10, 10],
+            T="Ana Torres",
+            Contents="check this",
+        )
+    )
     pdf.pages[0].obj["/Annots"] = pikepdf.Array([annot])
     out = io.BytesIO()
     pdf.save(out)
@@ -82,19 +118,19 @@ def docx(tmp_path):
     parts = {
         "[Content_Types].xml": '<?xml version="1.0"?><Types/>',
         "docProps/core.xml": '<cp:coreProperties xmlns:cp="x" xmlns:dc="y"><dc:creator>Ana '
-                             'Torres</dc:creator><cp:lastModifiedBy>Ana Torres'
-                             '</cp:lastModifiedBy></cp:coreProperties>',
+        "Torres</dc:creator><cp:lastModifiedBy>Ana Torres"
+        "</cp:lastModifiedBy></cp:coreProperties>",
         "docProps/app.xml": "<Properties><Company>Aduana Norte</Company></Properties>",
         "word/document.xml": '<w:document xmlns:w="w"><w:p w:rsidR="00A1B2C3"><w:ins '
-                             'w:author="Ana Torres" w:id="1"><w:r><w:t>route via the '
-                             'bridge</w:t></w:r></w:ins></w:p></w:document>',
+        'w:author="Ana Torres" w:id="1"><w:r><w:t>route via the '
+        "bridge</w:t></w:r></w:ins></w:p></w:document>",
         "word/comments.xml": '<w:comments xmlns:w="w"><w:comment w:author="Ana Torres" '
-                             'w:initials="AT"/></w:comments>',
+        'w:initials="AT"/></w:comments>',
         "xl/comments1.xml": "<comments><authors><author>Ana Torres</author></authors></comments>",
         "ppt/commentAuthors.xml": '<p:cmAuthorLst xmlns:p="p"><p:cmAuthor id="1" '
-                                  'name="Ana Torres" initials="AT"/></p:cmAuthorLst>',
+        'name="Ana Torres" initials="AT"/></p:cmAuthorLst>',
         "word/settings.xml": '<w:settings xmlns:w="w"><w:rsids><w:rsidRoot w:val="00A1B2C3"/>'
-                             "</w:rsids></w:settings>",
+        "</w:rsids></w:settings>",
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -117,19 +153,48 @@ def test_office_document_loses_authors_company_and_rsids(tmp_path):
 
 def test_video_loses_location_and_data_tracks(tmp_path):
     source = tmp_path / "in.mp4"
-    subprocess.run([
-        "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x48:rate=10",
-        "-f", "lavfi", "-i", "sine=duration=1", "-metadata", "location=+25.6866-100.3161/",
-        "-metadata", "creation_time=2024-05-01T09:35:00Z", "-shortest", "-c:v", "libx264",
-        "-c:a", "aac", str(source)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=duration=1:size=64x48:rate=10",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=duration=1",
+            "-metadata",
+            "location=+25.6866-100.3161/",
+            "-metadata",
+            "creation_time=2024-05-01T09:35:00Z",
+            "-shortest",
+            "-c:v",
+            "libx264",
+            "-c:a",
+            "aac",
+            str(source),
+        ],
+        check=True,
+    )
     result = files.scrub(source.read_bytes())
     assert result.kind == "video"
     assert {"gps", "datetime"} <= result.findings
     tags = exiftool(result.cleaned, tmp_path, "out.mp4")
     assert "GPS" not in tags and "2024:05:01" not in tags
-    streams = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_type",
-                              "-of", "csv=p=0", "-"], input=result.cleaned,
-                             capture_output=True, check=True).stdout.decode().split()
+    streams = (
+        subprocess.run(
+            ["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", "-"],
+            input=result.cleaned,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split()
+    )
     assert sorted(streams) == ["audio", "video"]
 
 

@@ -33,18 +33,33 @@ def tipline(settings, tmp_path, journalist, home):
 def gps_jpeg(path):
     """A JPEG with GPS, camera, author, comment, XMP and a thumbnail, written by exiftool."""
     Image.new("RGB", (120, 80), (180, 40, 40)).save(path, quality=90)
-    subprocess.run([
-        "exiftool", "-q", "-overwrite_original", "-GPSLatitude=31.7406", "-GPSLatitudeRef=N",
-        "-GPSLongitude=106.4869", "-GPSLongitudeRef=W", "-Make=Acme", "-Model=Phone X9",
-        "-DateTimeOriginal=2024:05:01 09:35:00", "-Artist=Juan Perez",
-        "-Comment=shot from the roof", "-XMP:Creator=Juan Perez", f"-ThumbnailImage<={path}",
-        str(path)], check=True)
+    subprocess.run(
+        [
+            "exiftool",
+            "-q",
+            "-overwrite_original",
+            "-GPSLatitude=31.7406",
+            "-GPSLatitudeRef=N",
+            "-GPSLongitude=106.4869",
+            "-GPSLongitudeRef=W",
+            "-Make=Acme",
+            "-Model=Phone X9",
+            "-DateTimeOriginal=2024:05:01 09:35:00",
+            "-Artist=Juan Perez",
+            "-Comment=shot from the roof",
+            "-XMP:Creator=Juan Perez",
+            f"-ThumbnailImage<={path}",
+            str(path),
+        ],
+        check=True,
+    )
     return path
 
 
 def exif_of(path):
-    out = subprocess.run(["exiftool", "-a", "-G1", "-s", str(path)], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["exiftool", "-a", "-G1", "-s", str(path)], check=True, capture_output=True, text=True
+    ).stdout
     return out
 
 
@@ -57,11 +72,17 @@ def start(client, language="en"):
 
 def send_first(client, message="", files=(), links="", language="en", typed=None):
     codename, fields = start(client, language)
-    data = {"mode": "new", **fields, "codename": typed if typed is not None else codename,
-            "message": message, "links": links}
+    data = {
+        "mode": "new",
+        **fields,
+        "codename": typed if typed is not None else codename,
+        "message": message,
+        "links": links,
+    }
     if files:
-        data["files"] = [io.BytesIO(content) if isinstance(content, bytes) else content
-                         for content in files]
+        data["files"] = [
+            io.BytesIO(content) if isinstance(content, bytes) else content for content in files
+        ]
     response = client.post(f"/{language}/tips/send/", data)
     return codename, response
 

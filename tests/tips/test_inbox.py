@@ -39,8 +39,11 @@ def journalist_client(django_user_model):
 def tip(client, tipline, tmp_path):
     """A confirmed first tip with a message and a cleaned photo; returns the codename."""
     path = gps_jpeg(tmp_path / "border.jpg")
-    codename, response = send_first(client, message="Secret message about the crossing",
-                                    files=[SimpleUploadedFile("border.jpg", path.read_bytes())])
+    codename, response = send_first(
+        client,
+        message="Secret message about the crossing",
+        files=[SimpleUploadedFile("border.jpg", path.read_bytes())],
+    )
     client.post("/en/tips/confirm/", {"token": token_of(response), "metadata": "remove"})
     return codename
 
@@ -53,8 +56,7 @@ def test_inbox_needs_its_own_permission(django_user_model, tip):
     assert b"Tip inbox" not in plain_editor.get("/admin/").content
 
 
-def test_inbox_lists_sources_and_downloads_decrypt(journalist_client, tip, journalist,
-                                                   tmp_path):
+def test_inbox_lists_sources_and_downloads_decrypt(journalist_client, tip, journalist, tmp_path):
     source = Source.objects.get()
     listing = journalist_client.get("/admin/tips/")
     assert listing.status_code == 200
@@ -78,8 +80,16 @@ def test_inbox_lists_sources_and_downloads_decrypt(journalist_client, tip, journ
     archive.write_bytes(b"".join(response.streaming_content))
     assert len(zipfile.ZipFile(archive).namelist()) == 2
     out = tmp_path / "out"
-    call_command("tips", "decrypt", "-i", str(journalist["key"]), "-o", str(out), str(archive),
-                 stdout=io.StringIO())
+    call_command(
+        "tips",
+        "decrypt",
+        "-i",
+        str(journalist["key"]),
+        "-o",
+        str(out),
+        str(archive),
+        stdout=io.StringIO(),
+    )
     names = {p.name for p in out.iterdir()}
     assert "border.jpg" in names
     message = next(p for p in out.iterdir() if p.name.startswith("message-")).read_text()
@@ -88,8 +98,9 @@ def test_inbox_lists_sources_and_downloads_decrypt(journalist_client, tip, journ
 
 def test_reply_reaches_the_returning_source(journalist_client, tip, client):
     source = Source.objects.get()
-    journalist_client.post(f"/admin/tips/source/{source.pk}/reply/",
-                           {"text": "We would like to talk. Which town?"})
+    journalist_client.post(
+        f"/admin/tips/source/{source.pk}/reply/", {"text": "We would like to talk. Which town?"}
+    )
     page = client.post("/en/tips/return/", {"codename": tip}).content.decode()
     assert "We would like to talk. Which town?" in page
 
@@ -160,8 +171,8 @@ def test_orphan_blobs_are_swept(tip):
     import os
     import time
 
-    from cronica.tips.streaming import encrypt_bytes
     from cronica.tips.keys import newsroom_recipients
+    from cronica.tips.streaming import encrypt_bytes
 
     orphan, _size = encrypt_bytes(b"never acknowledged", newsroom_recipients())
     jobs.purge_expired()

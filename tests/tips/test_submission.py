@@ -68,8 +68,12 @@ def test_codename_is_eight_words_from_the_language_list(client, tipline):
 
 
 def test_photo_tip_end_to_end(client, tipline, tmp_path, journalist, settings):
-    codename, response = send_first(client, message=f"The shipment moves {MARKER} tonight.",
-                                    files=[photo(tmp_path)], links="https://example.org/a")
+    codename, response = send_first(
+        client,
+        message=f"The shipment moves {MARKER} tonight.",
+        files=[photo(tmp_path)],
+        links="https://example.org/a",
+    )
     assert response.status_code == 200, response.content
     assert not response.cookies
     assert "no-store" in response["Cache-Control"]
@@ -80,8 +84,9 @@ def test_photo_tip_end_to_end(client, tipline, tmp_path, journalist, settings):
     assert submission.pending
     assert submission.files.count() == 2  # original and cleaned, until the source chooses
 
-    confirmed = client.post("/en/tips/confirm/", {"token": token_of(response),
-                                                  "metadata": "remove", "action": "send"})
+    confirmed = client.post(
+        "/en/tips/confirm/", {"token": token_of(response), "metadata": "remove", "action": "send"}
+    )
     assert b"Your tip was sent" in confirmed.content
     submission.refresh_from_db()
     assert not submission.pending
@@ -96,16 +101,26 @@ def test_photo_tip_end_to_end(client, tipline, tmp_path, journalist, settings):
 
     # Debian's age decrypts the stored file; nothing identifying is left in it.
     plain = tmp_path / "age-out.jpg"
-    subprocess.run(["age", "-d", "-i", str(journalist["key"]), "-o", str(plain), str(blob)],
-                   check=True)
+    subprocess.run(
+        ["age", "-d", "-i", str(journalist["key"]), "-o", str(plain), str(blob)], check=True
+    )
     tags = exif_of(plain)
     for leak in ("GPS", "Acme", "Phone X9", "Juan", "roof", "XMP", "Thumbnail", "2024:05:01"):
         assert leak not in tags, (leak, tags)
 
     # `cronica tips decrypt` restores the original name from the encrypted manifest.
     out = tmp_path / "decrypted"
-    call_command("tips", "decrypt", "-i", str(journalist["key"]), "-o", str(out),
-                 str(blobs.path_of(submission.manifest)), str(blob), stdout=io.StringIO())
+    call_command(
+        "tips",
+        "decrypt",
+        "-i",
+        str(journalist["key"]),
+        "-o",
+        str(out),
+        str(blobs.path_of(submission.manifest)),
+        str(blob),
+        stdout=io.StringIO(),
+    )
     assert "roof.jpg" in {p.name for p in out.iterdir()}
     assert "GPS" not in exif_of(out / "roof.jpg")
     message = next(p for p in out.iterdir() if p.suffix == ".txt").read_text()
@@ -125,8 +140,10 @@ def test_photo_tip_end_to_end(client, tipline, tmp_path, journalist, settings):
     assert not back.cookies
 
     # ... and sends more from there.
-    more = client.post("/en/tips/send/", {"mode": "return", "codename": codename,
-                                          "message": "Highway 45, north of the toll."})
+    more = client.post(
+        "/en/tips/send/",
+        {"mode": "return", "codename": codename, "message": "Highway 45, north of the toll."},
+    )
     assert b"Your tip was sent" in more.content
     assert source.submissions.count() == 2
 
@@ -137,8 +154,18 @@ def test_keep_original_as_evidence(client, tipline, tmp_path, journalist):
     stored = StoredFile.objects.get()
     assert stored.is_original and not stored.metadata_removed
     plain = tmp_path / "kept.jpg"
-    subprocess.run(["age", "-d", "-i", str(journalist["key"]), "-o", str(plain),
-                    str(blobs.path_of(stored.blob))], check=True)
+    subprocess.run(
+        [
+            "age",
+            "-d",
+            "-i",
+            str(journalist["key"]),
+            "-o",
+            str(plain),
+            str(blobs.path_of(stored.blob)),
+        ],
+        check=True,
+    )
     assert "Phone X9" in exif_of(plain)
     assert Submission.objects.get().uncleaned
 
@@ -150,18 +177,25 @@ def test_wrong_codename_is_refused(client, tipline):
     response = client.post("/en/tips/return/", {"codename": " ".join(wrong)})
     assert response.status_code == 400
     assert b"That codename is not right" in response.content
-    response = client.post("/en/tips/send/", {"mode": "return", "codename": " ".join(wrong),
-                                              "message": "more"})
+    response = client.post(
+        "/en/tips/send/", {"mode": "return", "codename": " ".join(wrong), "message": "more"}
+    )
     assert response.status_code == 400
     assert Submission.objects.count() == 1
 
 
-@pytest.mark.parametrize("case", ["mistyped", "empty", "contains_codename", "bad_link",
-                                  "forged_codename"])
+@pytest.mark.parametrize(
+    "case", ["mistyped", "empty", "contains_codename", "bad_link", "forged_codename"]
+)
 def test_failed_submission_keeps_nothing(client, tipline, tmp_path, case):
     codename, fields = start(client)
-    data = {"mode": "new", **fields, "codename": codename, "message": "hello",
-            "files": [photo(tmp_path)]}
+    data = {
+        "mode": "new",
+        **fields,
+        "codename": codename,
+        "message": "hello",
+        "files": [photo(tmp_path)],
+    }
     if case == "mistyped":
         data["codename"] = codename.rsplit(" ", 1)[0]
     elif case == "empty":
@@ -192,9 +226,11 @@ def test_too_large_is_refused_and_nothing_kept(client, tipline, settings):
 
 def test_cross_site_post_is_refused(client, tipline):
     codename, fields = start(client)
-    response = client.post("/en/tips/send/", {"mode": "new", **fields, "codename": codename,
-                                              "message": "x"},
-                           headers={"Sec-Fetch-Site": "cross-site"})
+    response = client.post(
+        "/en/tips/send/",
+        {"mode": "new", **fields, "codename": codename, "message": "x"},
+        headers={"Sec-Fetch-Site": "cross-site"},
+    )
     assert response.status_code == 403
     assert not Submission.objects.exists()
 
@@ -206,8 +242,9 @@ def test_cancel_deletes_everything(client, tipline, tmp_path):
     assert not list(blobs.root().glob("*.age"))
 
 
-def test_large_file_never_touches_disk_in_plaintext(client, tipline, settings, tmp_path,
-                                                    journalist):
+def test_large_file_never_touches_disk_in_plaintext(
+    client, tipline, settings, tmp_path, journalist
+):
     """Django's default handlers would spill this 6 MB upload to a plaintext temporary file;
     with the temp dir pointing nowhere, any such attempt would fail the request."""
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
@@ -220,9 +257,11 @@ def test_large_file_never_touches_disk_in_plaintext(client, tipline, settings, t
     stored = StoredFile.objects.get()
     assert not stored.metadata_removed
     assert MARKER.encode() not in everything_stored(settings)
-    plain = subprocess.run(["age", "-d", "-i", str(journalist["key"]),
-                            str(blobs.path_of(stored.blob))], check=True,
-                           capture_output=True).stdout
+    plain = subprocess.run(
+        ["age", "-d", "-i", str(journalist["key"]), str(blobs.path_of(stored.blob))],
+        check=True,
+        capture_output=True,
+    ).stdout
     assert plain == content
 
 
@@ -235,8 +274,9 @@ def test_photo_over_the_cleaning_limit_is_flagged(client, tipline, settings, tmp
     assert Submission.objects.get().uncleaned
 
 
-def test_admin_recipient_opens_the_line_and_bad_keys_are_refused(client, home, settings,
-                                                                  journalist):
+def test_admin_recipient_opens_the_line_and_bad_keys_are_refused(
+    client, home, settings, journalist
+):
     from django.core.exceptions import ValidationError
 
     from cronica.tips.models import Recipient
@@ -254,8 +294,11 @@ def test_admin_recipient_opens_the_line_and_bad_keys_are_refused(client, home, s
 def test_flood_of_submissions_is_rate_limited(client, tipline):
     codename, first = send_first(client, message="one")
     assert first.status_code == 200
-    statuses = [client.post("/en/tips/send/", {"mode": "return", "codename": codename,
-                                               "message": f"more {i}"}).status_code
-                for i in range(20)]
+    statuses = [
+        client.post(
+            "/en/tips/send/", {"mode": "return", "codename": codename, "message": f"more {i}"}
+        ).status_code
+        for i in range(20)
+    ]
     assert statuses[:19] == [200] * 19 and statuses[19] == 429
     assert Submission.objects.count() == 20

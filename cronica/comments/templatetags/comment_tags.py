@@ -11,5 +11,10 @@ register = template.Library()
 
 @register.inclusion_tag("comments/form.html", takes_context=True)
 def comment_form(context, article):
-    return {"article": article, "open": policy.is_open(article), "form": CommentForm(),
-            "parent": None, "LANGUAGE_CODE": context.get("LANGUAGE_CODE")}
+    return {
+        "article": article,
+        "open": policy.is_open(article),
+        "form": CommentForm(),
+        "parent": None,
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }

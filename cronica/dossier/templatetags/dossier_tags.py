@@ -27,12 +27,13 @@ def _state(context, page):
     if state is None:
         urls = {}
         if page is not None and getattr(page, "pk", None):
-            mentions = (Mention.objects.filter(article_id=page.pk)
-                        .exclude(status=Review.REJECTED).select_related("entity"))
-            urls = {m.entity_id: (m.entity.get_absolute_url(), m.entity.name)
-                    for m in mentions}
-        state = {"urls": urls, "done": set(),
-                 "gazetteer": knowledge.gazetteer() if urls else None}
+            mentions = (
+                Mention.objects.filter(article_id=page.pk)
+                .exclude(status=Review.REJECTED)
+                .select_related("entity")
+            )
+            urls = {m.entity_id: (m.entity.get_absolute_url(), m.entity.name) for m in mentions}
+        state = {"urls": urls, "done": set(), "gazetteer": knowledge.gazetteer() if urls else None}
         context.render_context["dossier_links"] = state
     return state
 
@@ -61,9 +62,11 @@ def link_first_mentions(html, gazetteer, urls, done, language=None):
             allowed.discard(match.entity_id)
             done.add(match.entity_id)
             url, name = urls[match.entity_id]
-            pieces.append(part[position:match.start])
-            pieces.append(f'<a class="kb-link" href="{escape(url)}" title="{escape(name)}">'
-                          f"{match.surface}</a>")
+            pieces.append(part[position : match.start])
+            pieces.append(
+                f'<a class="kb-link" href="{escape(url)}" title="{escape(name)}">'
+                f"{match.surface}</a>"
+            )
             position = match.end
         if pieces:
             parts[index] = "".join(pieces) + part[position:]
@@ -77,5 +80,6 @@ def dossier_linked(context, block):
     html = block.render_as_block(context=context.flatten())
     state = _state(context, page)
     language = getattr(page, "language", None)
-    return mark_safe(link_first_mentions(str(html), state["gazetteer"], state["urls"],
-                                         state["done"], language))
+    return mark_safe(
+        link_first_mentions(str(html), state["gazetteer"], state["urls"], state["done"], language)
+    )

@@ -34,8 +34,10 @@ def _port(draw, rng):
 
 def _border(draw, rng):
     w, h = SIZE
-    draw.polygon([(0, h * 0.7), (w * 0.3, h * 0.5), (w * 0.6, h * 0.65), (w, h * 0.45),
-                  (w, h), (0, h)], fill=(170, 130, 80))
+    draw.polygon(
+        [(0, h * 0.7), (w * 0.3, h * 0.5), (w * 0.6, h * 0.65), (w, h * 0.45), (w, h), (0, h)],
+        fill=(170, 130, 80),
+    )
     for x in range(0, w, 40):
         draw.line([(x, h * 0.55), (x, h * 0.8)], fill=(90, 90, 90), width=6)
     draw.line([(0, h * 0.58), (w, h * 0.58)], fill=(90, 90, 90), width=4)
@@ -44,12 +46,18 @@ def _border(draw, rng):
 def _prison(draw, rng):
     w, h = SIZE
     draw.rectangle([0, h * 0.75, w, h], fill=(120, 110, 100))
-    draw.rectangle([w * 0.1, h * 0.3, w * 0.9, h * 0.75], fill=(200, 195, 185), outline=(60, 60, 60))
+    draw.rectangle(
+        [w * 0.1, h * 0.3, w * 0.9, h * 0.75], fill=(200, 195, 185), outline=(60, 60, 60)
+    )
     for i in range(8):
         x = w * 0.14 + i * w * 0.095
         draw.rectangle([x, h * 0.4, x + 50, h * 0.55], fill=(50, 50, 60))
         for j in range(4):
-            draw.line([(x + 10 + j * 10, h * 0.4), (x + 10 + j * 10, h * 0.55)], fill=(160, 160, 160), width=2)
+            draw.line(
+                [(x + 10 + j * 10, h * 0.4), (x + 10 + j * 10, h * 0.55)],
+                fill=(160, 160, 160),
+                width=2,
+            )
     draw.rectangle([w * 0.45, h * 0.12, w * 0.55, h * 0.3], fill=(170, 165, 150))
 
 
@@ -80,13 +88,22 @@ def _bananas(draw, rng):
         for col in range(8):
             x = 20 + col * box_w
             y = h * 0.9 - (row + 1) * box_h
-            draw.rectangle([x, y, x + box_w - 8, y + box_h - 6], fill=(190, 150, 95),
-                           outline=(120, 90, 50), width=3)
+            draw.rectangle(
+                [x, y, x + box_w - 8, y + box_h - 6],
+                fill=(190, 150, 95),
+                outline=(120, 90, 50),
+                width=3,
+            )
             if row == 0 or rng.random() < 0.15:
                 for k in range(3):
                     bx = x + 20 + k * 40
-                    draw.arc([bx, y + 10, bx + 40, y + 70], 200, 340,
-                             fill=rng.choice([(120, 170, 60), (150, 190, 70)]), width=9)
+                    draw.arc(
+                        [bx, y + 10, bx + 40, y + 70],
+                        200,
+                        340,
+                        fill=rng.choice([(120, 170, 60), (150, 190, 70)]),
+                        width=9,
+                    )
 
 
 def _airstrip(draw, rng):
@@ -96,19 +113,24 @@ def _airstrip(draw, rng):
     for _ in range(25):
         x, y = rng.randint(0, w), rng.randint(int(h * 0.62), h)
         draw.ellipse([x, y, x + 18, y + 10], fill=(110, 120, 70))
-    draw.polygon([(w * 0.35, h), (w * 0.65, h), (w * 0.53, h * 0.6), (w * 0.47, h * 0.6)],
-                 fill=(70, 70, 75))
+    draw.polygon(
+        [(w * 0.35, h), (w * 0.65, h), (w * 0.53, h * 0.6), (w * 0.47, h * 0.6)], fill=(70, 70, 75)
+    )
     for y in range(int(h * 0.65), h, 50):
         draw.line([(w / 2, y), (w / 2, y + 20)], fill=(235, 235, 235), width=4)
     draw.rectangle([w * 0.75, h * 0.45, w * 0.95, h * 0.6], fill=(150, 150, 160))
-    draw.polygon([(w * 0.74, h * 0.45), (w * 0.85, h * 0.38), (w * 0.96, h * 0.45)],
-                 fill=(120, 120, 130))
+    draw.polygon(
+        [(w * 0.74, h * 0.45), (w * 0.85, h * 0.38), (w * 0.96, h * 0.45)], fill=(120, 120, 130)
+    )
     cx, cy = w * 0.5, h * 0.72
     draw.ellipse([cx - 130, cy - 18, cx + 130, cy + 18], fill=(240, 240, 245))
-    draw.polygon([(cx - 20, cy), (cx + 20, cy), (cx + 230, cy + 20), (cx - 230, cy + 20)],
-                 fill=(225, 225, 230))
-    draw.polygon([(cx - 120, cy - 10), (cx - 150, cy - 60), (cx - 110, cy - 10)],
-                 fill=(200, 40, 40))
+    draw.polygon(
+        [(cx - 20, cy), (cx + 20, cy), (cx + 230, cy + 20), (cx - 230, cy + 20)],
+        fill=(225, 225, 230),
+    )
+    draw.polygon(
+        [(cx - 120, cy - 10), (cx - 150, cy - 60), (cx - 110, cy - 10)], fill=(200, 40, 40)
+    )
     for ex in (cx - 100, cx + 80):
         draw.ellipse([ex, cy + 5, ex + 30, cy + 30], fill=(90, 90, 100))
 
@@ -121,19 +143,24 @@ def _coast(draw, rng):
         x = rng.randint(0, w)
         draw.line([(x, y), (x + 80, y)], fill=(200, 225, 240), width=2)
     draw.rectangle([0, h * 0.75, w, h], fill=(225, 200, 150))
-    draw.polygon([(w * 0.45, h * 0.55), (w * 0.7, h * 0.3), (w, h * 0.25), (w, h * 0.55)],
-                 fill=(120, 140, 90))
+    draw.polygon(
+        [(w * 0.45, h * 0.55), (w * 0.7, h * 0.3), (w, h * 0.25), (w, h * 0.55)],
+        fill=(120, 140, 90),
+    )
     for i in range(10):
         x = w * 0.55 + i * 50 + rng.randint(-10, 10)
         y = h * 0.5 - i * 18 + rng.randint(-10, 10)
-        draw.rectangle([x, y, x + 40, y + 30],
-                       fill=rng.choice([(240, 240, 230), (230, 190, 150), (180, 210, 220)]))
+        draw.rectangle(
+            [x, y, x + 40, y + 30],
+            fill=rng.choice([(240, 240, 230), (230, 190, 150), (180, 210, 220)]),
+        )
         draw.polygon([(x - 4, y), (x + 20, y - 15), (x + 44, y)], fill=(170, 80, 60))
     for px in (80, 260, 420):
         draw.line([(px, h * 0.95), (px + 20, h * 0.6)], fill=(110, 80, 50), width=10)
         for dx, dy in ((-70, 30), (70, 30), (-50, 55), (50, 55)):
-            draw.line([(px + 20, h * 0.6), (px + 20 + dx, h * 0.6 + dy)], fill=(40, 120, 60),
-                      width=12)
+            draw.line(
+                [(px + 20, h * 0.6), (px + 20 + dx, h * 0.6 + dy)], fill=(40, 120, 60), width=12
+            )
 
 
 def _courthouse(draw, rng):
@@ -142,25 +169,42 @@ def _courthouse(draw, rng):
     draw.rectangle([0, h * 0.85, w, h], fill=(150, 150, 150))
     for step in range(4):
         y = h * 0.85 - step * 15
-        draw.rectangle([w * 0.15 - step * 10 + 40, y - 15, w * 0.85 + step * 10 - 40, y],
-                       fill=(215 - step * 5, 210 - step * 5, 200 - step * 5))
+        draw.rectangle(
+            [w * 0.15 - step * 10 + 40, y - 15, w * 0.85 + step * 10 - 40, y],
+            fill=(215 - step * 5, 210 - step * 5, 200 - step * 5),
+        )
     draw.rectangle([w * 0.2, h * 0.35, w * 0.8, h * 0.4], fill=(225, 220, 210))
-    draw.polygon([(w * 0.18, h * 0.35), (w * 0.5, h * 0.15), (w * 0.82, h * 0.35)],
-                 fill=(230, 225, 215), outline=(150, 145, 135))
+    draw.polygon(
+        [(w * 0.18, h * 0.35), (w * 0.5, h * 0.15), (w * 0.82, h * 0.35)],
+        fill=(230, 225, 215),
+        outline=(150, 145, 135),
+    )
     for i in range(8):
         x = w * 0.22 + i * w * 0.08
-        draw.rectangle([x, h * 0.4, x + 30, h * 0.78], fill=(240, 236, 228),
-                       outline=(170, 165, 155))
+        draw.rectangle(
+            [x, h * 0.4, x + 30, h * 0.78], fill=(240, 236, 228), outline=(170, 165, 155)
+        )
     draw.line([(w * 0.92, h * 0.85), (w * 0.92, h * 0.1)], fill=(80, 80, 80), width=6)
-    draw.rectangle([w * 0.92, h * 0.1, w * 0.99, h * 0.16], fill=rng.choice(
-        [(60, 80, 160), (160, 40, 40)]))
+    draw.rectangle(
+        [w * 0.92, h * 0.1, w * 0.99, h * 0.16], fill=rng.choice([(60, 80, 160), (160, 40, 40)])
+    )
 
 
 def _agave(draw, rng):
     """Blue agave rows running to volcanic hills, as in western Mexico."""
     w, h = SIZE
-    draw.polygon([(0, h * 0.5), (w * 0.25, h * 0.3), (w * 0.45, h * 0.45), (w * 0.7, h * 0.25),
-                  (w, h * 0.45), (w, h * 0.6), (0, h * 0.6)], fill=(90, 110, 120))
+    draw.polygon(
+        [
+            (0, h * 0.5),
+            (w * 0.25, h * 0.3),
+            (w * 0.45, h * 0.45),
+            (w * 0.7, h * 0.25),
+            (w, h * 0.45),
+            (w, h * 0.6),
+            (0, h * 0.6),
+        ],
+        fill=(90, 110, 120),
+    )
     draw.rectangle([0, h * 0.58, w, h], fill=(150, 110, 80))
     for row in range(6):
         y = h * 0.62 + row * row * 8 + row * 20
@@ -179,8 +223,9 @@ def _rally(draw, rng):
     draw.rectangle([w * 0.1, h * 0.55, w * 0.9, h * 0.72], fill=(80, 60, 50))
     draw.rectangle([w * 0.45, h * 0.38, w * 0.55, h * 0.55], fill=(40, 40, 45))
     for dx in (-20, 0, 20):
-        draw.line([(w * 0.5 + dx, h * 0.38), (w * 0.5 + dx * 1.5, h * 0.3)], fill=(20, 20, 20),
-                  width=4)
+        draw.line(
+            [(w * 0.5 + dx, h * 0.38), (w * 0.5 + dx * 1.5, h * 0.3)], fill=(20, 20, 20), width=4
+        )
     bands = [((250, 210, 0), 2), ((0, 60, 150), 1), ((210, 30, 40), 1)]  # yellow twice as tall
     for fx in (w * 0.2, w * 0.8):
         draw.line([(fx, h * 0.55), (fx, h * 0.15)], fill=(200, 200, 200), width=5)

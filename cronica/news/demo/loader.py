@@ -43,9 +43,16 @@ def _body(blocks):
         if kind == "paragraph":
             stream.append(("paragraph", RichText(value)))
         elif kind == "image":
-            stream.append(("image", {"image": _image(value["image"]),
-                                     "caption": value.get("caption", ""),
-                                     "credit": value.get("credit", "")}))
+            stream.append(
+                (
+                    "image",
+                    {
+                        "image": _image(value["image"]),
+                        "caption": value.get("caption", ""),
+                        "credit": value.get("credit", ""),
+                    },
+                )
+            )
         else:
             stream.append((kind, value))
     return stream
@@ -55,11 +62,17 @@ def _comments(article, items, parent=None, prefix="demo"):
     for item in items:
         external_id = f"{prefix}:{article.slug}:{item['id']}"
         comment, _ = Comment.objects.get_or_create(
-            origin=Comment.Origin.DEMO, external_id=external_id,
-            defaults=dict(article=article, parent=parent, author_name=item.get("name", ""),
-                          body=item["body"], created_at=_aware(item["at"]),
-                          status=item.get("status", Comment.Status.PUBLISHED),
-                          is_staff_reply=item.get("staff", False)),
+            origin=Comment.Origin.DEMO,
+            external_id=external_id,
+            defaults=dict(
+                article=article,
+                parent=parent,
+                author_name=item.get("name", ""),
+                body=item["body"],
+                created_at=_aware(item["at"]),
+                status=item.get("status", Comment.Status.PUBLISHED),
+                is_staff_reply=item.get("staff", False),
+            ),
         )
         _comments(article, item.get("replies", []), parent=comment, prefix=prefix)
 
@@ -68,8 +81,11 @@ def _article(home, spec, contributors):
     page = ArticlePage.objects.filter(slug=spec["slug"]).first()
     if page is None:
         page = ArticlePage(
-            title=spec["title"], slug=spec["slug"], language=spec["language"],
-            summary=spec.get("summary", ""), body=_body(spec["body"]),
+            title=spec["title"],
+            slug=spec["slug"],
+            language=spec["language"],
+            summary=spec.get("summary", ""),
+            body=_body(spec["body"]),
             lead_image=_image(spec["lead_image"]) if spec.get("lead_image") else None,
         )
         for position, name in enumerate(spec["authors"]):
@@ -81,7 +97,8 @@ def _article(home, spec, contributors):
         page.save_revision().publish()
         published = _aware(spec["published"])
         ArticlePage.objects.filter(pk=page.pk).update(
-            first_published_at=published, last_published_at=published)
+            first_published_at=published, last_published_at=published
+        )
     _comments(page, spec.get("comments", []))
     return page
 
@@ -89,16 +106,21 @@ def _article(home, spec, contributors):
 def _editor(stdout):
     User = get_user_model()
     if User.objects.filter(username=DEMO_EDITOR).exists():
-        stdout.write(f"Demo editor '{DEMO_EDITOR}' exists already "
-                     f"(reset its password with: cronica changepassword {DEMO_EDITOR}).")
+        stdout.write(
+            f"Demo editor '{DEMO_EDITOR}' exists already "
+            f"(reset its password with: cronica changepassword {DEMO_EDITOR})."
+        )
         return
     password = secrets.token_urlsafe(12)
-    user = User.objects.create_user(DEMO_EDITOR, password=password, first_name="Demo",
-                                    last_name="Editor")
+    user = User.objects.create_user(
+        DEMO_EDITOR, password=password, first_name="Demo", last_name="Editor"
+    )
     user.groups.add(Group.objects.get(name=EDITORS))
-    stdout.write("Demo editor account, for this local demo only (shown once):\n"
-                 f"  user: {DEMO_EDITOR}\n  password: {password}\n"
-                 "  admin: http://127.0.0.1:8000/admin/")
+    stdout.write(
+        "Demo editor account, for this local demo only (shown once):\n"
+        f"  user: {DEMO_EDITOR}\n  password: {password}\n"
+        "  admin: http://127.0.0.1:8000/admin/"
+    )
 
 
 @transaction.atomic
@@ -108,9 +130,12 @@ def load(stdout):
     for spec in content.CONTRIBUTORS:
         contributors[spec["pen_name"]], _ = Contributor.objects.get_or_create(
             pen_name=spec["pen_name"],
-            defaults={"bio": spec.get("bio", ""), "bio_es": spec.get("bio_es", "")})
+            defaults={"bio": spec.get("bio", ""), "bio_es": spec.get("bio_es", "")},
+        )
     for spec in content.ARTICLES:
         _article(home, spec, contributors)
     _editor(stdout)
-    stdout.write(f"Demo newsroom: {len(content.ARTICLES)} articles, "
-                 f"{Comment.objects.filter(origin=Comment.Origin.DEMO).count()} comments.")
+    stdout.write(
+        f"Demo newsroom: {len(content.ARTICLES)} articles, "
+        f"{Comment.objects.filter(origin=Comment.Origin.DEMO).count()} comments."
+    )

@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -29,8 +29,10 @@ POSTGRES_MEMBER = "database/postgresql.dump"
 MANIFEST = "manifest.json"
 SECRET_KEY_FILE = "secret_key"
 # The directories a backup carries, by their name in the archive.
-TREES = {"media": lambda: Path(settings.MEDIA_ROOT),
-         "tips": lambda: Path(getattr(settings, "CRONICA_TIPS_ROOT", settings.DATA_DIR / "tips"))}
+TREES = {
+    "media": lambda: Path(settings.MEDIA_ROOT),
+    "tips": lambda: Path(getattr(settings, "CRONICA_TIPS_ROOT", settings.DATA_DIR / "tips")),
+}
 PARTIAL_SUFFIXES = (".part",)
 
 
@@ -48,8 +50,13 @@ def postgres_env():
     command line, where any local user could read it."""
     db = settings.DATABASES["default"]
     env = dict(os.environ)
-    for key, name in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
-                      ("PASSWORD", "PGPASSWORD"), ("NAME", "PGDATABASE")):
+    for key, name in (
+        ("HOST", "PGHOST"),
+        ("PORT", "PGPORT"),
+        ("USER", "PGUSER"),
+        ("PASSWORD", "PGPASSWORD"),
+        ("NAME", "PGDATABASE"),
+    ):
         if db.get(key):
             env[name] = str(db[key])
     return env
@@ -58,8 +65,10 @@ def postgres_env():
 def postgres_tool(name):
     path = shutil.which(name)
     if path is None:
-        raise CommandError(f"{name} not found: install PostgreSQL's client tools "
-                           "(apt-get install postgresql-client) of the server's version")
+        raise CommandError(
+            f"{name} not found: install PostgreSQL's client tools "
+            "(apt-get install postgresql-client) of the server's version"
+        )
     return path
 
 
@@ -79,9 +88,18 @@ def snapshot_sqlite(target):
 
 def snapshot_postgres(target):
     result = subprocess.run(
-        [postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
-         "--file", str(target)],
-        env=postgres_env(), capture_output=True, text=True)
+        [
+            postgres_tool("pg_dump"),
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            "--file",
+            str(target),
+        ],
+        env=postgres_env(),
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
 
@@ -96,15 +114,19 @@ def add_tree(tar, root, arcname):
     for directory, subdirs, files in os.walk(root):
         subdirs.sort()
         relative = Path(directory).relative_to(root).as_posix()
-        tar.add(directory, arcname=arcname if relative == "." else f"{arcname}/{relative}",
-                recursive=False)
+        tar.add(
+            directory,
+            arcname=arcname if relative == "." else f"{arcname}/{relative}",
+            recursive=False,
+        )
         for name in sorted(files):
             if name.endswith(PARTIAL_SUFFIXES):
                 continue
             path = Path(directory) / name
             try:
-                tar.add(path, arcname=f"{arcname}/{path.relative_to(root).as_posix()}",
-                        recursive=False)
+                tar.add(
+                    path, arcname=f"{arcname}/{path.relative_to(root).as_posix()}", recursive=False
+                )
             except FileNotFoundError:
                 continue
             count += 1
@@ -112,17 +134,22 @@ def add_tree(tar, root, arcname):
 
 
 def default_name():
-    return f"cronica-backup-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.tar"
+    return f"cronica-backup-{datetime.now(UTC):%Y%m%d-%H%M%S}.tar"
 
 
 class Command(BaseCommand):
-    help = ("Write a consistent snapshot of the database, media and encrypted tips to one "
-            "tar file, while the site keeps running.")
+    help = (
+        "Write a consistent snapshot of the database, media and encrypted tips to one "
+        "tar file, while the site keeps running."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?",
-                            help="the tar file to write (default: cronica-backup-<UTC time>.tar "
-                                 "in the current directory); never overwritten")
+        parser.add_argument(
+            "file",
+            nargs="?",
+            help="the tar file to write (default: cronica-backup-<UTC time>.tar "
+            "in the current directory); never overwritten",
+        )
 
     def handle(self, *args, **options):
         target = Path(options["file"] or default_name()).resolve()
@@ -131,23 +158,29 @@ class Command(BaseCommand):
         if not target.parent.is_dir():
             raise CommandError(f"{target.parent} is not a directory")
         if not settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
-            self.stderr.write("Media are not stored on this machine (S3): back them up with "
-                              "the storage provider's tools; this archive has none.")
+            self.stderr.write(
+                "Media are not stored on this machine (S3): back them up with "
+                "the storage provider's tools; this archive has none."
+            )
         engine = database_engine()
         partial = target.with_name(f".{target.name}.partial")
         with tempfile.TemporaryDirectory(prefix=".backup-", dir=settings.DATA_DIR) as work:
             database = Path(work) / "database"
             (snapshot_sqlite if engine == "sqlite" else snapshot_postgres)(database)
-            manifest = {"format": FORMAT, "engine": engine,
-                        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            manifest = {
+                "format": FORMAT,
+                "engine": engine,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
             manifest_path = Path(work) / MANIFEST
             manifest_path.write_text(json.dumps(manifest, indent=2))
             fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
                 with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w") as tar:
                     tar.add(manifest_path, arcname=MANIFEST)
-                    tar.add(database, arcname=SQLITE_MEMBER if engine == "sqlite"
-                            else POSTGRES_MEMBER)
+                    tar.add(
+                        database, arcname=SQLITE_MEMBER if engine == "sqlite" else POSTGRES_MEMBER
+                    )
                     counts = {name: add_tree(tar, root(), name) for name, root in TREES.items()}
                     secret = Path(settings.DATA_DIR) / SECRET_KEY_FILE
                     if secret.exists():
@@ -159,5 +192,7 @@ class Command(BaseCommand):
             except BaseException:
                 partial.unlink(missing_ok=True)
                 raise
-        self.stdout.write(f"Backup written to {target}: {engine} database, "
-                          f"{counts['media']} media files, {counts['tips']} tip files.")
+        self.stdout.write(
+            f"Backup written to {target}: {engine} database, "
+            f"{counts['media']} media files, {counts['tips']} tip files."
+        )

@@ -21,8 +21,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from .backup import (FORMAT, MANIFEST, POSTGRES_MEMBER, SECRET_KEY_FILE, SQLITE_MEMBER,
-                     TREES, database_engine, postgres_env, postgres_tool)
+from .backup import (
+    FORMAT,
+    MANIFEST,
+    POSTGRES_MEMBER,
+    SECRET_KEY_FILE,
+    SQLITE_MEMBER,
+    TREES,
+    database_engine,
+    postgres_env,
+    postgres_tool,
+)
 
 TOP_LEVEL_FILES = {MANIFEST, SQLITE_MEMBER, POSTGRES_MEMBER, SECRET_KEY_FILE}
 
@@ -36,8 +45,11 @@ def check_members(tar):
             raise CommandError(f"unsafe path in the archive: {member.name!r}")
         if not (member.isfile() or member.isdir()):
             raise CommandError(f"the archive holds a link or device: {member.name!r}")
-        if member.name not in TOP_LEVEL_FILES and path.parts[0] not in TREES \
-                and member.name != "database":
+        if (
+            member.name not in TOP_LEVEL_FILES
+            and path.parts[0] not in TREES
+            and member.name != "database"
+        ):
             raise CommandError(f"not part of a cronica backup: {member.name!r}")
     return members
 
@@ -48,8 +60,10 @@ def read_manifest(tar):
     except (KeyError, ValueError, AttributeError):
         raise CommandError("no readable manifest.json: not a cronica backup") from None
     if manifest.get("format") != FORMAT:
-        raise CommandError(f"backup format {manifest.get('format')!r} is not supported "
-                           f"(this version reads format {FORMAT})")
+        raise CommandError(
+            f"backup format {manifest.get('format')!r} is not supported "
+            f"(this version reads format {FORMAT})"
+        )
     return manifest
 
 
@@ -58,9 +72,13 @@ def sqlite_is_intact(path):
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            return ok and db.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name='django_migrations'"
-            ).fetchone()[0] == 1
+            return (
+                ok
+                and db.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name='django_migrations'"
+                ).fetchone()[0]
+                == 1
+            )
         finally:
             db.close()
     except sqlite3.DatabaseError:
@@ -88,10 +106,22 @@ def restore_sqlite(snapshot):
 
 def restore_postgres(dump):
     result = subprocess.run(
-        [postgres_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
-         "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname",
-         postgres_env()["PGDATABASE"], str(dump)],
-        env=postgres_env(), capture_output=True, text=True)
+        [
+            postgres_tool("pg_restore"),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            "--dbname",
+            postgres_env()["PGDATABASE"],
+            str(dump),
+        ],
+        env=postgres_env(),
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise CommandError(f"pg_restore failed: {result.stderr.strip()}")
 
@@ -110,8 +140,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a tar file written by `cronica backup`")
-        parser.add_argument("--force", action="store_true",
-                            help="overwrite a site that already holds data")
+        parser.add_argument(
+            "--force", action="store_true", help="overwrite a site that already holds data"
+        )
 
     def handle(self, *args, **options):
         source = Path(options["file"])
@@ -131,11 +162,15 @@ class Command(BaseCommand):
             except tarfile.TarError as exc:
                 raise CommandError(f"{source}: damaged archive ({exc})") from None
             if manifest.get("engine") != engine:
-                raise CommandError(f"the backup holds a {manifest.get('engine')} database but "
-                                   f"this site is configured for {engine}")
+                raise CommandError(
+                    f"the backup holds a {manifest.get('engine')} database but "
+                    f"this site is configured for {engine}"
+                )
             if site_has_data() and not options["force"]:
-                raise CommandError("this site already holds data; run again with --force to "
-                                   "replace it with the backup")
+                raise CommandError(
+                    "this site already holds data; run again with --force to "
+                    "replace it with the backup"
+                )
             try:
                 tar.extractall(work / "new", members=members, filter="data")
             except (tarfile.TarError, OSError) as exc:
@@ -159,5 +194,7 @@ class Command(BaseCommand):
                 swap_directory(new / name, root(), work / f"old-{name}")
             if (new / SECRET_KEY_FILE).is_file():
                 shutil.copy2(new / SECRET_KEY_FILE, data_dir / SECRET_KEY_FILE)
-        self.stdout.write(f"Restored {source} (taken {manifest.get('created_at')}). Restart "
-                          "the site and clear its cache so that no page from before is served.")
+        self.stdout.write(
+            f"Restored {source} (taken {manifest.get('created_at')}). Restart "
+            "the site and clear its cache so that no page from before is served."
+        )

@@ -25,8 +25,9 @@ class Command(BaseCommand):
     help = "Run background tasks and periodic jobs (started by `cronica serve`)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--tick", type=float, default=5.0,
-                            help="seconds between checks for due periodic jobs")
+        parser.add_argument(
+            "--tick", type=float, default=5.0, help="seconds between checks for due periodic jobs"
+        )
 
     def handle(self, *args, **options):
         threading.Thread(target=_clock, args=(options["tick"],), daemon=True).start()

@@ -17,8 +17,11 @@ class Command(BaseCommand):
     stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", choices=["en", "es"],
-                            help="Language of the text (detected when not given).")
+        parser.add_argument(
+            "--language",
+            choices=["en", "es"],
+            help="Language of the text (detected when not given).",
+        )
 
     def handle(self, *args, **options):
         stream = options.get("stdin") or sys.stdin.buffer
@@ -29,8 +32,9 @@ class Command(BaseCommand):
             try:
                 text = text.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise CommandError(f"stdin is not UTF-8 text ({error.reason} at byte "
-                                   f"{error.start})") from None
+                raise CommandError(
+                    f"stdin is not UTF-8 text ({error.reason} at byte {error.start})"
+                ) from None
         if not text.strip():
             raise CommandError("no text on stdin")
         result = extract(text, knowledge.gazetteer(), language=options.get("language"))

@@ -25,8 +25,9 @@ class Command(BaseCommand):
     help = "Score comments read as JSON lines on stdin; write one JSON line of scores each."
 
     def add_arguments(self, parser):
-        parser.add_argument("--learn", metavar="FILE",
-                            help="learn from labeled JSON lines before scoring")
+        parser.add_argument(
+            "--learn", metavar="FILE", help="learn from labeled JSON lines before scoring"
+        )
 
     def handle(self, *args, **options):
         if options["learn"]:
@@ -49,9 +50,18 @@ class Command(BaseCommand):
                 out.write(json.dumps({"error": str(error)}))
                 continue
             s = score(item["text"])
-            out.write(json.dumps({"spam": s.spam, "abuse": s.abuse, "doxxing": s.doxxing,
-                                  "threat": s.threat, "reasons": s.reasons},
-                                 ensure_ascii=False))
+            out.write(
+                json.dumps(
+                    {
+                        "spam": s.spam,
+                        "abuse": s.abuse,
+                        "doxxing": s.doxxing,
+                        "threat": s.threat,
+                        "reasons": s.reasons,
+                    },
+                    ensure_ascii=False,
+                )
+            )
             out.flush()
 
     def _learn(self, path):
@@ -59,10 +69,10 @@ class Command(BaseCommand):
             with open(path, encoding="utf-8") as f:
                 items = [json.loads(line) for line in f if line.strip()]
         except (OSError, ValueError) as error:
-            raise CommandError(f"cannot read {path}: {error}")
+            raise CommandError(f"cannot read {path}: {error}") from error
         for number, item in enumerate(items, 1):
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise CommandError(f"{path}:{number}: expected an object with a string \"text\"")
+                raise CommandError(f'{path}:{number}: expected an object with a string "text"')
         for item in items:
             learn_decision(item["text"], spam=item.get("spam"), abuse=item.get("abuse"))
         self.stderr.write(f"learned from {len(items)} labeled comments")

@@ -47,8 +47,9 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         if action == "keygen":
             return self.keygen(Path(options["output"]))
-        return self.decrypt(Path(options["identity"]), Path(options["output"]),
-                            [Path(p) for p in options["inputs"]])
+        return self.decrypt(
+            Path(options["identity"]), Path(options["output"]), [Path(p) for p in options["inputs"]]
+        )
 
     def keygen(self, path):
         identity = pyrage.x25519.Identity.generate()
@@ -58,8 +59,10 @@ class Command(BaseCommand):
         except FileExistsError as exc:
             raise CommandError(f"{path} exists; refusing to overwrite an identity") from exc
         with os.fdopen(fd, "w") as f:
-            f.write(f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
-                    f"# public key: {recipient}\n{identity}\n")
+            f.write(
+                f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
+                f"# public key: {recipient}\n{identity}\n"
+            )
         self.stderr.write(f"Identity written to {path}. Keep it on this machine only.")
         self.stdout.write(str(recipient))
 
@@ -68,8 +71,11 @@ class Command(BaseCommand):
             lines = path.read_text().splitlines()
         except OSError as exc:
             raise CommandError(f"cannot read identity {path}: {exc}") from exc
-        keys = [pyrage.x25519.Identity.from_str(line.strip()) for line in lines
-                if line.strip().startswith("AGE-SECRET-KEY-")]
+        keys = [
+            pyrage.x25519.Identity.from_str(line.strip())
+            for line in lines
+            if line.strip().startswith("AGE-SECRET-KEY-")
+        ]
         if not keys:
             raise CommandError(f"no AGE-SECRET-KEY line in {path}")
         return keys
@@ -84,9 +90,9 @@ class Command(BaseCommand):
                 archive = zipfile.ZipFile(path)
                 for entry in archive.namelist():
                     if entry.endswith(".age"):
-                        blobs[Path(entry).stem] = (lambda a=archive, e=entry: a.open(e))
+                        blobs[Path(entry).stem] = lambda a=archive, e=entry: a.open(e)
             else:
-                blobs[path.name.removesuffix(".age")] = (lambda p=path: open(p, "rb"))
+                blobs[path.name.removesuffix(".age")] = lambda p=path: open(p, "rb")
 
         out.mkdir(parents=True, exist_ok=True)
         taken = {p.name for p in out.iterdir()}
@@ -137,6 +143,7 @@ class Command(BaseCommand):
             lines.append("Files:")
             for f in manifest["files"]:
                 found = ", ".join(f.get("metadata_found") or []) or "none found"
-                lines.append(f"  {f['name']} ({f['size']} bytes, {f.get('content_type')}); "
-                             f"metadata: {found}")
+                lines.append(
+                    f"  {f['name']} ({f['size']} bytes, {f.get('content_type')}); metadata: {found}"
+                )
         return "\n".join(lines) + "\n"
