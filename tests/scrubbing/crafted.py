@@ -171,6 +171,22 @@ _ROOT_RELS = (
     'relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/>'
     "</Relationships>"
 )
+_OXML = "application/vnd.openxmlformats-officedocument."
+
+
+def _overrides(**parts):
+    """[Content_Types].xml overrides as Office writes them, for the given part types."""
+    common = {
+        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "/docProps/app.xml": _OXML + "extended-properties+xml",
+        "/docProps/custom.xml": _OXML + "custom-properties+xml",
+    }
+    common.update({"/" + k.replace("__", "/").replace("_xml", ".xml"): v for k, v in parts.items()})
+    return "".join(
+        f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in common.items()
+    )
+
+
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -264,11 +280,15 @@ def docx(tmp_path, ole_object=False):
         )
         + "</Relationships>"
     )
-    overrides = (
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.document.main+xml"/>'
+    overrides = _overrides(
+        word__document_xml=_OXML + "wordprocessingml.document.main+xml",
+        word__comments_xml=_OXML + "wordprocessingml.comments+xml",
+        word__commentsExtensible_xml=_OXML + "wordprocessingml.commentsExtensible+xml",
+        word__people_xml=_OXML + "wordprocessingml.people+xml",
+        word__settings_xml=_OXML + "wordprocessingml.settings+xml",
+    ) + (
         '<Override PartName="/word/printerSettings/printerSettings1.bin" ContentType='
-        '"application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"/>'
+        f'"{_OXML}wordprocessingml.printerSettings"/>'
     )
     parts = {
         "[Content_Types].xml": _CT.replace("{overrides}", overrides),
@@ -327,7 +347,17 @@ def xlsx(tmp_path):
     )
     return _package(
         {
-            "[Content_Types].xml": _CT.replace("{overrides}", ""),
+            "[Content_Types].xml": _CT.replace(
+                "{overrides}",
+                _overrides(
+                    xl__workbook_xml=_OXML + "spreadsheetml.sheet.main+xml",
+                    xl__threadedComments__threadedComment1_xml=(
+                        "application/vnd.ms-excel.threadedcomments+xml"
+                    ),
+                    xl__persons__person_xml="application/vnd.ms-excel.person+xml",
+                    xl__comments1_xml=_OXML + "spreadsheetml.comments+xml",
+                ),
+            ),
             **_common(tmp_path, "xl/workbook.xml"),
             "xl/workbook.xml": workbook,
             "xl/threadedComments/threadedComment1.xml": threaded,
@@ -354,7 +384,14 @@ def pptx(tmp_path):
     )
     return _package(
         {
-            "[Content_Types].xml": _CT.replace("{overrides}", ""),
+            "[Content_Types].xml": _CT.replace(
+                "{overrides}",
+                _overrides(
+                    ppt__presentation_xml=_OXML + "presentationml.presentation.main+xml",
+                    ppt__commentAuthors_xml=_OXML + "presentationml.commentAuthors+xml",
+                    ppt__comments__comment1_xml=_OXML + "presentationml.comments+xml",
+                ),
+            ),
             **_common(tmp_path, "ppt/presentation.xml"),
             "ppt/presentation.xml": (
                 '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/'
