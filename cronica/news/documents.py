@@ -56,15 +56,26 @@ class CleanDocumentForm(BaseDocumentForm):
 
 
 def _clean_before_save(sender, instance, **kwargs):
+    """Cleans a new or replaced file. One already written to storage by ``file.save()``
+    (before any signal could see it) is read back, cleaned and the original deleted."""
     upload = instance.file
-    if not upload or getattr(upload, "_committed", True) is True:
+    if not upload or getattr(getattr(upload, "_file", None), "cronica_cleaned", False):
         return
-    if getattr(upload.file, "cronica_cleaned", False) or getattr(upload, "cronica_cleaned", False):
-        return
+    committed = getattr(upload, "_committed", True) is True
+    if committed and not instance._state.adding:
+        return  # an existing document whose file did not change
     try:
-        instance.file = clean_upload(upload)
+        cleaned = clean_upload(upload.open("rb") if committed else upload)
     except UncleanableDocument as exc:
+        if committed:
+            upload.storage.delete(upload.name)
         raise ValueError(f"Refusing a document that cannot be cleaned: {exc}") from exc
+    if cleaned is upload or cleaned is getattr(upload, "_file", None):
+        return  # plain text: nothing to clean
+    if committed:
+        upload.close()
+        upload.storage.delete(upload.name)
+    instance.file = cleaned
     instance._set_document_file_metadata()
 
 
