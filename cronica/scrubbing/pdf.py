@@ -57,7 +57,15 @@ _BAD_ACTIONS = {
 }
 _DROPPED_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
 _ANNOTATION_PERSON_KEYS = ("/T", "/NM", "/M", "/CreationDate")
-_SIGNATURE_KEYS = ("/Name", "/Location", "/Reason", "/ContactInfo", "/Cert", "/Prop_Build")
+_SIGNATURE_KEYS = (
+    "/Name",
+    "/Location",
+    "/Reason",
+    "/ContactInfo",
+    "/Cert",
+    "/Contents",
+    "/Prop_Build",
+)
 # JPEG segments kept in embedded photos: JFIF (density only) and Adobe (colour transform,
 # needed to decode CMYK). APP1 (EXIF, XMP), APP2 (ICC, FlashPix), APP13 (IPTC), COM go.
 _KEPT_JPEG_SEGMENTS = {(0xE0, b"JFIF\x00"), (0xEE, b"Adobe")}
