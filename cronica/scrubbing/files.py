@@ -83,6 +83,8 @@ def scrub(data):
             result.error = "old binary Office format: cannot be cleaned"
     except _ERRORS as exc:
         result.cleaned, result.error = None, str(exc)
+    except Exception as exc:  # hostile input can break a parser anywhere: never claim clean
+        result.cleaned, result.error = None, f"the cleaner failed ({type(exc).__name__})"
     return result
 
 

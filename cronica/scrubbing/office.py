@@ -57,14 +57,26 @@ _DROPPED = re.compile(
     r"^(?:\w+/)?printerSettings/|^customXml/|^_xmlsignatures/|^META-INF/documentsignatures"
     r"|^\[trash\]/|(^|/)webSettings\.xml$"
 )
-_XML_PART = re.compile(r"\.(?:xml|rels|vml)$", re.I)
+_XML_PART = re.compile(r"\.(?:xml|rels|vml|svg)$", re.I)  # SVG pictures are XML too
 _IMAGE_PART = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.I)
 _MEDIA_PART = re.compile(r"\.(?:mp4|m4a|m4v|mov|mp3|wav|webm|mkv|avi)$", re.I)
 _OFFICE_PART = re.compile(r"\.(?:docx|docm|xlsx|xlsm|pptx|pptm|odt|ods|odp)$", re.I)
 _KEPT_BINARY = re.compile(r"\.(?:odttf|ttf|otf|fntdata|wmf|wmz)$|^mimetype$", re.I)
 
 # Attribute local names (any namespace) holding a person's name or account.
-_PERSON_ATTRS = {"author", "initials", "displayname", "userid", "providerid", "username"}
+_PERSON_ATTRS = {
+    "author",
+    "initials",
+    "displayname",
+    "userid",
+    "providerid",
+    "username",
+    "uidlastsave",  # Excel's id of the account that last saved (xr10:uidLastSave)
+    "documentid",  # Excel's cloud document id (xr:revisionPtr)
+}
+# Elements that only carry identifiers tying a copy to its origin (Word's w14:docId and
+# w15:docId survive every "Save as").
+_ID_ELEMENTS = {"docid"}
 # Element local names whose text is a person's name.
 _PERSON_ELEMENTS = {
     "author",
@@ -88,6 +100,11 @@ _ODF_CONFIG_NAME = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}name"
 
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False
+)
+# Office's legacy VML drawings are often not well-formed XML (unclosed <br>): they are read
+# with libxml2's recovery, which keeps every element it can.
+_VML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, recover=True
 )
 
 
@@ -143,6 +160,10 @@ def _scrub_tree(root, part, found):
             found.add("revisions")
             doomed.append(element)
             continue
+        if tag in _ID_ELEMENTS:
+            found.add("other")
+            doomed.append(element)
+            continue
         if tag in ("annotation", "comment", "threadedcomment", "cm"):
             found.add("comments")
         if tag in _REVISION_ELEMENTS:
@@ -195,7 +216,9 @@ def _scrub_xml(body, part, found):
     try:
         root = etree.fromstring(body, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise NotAnOfficeFile(f"{part} is not well-formed XML") from exc
+        root = etree.fromstring(body, _VML_PARSER) if part.endswith(".vml") else None
+        if root is None:
+            raise NotAnOfficeFile(f"{part} is not well-formed XML") from exc
     _scrub_tree(root, part, found)
     standalone = b'standalone="yes"' in body[:100]
     return etree.tostring(

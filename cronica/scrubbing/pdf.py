@@ -181,7 +181,11 @@ def _clean_dict(obj, found):
             found.add("scripts")
             del obj[key]
     if "/Annots" in obj and isinstance(obj.Annots, Array):
-        kept = [a for a in obj.Annots if a.get("/Subtype") not in _DROPPED_ANNOTATIONS]
+        kept = [
+            a
+            for a in obj.Annots
+            if isinstance(a, Dictionary) and a.get("/Subtype") not in _DROPPED_ANNOTATIONS
+        ]
         if len(kept) != len(obj.Annots):
             found.add("attachments")
             obj.Annots = Array(kept)

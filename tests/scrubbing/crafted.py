@@ -9,6 +9,7 @@ a comment and a thumbnail (so a leak is also found by exiftool re-reading the pi
 import io
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -19,7 +20,20 @@ USER = "jperez"
 SERIAL = "SN-4417-KX"
 SEI_UUID = "086f3693-b7b3-4f2c-9653-21492feee5b8"
 SEI_TEXT = "GPS31.7406N106.4869W-dashcam-KX"
-MARKERS = (NAME, "Perez", USER, SERIAL, "Acme", "Phone X9", "roof", "PRN-OFICINA", "dashcam")
+# The account and document ids Office writes (xr10:uidLastSave, w15:docId).
+ACCOUNT_ID = "{A1B2C3D4-4417-4417-4417-0123456789AB}"
+MARKERS = (
+    NAME,
+    "Perez",
+    USER,
+    SERIAL,
+    "Acme",
+    "Phone X9",
+    "roof",
+    "PRN-OFICINA",
+    "dashcam",
+    "4417-4417",
+)
 DATE = "2024-05-01T09:35:00Z"
 
 
@@ -110,6 +124,59 @@ def pdf_from_photo(tmp_path):
         meta["xmp:CreatorTool"] = "Acme Scanner"
     pdf.docinfo["/Author"] = NAME
     pdf.docinfo["/Producer"] = "Acme PDF"
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _jp2_with_xml_box(tmp_path):
+    """A JPEG 2000 picture with an XML box naming its author, as scanners write them."""
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), (20, 160, 60)).save(out, "JPEG2000")
+    box = f"<author>{NAME}</author>".encode()
+    return out.getvalue() + (8 + len(box)).to_bytes(4, "big") + b"xml " + box
+
+
+def scanned_pdf(tmp_path):
+    """A scanner's PDF: a JPEG 2000 page with an XML box, a photo compressed twice
+    (Flate over DCT) with its EXIF, a page thumbnail with EXIF, and a signature field with
+    the signer's name, place and certificate."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0]
+    jpx = pdf.make_stream(_jp2_with_xml_box(tmp_path))
+    jpx.Type, jpx.Subtype, jpx.Filter = (
+        pikepdf.Name.XObject,
+        pikepdf.Name.Image,
+        pikepdf.Name.JPXDecode,
+    )
+    jpx.Width, jpx.Height = 32, 24
+    photo = gps_jpeg(tmp_path / "scan-photo.jpg")
+    twice = pdf.make_stream(zlib.compress(photo))
+    twice.Type, twice.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    twice.Width, twice.Height, twice.BitsPerComponent = 96, 64, 8
+    twice.ColorSpace = pikepdf.Name.DeviceRGB
+    twice.Filter = pikepdf.Array([pikepdf.Name.FlateDecode, pikepdf.Name.DCTDecode])
+    thumb = pdf.make_stream(gps_jpeg(tmp_path / "scan-thumb.jpg", (0, 0, 0)))
+    thumb.Filter, thumb.Width, thumb.Height = pikepdf.Name.DCTDecode, 96, 64
+    thumb.ColorSpace, thumb.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
+    page.Thumb = thumb
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=jpx, Im1=twice))
+    page.Contents = pdf.make_stream(
+        b"q 32 0 0 24 10 10 cm /Im0 Do Q q 96 0 0 64 50 60 cm /Im1 Do Q"
+    )
+    signature = pikepdf.Dictionary(
+        Type=pikepdf.Name.Sig,
+        Filter=pikepdf.Name("/Adobe.PPKLite"),
+        Name=pikepdf.String(NAME),
+        Location=pikepdf.String("the roof"),
+        ContactInfo=pikepdf.String(f"{USER}@acme-logistics.example"),
+        Contents=pikepdf.String(f"certificate of {NAME}".encode()),
+    )
+    field = pdf.make_indirect(
+        pikepdf.Dictionary(FT=pikepdf.Name.Sig, T=pikepdf.String("signature"), V=signature)
+    )
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=[field])
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
@@ -254,8 +321,10 @@ def docx(tmp_path, ole_object=False):
     )
     settings = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:settings {W} {R}><w:attachedTemplate r:id="rId1"/><w:rsids>'
-        '<w:rsidRoot w:val="00A1B2C3"/><w:rsid w:val="00A1B2C3"/></w:rsids></w:settings>'
+        f'<w:settings {W} {R} xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        '<w:attachedTemplate r:id="rId1"/><w:rsids>'
+        '<w:rsidRoot w:val="00A1B2C3"/><w:rsid w:val="00A1B2C3"/></w:rsids>'
+        f'<w15:docId w15:val="{ACCOUNT_ID}"/></w:settings>'
     )
     settings_rels = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -319,7 +388,11 @@ def xlsx(tmp_path):
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-        'xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac">'
+        'xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac" '
+        'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
+        'xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10">'
+        f'<xr:revisionPtr revIDLastSave="0" documentId="8_{ACCOUNT_ID}" '
+        f'xr10:uidLastSave="{ACCOUNT_ID}"/>'
         '<mc:AlternateContent><mc:Choice Requires="x15"><x15ac:absPath '
         f'url="C:\\Users\\{USER}\\Documents\\"/></mc:Choice></mc:AlternateContent>'
         '<sheets><sheet name="Seizures" sheetId="1"/></sheets></workbook>'
@@ -364,6 +437,12 @@ def xlsx(tmp_path):
             "xl/persons/person.xml": persons,
             "xl/comments1.xml": comments,
             "xl/media/image1.jpeg": gps_jpeg(tmp_path / "xl.jpg"),
+            # Legacy VML as Excel writes it for comment boxes: not well-formed (<br>).
+            "xl/drawings/vmlDrawing1.vml": (
+                '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-'
+                'com:office:office"><v:shape o:spid="_x0000_s1025" '
+                f'alt="C:\\Users\\{USER}\\note"><div>ask<br>the driver</div></v:shape></xml>'
+            ),
         }
     )
 
@@ -568,6 +647,7 @@ def webm(tmp_path):
 
 CLEANABLE = {
     "photo.pdf": pdf_from_photo,
+    "scan.pdf": scanned_pdf,
     "report.docx": docx,
     "ledger.xlsx": xlsx,
     "slides.pptx": pptx,

@@ -31,6 +31,7 @@ EXPECTED = {
         "scripts",
         "form_data",
     },
+    "scan.pdf": {"gps", "device", "thumbnail", "author", "other"},
     "report.docx": {"author", "gps", "device", "comments", "revisions", "paths", "datetime"},
     "ledger.xlsx": {"author", "gps", "comments", "paths", "datetime"},
     "slides.pptx": {"author", "gps", "comments", "datetime"},
@@ -72,6 +73,15 @@ def test_pdf_photo_keeps_its_pixels_and_loses_its_segments(made):
         before = pdf.pages[0].Resources.XObject.Im0.read_raw_bytes()
     assert jpeg == strip_jpeg(before) and len(jpeg) < len(before)
     assert Image.open(io.BytesIO(jpeg)).tobytes() == Image.open(io.BytesIO(before)).tobytes()
+
+
+def test_scanned_pdf_pictures_still_decode(made):
+    with pikepdf.open(io.BytesIO(files.scrub(made["scan.pdf"]).cleaned)) as pdf:
+        pictures = pdf.pages[0].Resources.XObject
+        assert pikepdf.PdfImage(pictures.Im0).as_pil_image().size == (32, 24)
+        assert pictures.Im1.Filter == pikepdf.Name.DCTDecode
+        assert Image.open(io.BytesIO(pictures.Im1.read_raw_bytes())).size == (96, 64)
+        assert "/Thumb" not in pdf.pages[0].obj
 
 
 @pytest.mark.parametrize("name", ["report.docx", "ledger.xlsx", "slides.pptx", "notes.odt"])
