@@ -5,8 +5,8 @@ odp). Each is a zip of XML parts and media; every part is rebuilt:
 - every XML part is parsed (lxml, no entities, no network) and, whatever its name or
   namespace prefix and whichever quote style it was written with: names in author-like
   attributes and elements are emptied (comment and tracked-change authors, threaded-comment
-  ``displayName``/``userId``, ``people.xml``, ``persons/person.xml``), every ISO date in an
-  attribute or element becomes one fixed date, rsids are removed, local paths (attached
+  ``displayName``/``userId``, ``people.xml``, ``persons/person.xml``), the dates of comments
+  and tracked changes become one fixed date, rsids are removed, local paths (attached
   template, ``x15ac:absPath``, links to ``C:\\Users\\name``) are emptied, printer names
   in ODF settings are emptied;
 - images (``word/media``, ``docProps/thumbnail.jpeg``, ODF ``Pictures/`` and
@@ -91,6 +91,13 @@ _PEOPLE_PART = re.compile(
     r"(^|/)(people|commentAuthors|authors|userNames)\.xml$|(^|/)persons/", re.I
 )
 _ISO_DATE = re.compile(r"^\s*\d{4}-\d\d-\d\dT\d\d:\d\d")
+# Where editors write when something was done (comments, tracked changes, threaded comments,
+# revision logs, ODF annotations), as opposed to dates that are content (a spreadsheet
+# cell's office:date-value, a date picker's w:fullDate), which are left alone.
+_DATE_ATTRS = {"date", "dateutc", "dt", "datetime", "created", "modified", "lastmodified"}
+_DATE_ELEMENTS = {"date", "created", "modified", "creation-date", "print-date", "lastprinted"}
+# Web addresses are content even when their path has /users/ or /home/ in it.
+_WEB_ADDRESS = re.compile(r"(?i)^\s*(?:https?|mailto|ftp):")
 # A local path: drive letter, UNC share, file: URL, or a home folder.
 _LOCAL_PATH = re.compile(r"(?i)(?:\bfile:/|\b[a-z]:[\\/]|^\\\\|[\\/](?:users|home)[\\/])")
 _USER_IN_PATH = re.compile(r"(?i)([\\/](?:users|home|documents and settings)[\\/]+)[^\\/\"'<>]+")
@@ -177,11 +184,11 @@ def _scrub_tree(root, part, found):
                 if value:
                     found.add("author")
                     element.attrib[key] = ""
-            elif _ISO_DATE.match(value):
+            elif name in _DATE_ATTRS and _ISO_DATE.match(value):
                 if value != FIXED_DATE:
                     found.add("datetime")
                     element.attrib[key] = FIXED_DATE
-            elif _LOCAL_PATH.search(value):
+            elif _LOCAL_PATH.search(value) and not _WEB_ADDRESS.match(value):
                 found.add("paths")
                 element.attrib[key] = ""
         text = element.text or ""
@@ -196,7 +203,7 @@ def _scrub_tree(root, part, found):
         ):
             found.add("device")
             element.text = ""
-        elif _ISO_DATE.match(text) and len(element) == 0:
+        elif tag in _DATE_ELEMENTS and _ISO_DATE.match(text) and len(element) == 0:
             if text.strip() != FIXED_DATE:
                 found.add("datetime")
                 element.text = FIXED_DATE

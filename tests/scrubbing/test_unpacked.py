@@ -156,3 +156,21 @@ def test_old_word_document_is_reported_and_never_claimed_clean():
     result = files.scrub(data)
     assert result.kind == "legacy" and result.cleaned is None
     assert {"author", "datetime", "software"} <= result.findings
+
+
+def test_dates_and_web_links_that_are_content_stay():
+    table = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:xlink="http://www.w3.org/1999/xlink"><table:table-cell office:value-type="date"'
+        ' office:date-value="2024-05-01T09:35:00"/><a xlink:href="https://example.org/users/42"/>'
+        "</office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", table)
+    cleaned = zipfile.ZipFile(io.BytesIO(files.scrub(out.getvalue()).cleaned))
+    content = cleaned.read("content.xml").decode()
+    assert 'office:date-value="2024-05-01T09:35:00"' in content
+    assert "https://example.org/users/42" in content
