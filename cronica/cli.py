@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 
+from cronica.core import datadir
+
 ALIASES = {"import": "import_content"}
 
 
@@ -52,7 +54,10 @@ def _serve(argv):
         str(args.threads),
         "--worker-class",
         "gthread",
-        # No access log: it would record every reader's address (design.md invariant 1).
+        # No access log, and no address in the error log: gunicorn writes "Invalid request
+        # from ip=..." for malformed requests (docs/security.md).
+        "--logger-class",
+        "cronica.core.logging.AddresslessLogger",
         "--error-logfile",
         "-",
         "--log-level",
@@ -91,6 +96,12 @@ def _serve(argv):
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cronica.settings")
+    # Owner-only files from here on, and the data directory with its keys (never created
+    # by importing the settings).
+    datadir.prepare()
+    if argv and argv[0] == "init":
+        print(f"cronica: data directory ready at {datadir.data_dir()}")
+        return
     if argv and argv[0] == "serve":
         sys.exit(_serve(argv[1:]))
     if argv:

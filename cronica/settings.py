@@ -6,11 +6,13 @@ embedded default (SQLite in WAL mode, local media and a local-memory cache under
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cronica.core import datadir
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
@@ -23,27 +25,20 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DATA_DIR = Path(os.environ.get("CRONICA_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def _secret_key():
-    """The key comes from the environment, or is generated once into the data directory.
-
-    Keeping it in the data directory lets several independent sites run side by side, each
-    with its own key, without an operator having to invent one for the local demo.
-    """
-    if os.environ.get("CRONICA_SECRET_KEY"):
-        return os.environ["CRONICA_SECRET_KEY"]
-    path = DATA_DIR / "secret_key"
-    if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# The data directory and its keys are created by `cronica` before any command runs
+# (cronica/core/datadir.py), never by importing these settings.
+DATA_DIR = datadir.data_dir()
+SECRET_KEY = os.environ.get("CRONICA_SECRET_KEY") or datadir.read_key(datadir.SECRET_KEY_FILE)
+# Reader tokens (cronica/comments/reader.py) are hashed with a key of their own, so that
+# rotating SECRET_KEY does not silently unblock every blocked reader.
+CRONICA_READER_KEY = os.environ.get("CRONICA_READER_KEY") or datadir.read_key(
+    datadir.READER_KEY_FILE
+)
+if not (SECRET_KEY and CRONICA_READER_KEY):
+    raise ImproperlyConfigured(
+        f"no keys in {DATA_DIR}: run `cronica init` (or any `cronica` command) first, "
+        "or set CRONICA_SECRET_KEY and CRONICA_READER_KEY"
+    )
 DEBUG = env_bool("CRONICA_DEBUG")
 ALLOWED_HOSTS = os.environ.get("CRONICA_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [
@@ -195,7 +190,6 @@ TIME_ZONE = os.environ.get("CRONICA_TIME_ZONE", "America/Mexico_City")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing directory
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
@@ -216,7 +210,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads: keep Django's defaults small; the tip line brings its own streaming handler.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Sessions and CSRF cookies exist only for editors in the admin; a reader who merely reads
 # gets no cookie at all (design.md invariant 6).
@@ -250,17 +245,21 @@ if os.environ.get("CRONICA_PURGE_URL"):
         "LOCATION": os.environ["CRONICA_PURGE_URL"],
     }
 
-# Logging: never an address, user agent or referrer. gunicorn's access log is off (see
-# cronica/cli.py); Django's request logger only reports errors, and the filter below drops
-# the request object from records so handlers cannot format client details.
+# Logging: never an address, user agent or referrer. gunicorn's access log is off and its
+# error log redacted (cronica/cli.py, cronica/core/logging.py); Django's request logger only
+# reports errors, and the filters below drop the request object from records and any
+# address from their text, so handlers cannot format client details.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_request": {"()": "cronica.core.logging.DropRequestFilter"}},
+    "filters": {
+        "no_request": {"()": "cronica.core.logging.DropRequestFilter"},
+        "no_address": {"()": "cronica.core.logging.RedactAddressFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["no_request"],
+            "filters": ["no_request", "no_address"],
         }
     },
     "root": {"handlers": ["console"], "level": "WARNING"},

@@ -6,6 +6,10 @@ import tempfile
 
 os.environ.setdefault("CRONICA_DATA_DIR", tempfile.mkdtemp(prefix="cronica-test-"))
 
+from .core import datadir  # noqa: E402
+
+datadir.prepare()  # what `cronica` does before every command
+
 from .settings import *  # noqa: E402,F403
 from .settings import DATABASES  # noqa: E402
 
