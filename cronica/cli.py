@@ -22,9 +22,13 @@ def _serve(argv):
     parser = argparse.ArgumentParser(prog="cronica serve")
     parser.add_argument("--host", default=os.environ.get("CRONICA_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("CRONICA_PORT", "8000")))
-    # Without Redis the cache (rate limits, their daily key) is private to a process, so
-    # the embedded default serves from one process with several threads.
-    default_workers = "4" if os.environ.get("REDIS_URL") else "1"
+    from django.conf import settings
+
+    # Several processes by default: the rate limits and their daily key are shared by all
+    # of them (Redis, or a tmpfs without it: cronica/core/sharedcache.py). Only where
+    # neither exists does the embedded default keep to one process with several threads.
+    shared = settings.CRONICA_SHARED_LIMITS
+    default_workers = str(min(4, max(2, os.cpu_count() or 1))) if shared else "1"
     parser.add_argument(
         "--workers", type=int, default=int(os.environ.get("CRONICA_WORKERS", default_workers))
     )
@@ -36,9 +40,9 @@ def _serve(argv):
     )
     args = parser.parse_args(argv)
 
-    if args.workers > 1 and not os.environ.get("REDIS_URL"):
+    if args.workers > 1 and not shared:
         print(
-            "cronica: several workers without REDIS_URL: each keeps its own rate limits",
+            "cronica: several workers and no shared cache: each keeps its own rate limits",
             file=sys.stderr,
             flush=True,
         )

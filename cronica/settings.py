@@ -160,6 +160,42 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+def _shared_memory_dir():
+    """Where the embedded default keeps what every worker must share but no disk may hold:
+    a private folder on a tmpfs, one per data directory (cronica/core/sharedcache.py)."""
+    if os.environ.get("CRONICA_SHARED_MEMORY_DIR"):
+        return Path(os.environ["CRONICA_SHARED_MEMORY_DIR"])
+    shm = Path("/dev/shm")
+    if not shm.is_dir():
+        return None
+    import hashlib
+
+    site = hashlib.sha256(str(DATA_DIR).encode()).hexdigest()[:16]
+    return shm / f"cronica-{os.getuid()}-{site}"
+
+
+# Flood limits and their daily key (cronica/core/ratelimit.py) live in the "ratelimit"
+# cache: Redis when there is one; otherwise a tmpfs shared by every worker of this site;
+# local memory (one process) only where no tmpfs exists.
+if REDIS_URL:
+    CACHES["ratelimit"] = {**CACHES["default"]}
+elif _shared_memory_dir():
+    CACHES["ratelimit"] = {
+        "BACKEND": "cronica.core.sharedcache.SharedMemoryCache",
+        "LOCATION": str(_shared_memory_dir()),
+    }
+else:
+    CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Behind an onion service every client is 127.0.0.1: limits then weigh proofs of work and
+# global budgets, not addresses (cronica/core/ratelimit.py). "auto", "always" or "never".
+CRONICA_SHARED_ADDRESS = os.environ.get("CRONICA_SHARED_ADDRESS", "auto")
+CRONICA_POW_BITS = int(os.environ.get("CRONICA_POW_BITS", "16"))
+# Several worker processes are safe when the rate limits are shared (cronica/cli.py).
+CRONICA_SHARED_LIMITS = CACHES["ratelimit"]["BACKEND"] != (
+    "django.core.cache.backends.locmem.LocMemCache"
+)
+
 # Background tasks (entity linking, renditions, purges) go through django-tasks. The
 # shipped setup stores them in the database and `cronica serve` runs a worker beside the
 # web server; tests run them immediately.
@@ -222,9 +258,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CRONICA_BEHIND_PROXY") else None
-)
+# One explicit switch for a reverse proxy in front: it decides both the scheme header and
+# whether X-Forwarded-For names the client (cronica/core/ratelimit.py).
+CRONICA_BEHIND_PROXY = env_bool("CRONICA_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if CRONICA_BEHIND_PROXY else None
 
 # Wagtail
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -22,3 +22,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # PostgreSQL test database.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", f"test_cronica_{os.getpid()}")
+# One process: the flood limits share the default local-memory cache, so fixtures that
+# clear the cache clear the counters too.
+CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
+# The test client comes from 127.0.0.1; tests of shared addresses say so themselves.
+CRONICA_SHARED_ADDRESS = "never"
