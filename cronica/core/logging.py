@@ -21,7 +21,7 @@ _CANDIDATE = re.compile(
     r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}"
     r"(?:%\w+)?)(?::\d{1,5})?(?![\w.:])"
 )
-_IP_FIELD = re.compile(r"\bip=\S*?(?=:?\s|:?$)")
+_IP_FIELD = re.compile(r"\bip=(?!\[)\S*?(?=:?\s|:?$)")
 
 
 def _is_address(text):
@@ -76,9 +76,6 @@ class AddresslessLogger(GunicornLogger):
         super().setup(cfg)
         if not any(isinstance(f, RedactAddressFilter) for f in self.error_log.filters):
             self.error_log.addFilter(RedactAddressFilter())
-        for handler in self.error_log.handlers:
-            if not any(isinstance(f, RedactAddressFilter) for f in handler.filters):
-                handler.addFilter(RedactAddressFilter())
 
     def access(self, resp, req, environ, request_time):
         """Never: an access line names the client."""

@@ -55,13 +55,10 @@ def solve(challenge_text):
 
 
 def spend(request, store):
-    """True if the POST carries a valid, fresh, unspent solution; marks it spent."""
-    # Multipart forms (the tip form with files) carry the solution in the query string:
-    # reading their body here would parse the upload before its encrypting handler is set.
-    if FIELD_CHALLENGE in request.GET or request.content_type.startswith("multipart/"):
-        data = request.GET
-    else:
-        data = request.POST
+    """True if the request carries a valid, fresh, unspent solution; marks it spent."""
+    # The solution travels in the query string (work.js puts it on the form's action):
+    # reading the body here would parse an upload before its encrypting handler is set.
+    data = request.GET
     text = data.get(FIELD_CHALLENGE, "")
     nonce = data.get(FIELD_NONCE, "")
     if not text or not nonce or len(nonce) > 20 or not nonce.isdigit():

@@ -68,6 +68,7 @@ def manifest(language, message, links, files):
                     "name": f.name,
                     "content_type": f.content_type,
                     "size": f.size,
+                    "cleaned_size": f.cleaned_size or None,
                     "kind": f.kind,
                     "metadata_found": sorted(f.findings),
                     "original": f.original_blob,
@@ -87,7 +88,9 @@ def record(source, language, message, links, files, recipients):
     (submission, confirm token or None). Deletes every blob if anything fails."""
     written = [name for f in files for name in f.blobs()]
     try:
-        manifest_blob, _size = encrypt_bytes(manifest(language, message, links, files), recipients)
+        manifest_blob, _size = encrypt_bytes(
+            manifest(language, message, links, files), recipients, padding=b" "
+        )
         written.append(manifest_blob)
         token = secrets.token_urlsafe(32) if files else None
         with transaction.atomic():

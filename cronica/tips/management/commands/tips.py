@@ -4,8 +4,10 @@ keygen writes a new age identity (same format as `age-keygen`) to a file only it
 read, and prints the recipient to add in the admin or to CRONICA_TIPS_RECIPIENTS. decrypt
 takes files downloaded from the inbox (single `.age` files or the zip of a submission),
 finds the encrypted manifests among them, and writes each file under its original name
-plus one text file per submission with the message and links. `age -d` works on every file
-too; only the original names need the manifest.
+plus one text file per submission with the message and links, each file cut to its true
+size (blobs are padded to a size bucket inside the encryption). `age -d` works on every
+file too; its output then ends in zero bytes up to the bucket, and the manifest holds the
+original names and sizes.
 """
 
 import json
@@ -96,15 +98,16 @@ class Command(BaseCommand):
 
         out.mkdir(parents=True, exist_ok=True)
         taken = {p.name for p in out.iterdir()}
-        names, manifests = {}, []
+        names, sizes, manifests = {}, {}, []
         for blob, opener in blobs.items():
             manifest = self._try_manifest(opener, identities)
             if manifest is not None:
                 manifests.append((blob, manifest))
                 for f in manifest.get("files", []):
-                    for key in ("original", "cleaned"):
+                    for key, size in (("original", "size"), ("cleaned", "cleaned_size")):
                         if f.get(key):
                             names[f[key]] = f["name"]
+                            sizes[f[key]] = f.get(size)
         for blob, manifest in manifests:
             target = out / _safe_name(f"message-{blob[:8]}.txt", taken)
             target.write_text(self._message_text(manifest))
@@ -117,6 +120,8 @@ class Command(BaseCommand):
             try:
                 with opener() as src, open(target, "wb") as dst:
                     pyrage.decrypt_io(src, dst, identities)
+                    if sizes.get(blob) is not None:  # the padding up to the size bucket
+                        dst.truncate(sizes[blob])
             except Exception as exc:
                 target.unlink(missing_ok=True)
                 raise CommandError(f"cannot decrypt {blob}: {exc}") from exc
