@@ -313,6 +313,17 @@ LOGGING = {
 CRONICA_CACHE_MAX_AGE = int(os.environ.get("CRONICA_CACHE_MAX_AGE", "0"))
 CRONICA_CACHE_SHARED_MAX_AGE = int(os.environ.get("CRONICA_CACHE_SHARED_MAX_AGE", "600"))
 
+# Tip line limits (cronica/tips/config.py has the defaults), read once from the environment.
+for _name in (
+    "CRONICA_TIPS_MAX_SUBMISSION_BYTES",
+    "CRONICA_TIPS_MAX_FILE_BYTES",
+    "CRONICA_TIPS_CLEAN_MAX_BYTES",
+    "CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES",
+    "CRONICA_TIPS_RETENTION_DAYS",
+):
+    if os.environ.get(_name):
+        globals()[_name] = int(os.environ[_name])
+
 CRONICA_TIPS_RECIPIENTS = [
     r.strip() for r in os.environ.get("CRONICA_TIPS_RECIPIENTS", "").split(",") if r.strip()
 ]

@@ -167,11 +167,19 @@ def delete_source(source):
     source.delete()
 
 
+ARMOR_BEGIN, ARMOR_END = "-----BEGIN AGE ENCRYPTED FILE-----", "-----END AGE ENCRYPTED FILE-----"
+
+
 def reply(source, text):
-    """Store a journalist's reply encrypted to the source's reply key (armored age)."""
+    """Store a journalist's reply encrypted to the source's reply key (armored age).
+
+    A reply already encrypted offline (`cronica tips encrypt-reply`) is stored as it is,
+    so the server never sees its plaintext."""
     text = (text or "").strip()
     if not text:
         raise ValueError("empty reply")
+    if text.startswith(ARMOR_BEGIN) and text.endswith(ARMOR_END):
+        return Reply.objects.create(source=source, ciphertext=text + "\n")
     recipient = parse_recipient(source.reply_key)
     ciphertext = pyrage.encrypt(text.encode(), [recipient], armored=True)
     return Reply.objects.create(source=source, ciphertext=ciphertext.decode("ascii"))

@@ -1,4 +1,4 @@
-"""`cronica tips keygen` and `cronica tips decrypt`: the journalist's side, offline.
+"""`cronica tips keygen`, `decrypt` and `encrypt-reply`: the journalist's side, offline.
 
 keygen writes a new age identity (same format as `age-keygen`) to a file only its owner can
 read, and prints the recipient to add in the admin or to CRONICA_TIPS_RECIPIENTS. decrypt
@@ -13,6 +13,7 @@ original names and sizes.
 import json
 import os
 import re
+import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +36,8 @@ def _safe_name(name, taken):
 
 
 class Command(BaseCommand):
-    help = "Journalist tools for the tip line: keygen, decrypt."
+    help = "Journalist tools for the tip line: keygen, decrypt, encrypt-reply."
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -45,10 +47,16 @@ class Command(BaseCommand):
         decrypt.add_argument("-i", "--identity", required=True, help="identity file")
         decrypt.add_argument("-o", "--output", default="decrypted", help="output folder")
         decrypt.add_argument("inputs", nargs="+", help=".age files or submission .zip files")
+        reply = sub.add_parser(
+            "encrypt-reply", help="encrypt a reply (stdin) to a source's reply key, offline"
+        )
+        reply.add_argument("--to", required=True, help="the source's reply key (age1...)")
 
     def handle(self, *args, action, **options):
         if action == "keygen":
             return self.keygen(Path(options["output"]))
+        if action == "encrypt-reply":
+            return self.encrypt_reply(options["to"], options.get("stdin") or sys.stdin)
         return self.decrypt(
             Path(options["identity"]), Path(options["output"]), [Path(p) for p in options["inputs"]]
         )
@@ -67,6 +75,19 @@ class Command(BaseCommand):
             )
         self.stderr.write(f"Identity written to {path}. Keep it on this machine only.")
         self.stdout.write(str(recipient))
+
+    def encrypt_reply(self, reply_key, stdin):
+        """Armored age for the inbox's reply box: the server stores it without reading it."""
+        from cronica.tips.keys import parse_recipient
+
+        try:
+            recipient = parse_recipient(reply_key)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        text = stdin.read().strip()
+        if not text:
+            raise CommandError("write the reply on standard input")
+        self.stdout.write(pyrage.encrypt(text.encode(), [recipient], armored=True).decode())
 
     def _identities(self, path):
         try:
