@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 
+from cronica.core import datadir
+
 ALIASES = {"import": "import_content"}
 
 
@@ -20,9 +22,13 @@ def _serve(argv):
     parser = argparse.ArgumentParser(prog="cronica serve")
     parser.add_argument("--host", default=os.environ.get("CRONICA_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("CRONICA_PORT", "8000")))
-    # Without Redis the cache (rate limits, their daily key) is private to a process, so
-    # the embedded default serves from one process with several threads.
-    default_workers = "4" if os.environ.get("REDIS_URL") else "1"
+    from django.conf import settings
+
+    # Several processes by default: the rate limits and their daily key are shared by all
+    # of them (Redis, or a tmpfs without it: cronica/core/sharedcache.py). Only where
+    # neither exists does the embedded default keep to one process with several threads.
+    shared = settings.CRONICA_SHARED_LIMITS
+    default_workers = str(min(4, max(2, os.cpu_count() or 1))) if shared else "1"
     parser.add_argument(
         "--workers", type=int, default=int(os.environ.get("CRONICA_WORKERS", default_workers))
     )
@@ -34,9 +40,9 @@ def _serve(argv):
     )
     args = parser.parse_args(argv)
 
-    if args.workers > 1 and not os.environ.get("REDIS_URL"):
+    if args.workers > 1 and not shared:
         print(
-            "cronica: several workers without REDIS_URL: each keeps its own rate limits",
+            "cronica: several workers and no shared cache: each keeps its own rate limits",
             file=sys.stderr,
             flush=True,
         )
@@ -52,7 +58,10 @@ def _serve(argv):
         str(args.threads),
         "--worker-class",
         "gthread",
-        # No access log: it would record every reader's address (design.md invariant 1).
+        # No access log, and no address in the error log: gunicorn writes "Invalid request
+        # from ip=..." for malformed requests (docs/security.md).
+        "--logger-class",
+        "cronica.core.logging.AddresslessLogger",
         "--error-logfile",
         "-",
         "--log-level",
@@ -91,6 +100,12 @@ def _serve(argv):
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cronica.settings")
+    # Owner-only files from here on, and the data directory with its keys (never created
+    # by importing the settings).
+    datadir.prepare()
+    if argv and argv[0] == "init":
+        print(f"cronica: data directory ready at {datadir.data_dir()}")
+        return
     if argv and argv[0] == "serve":
         sys.exit(_serve(argv[1:]))
     if argv:

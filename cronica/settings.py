@@ -6,11 +6,13 @@ embedded default (SQLite in WAL mode, local media and a local-memory cache under
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cronica.core import datadir
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
@@ -23,27 +25,20 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DATA_DIR = Path(os.environ.get("CRONICA_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def _secret_key():
-    """The key comes from the environment, or is generated once into the data directory.
-
-    Keeping it in the data directory lets several independent sites run side by side, each
-    with its own key, without an operator having to invent one for the local demo.
-    """
-    if os.environ.get("CRONICA_SECRET_KEY"):
-        return os.environ["CRONICA_SECRET_KEY"]
-    path = DATA_DIR / "secret_key"
-    if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# The data directory and its keys are created by `cronica` before any command runs
+# (cronica/core/datadir.py), never by importing these settings.
+DATA_DIR = datadir.data_dir()
+SECRET_KEY = os.environ.get("CRONICA_SECRET_KEY") or datadir.read_key(datadir.SECRET_KEY_FILE)
+# Reader tokens (cronica/comments/reader.py) are hashed with a key of their own, so that
+# rotating SECRET_KEY does not silently unblock every blocked reader.
+CRONICA_READER_KEY = os.environ.get("CRONICA_READER_KEY") or datadir.read_key(
+    datadir.READER_KEY_FILE
+)
+if not (SECRET_KEY and CRONICA_READER_KEY):
+    raise ImproperlyConfigured(
+        f"no keys in {DATA_DIR}: run `cronica init` (or any `cronica` command) first, "
+        "or set CRONICA_SECRET_KEY and CRONICA_READER_KEY"
+    )
 DEBUG = env_bool("CRONICA_DEBUG")
 ALLOWED_HOSTS = os.environ.get("CRONICA_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [
@@ -165,6 +160,42 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+def _shared_memory_dir():
+    """Where the embedded default keeps what every worker must share but no disk may hold:
+    a private folder on a tmpfs, one per data directory (cronica/core/sharedcache.py)."""
+    if os.environ.get("CRONICA_SHARED_MEMORY_DIR"):
+        return Path(os.environ["CRONICA_SHARED_MEMORY_DIR"])
+    shm = Path("/dev/shm")
+    if not shm.is_dir():
+        return None
+    import hashlib
+
+    site = hashlib.sha256(str(DATA_DIR).encode()).hexdigest()[:16]
+    return shm / f"cronica-{os.getuid()}-{site}"
+
+
+# Flood limits and their daily key (cronica/core/ratelimit.py) live in the "ratelimit"
+# cache: Redis when there is one; otherwise a tmpfs shared by every worker of this site;
+# local memory (one process) only where no tmpfs exists.
+if REDIS_URL:
+    CACHES["ratelimit"] = {**CACHES["default"]}
+elif _shared_memory_dir():
+    CACHES["ratelimit"] = {
+        "BACKEND": "cronica.core.sharedcache.SharedMemoryCache",
+        "LOCATION": str(_shared_memory_dir()),
+    }
+else:
+    CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Behind an onion service every client is 127.0.0.1: limits then weigh proofs of work and
+# global budgets, not addresses (cronica/core/ratelimit.py). "auto", "always" or "never".
+CRONICA_SHARED_ADDRESS = os.environ.get("CRONICA_SHARED_ADDRESS", "auto")
+CRONICA_POW_BITS = int(os.environ.get("CRONICA_POW_BITS", "16"))
+# Several worker processes are safe when the rate limits are shared (cronica/cli.py).
+CRONICA_SHARED_LIMITS = CACHES["ratelimit"]["BACKEND"] != (
+    "django.core.cache.backends.locmem.LocMemCache"
+)
+
 # Background tasks (entity linking, renditions, purges) go through django-tasks. The
 # shipped setup stores them in the database and `cronica serve` runs a worker beside the
 # web server; tests run them immediately.
@@ -195,7 +226,6 @@ TIME_ZONE = os.environ.get("CRONICA_TIME_ZONE", "America/Mexico_City")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing directory
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
@@ -216,7 +246,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads: keep Django's defaults small; the tip line brings its own streaming handler.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Sessions and CSRF cookies exist only for editors in the admin; a reader who merely reads
 # gets no cookie at all (design.md invariant 6).
@@ -227,9 +258,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CRONICA_BEHIND_PROXY") else None
-)
+# One explicit switch for a reverse proxy in front: it decides both the scheme header and
+# whether X-Forwarded-For names the client (cronica/core/ratelimit.py).
+CRONICA_BEHIND_PROXY = env_bool("CRONICA_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if CRONICA_BEHIND_PROXY else None
 
 # Wagtail
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -251,17 +283,21 @@ if os.environ.get("CRONICA_PURGE_URL"):
         "LOCATION": os.environ["CRONICA_PURGE_URL"],
     }
 
-# Logging: never an address, user agent or referrer. gunicorn's access log is off (see
-# cronica/cli.py); Django's request logger only reports errors, and the filter below drops
-# the request object from records so handlers cannot format client details.
+# Logging: never an address, user agent or referrer. gunicorn's access log is off and its
+# error log redacted (cronica/cli.py, cronica/core/logging.py); Django's request logger only
+# reports errors, and the filters below drop the request object from records and any
+# address from their text, so handlers cannot format client details.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_request": {"()": "cronica.core.logging.DropRequestFilter"}},
+    "filters": {
+        "no_request": {"()": "cronica.core.logging.DropRequestFilter"},
+        "no_address": {"()": "cronica.core.logging.RedactAddressFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["no_request"],
+            "filters": ["no_request", "no_address"],
         }
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
@@ -277,6 +313,17 @@ LOGGING = {
 # every change (news/purge.py).
 CRONICA_CACHE_MAX_AGE = int(os.environ.get("CRONICA_CACHE_MAX_AGE", "0"))
 CRONICA_CACHE_SHARED_MAX_AGE = int(os.environ.get("CRONICA_CACHE_SHARED_MAX_AGE", "600"))
+
+# Tip line limits (cronica/tips/config.py has the defaults), read once from the environment.
+for _name in (
+    "CRONICA_TIPS_MAX_SUBMISSION_BYTES",
+    "CRONICA_TIPS_MAX_FILE_BYTES",
+    "CRONICA_TIPS_CLEAN_MAX_BYTES",
+    "CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES",
+    "CRONICA_TIPS_RETENTION_DAYS",
+):
+    if os.environ.get(_name):
+        globals()[_name] = int(os.environ[_name])
 
 CRONICA_TIPS_RECIPIENTS = [
     r.strip() for r in os.environ.get("CRONICA_TIPS_RECIPIENTS", "").split(",") if r.strip()

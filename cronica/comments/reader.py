@@ -22,7 +22,9 @@ _SALT = "cronica.comments.reader"
 
 
 def _hash(token):
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{token}".encode()).hexdigest()
+    """Keyed with CRONICA_READER_KEY, not SECRET_KEY: rotating the secret key must not
+    turn every blocked reader into a stranger (docs/security.md)."""
+    return hashlib.sha256(f"{settings.CRONICA_READER_KEY}:{token}".encode()).hexdigest()
 
 
 class Reader(models.Model):

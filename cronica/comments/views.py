@@ -1,13 +1,12 @@
 """Readers' side of comments: post, reply, see one's own comment's status, edit or delete
 it within the window, and report someone else's.
 
-Every POST is csrf-exempt and checked with ``origin.same_origin`` instead, because the
+Every POST is csrf-exempt and checked with ``cronica.core.origin.same_origin`` instead, because the
 article page the form lives on is cached and carries no token. Only posting sets a
 cookie (the reader token, scoped to /<lang>/comments/); nothing here stores or logs the
 client's address: flood limits use core.ratelimit's rotating keyed hash.
 """
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
@@ -20,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from cronica.core import ratelimit
+from cronica.core.origin import same_origin
 from cronica.news.models import ArticlePage
 
 from . import pipeline, policy
@@ -27,11 +27,13 @@ from .display import prepare
 from .forms import CommentForm, EditForm, ReportForm
 from .models import Comment, Report
 from .moderation import purge_articles
-from .origin import same_origin
 from .reader import Reader, set_cookie
 
 POST_LIMIT = (5, 60)  # comments per client per minute
 REPORT_LIMIT = (20, 3600)
+# Behind a shared address (an onion service) the limits are budgets for everybody per
+# minute instead (cronica/core/ratelimit.py): a flood holds comments back while it lasts.
+SHARED_POST_BUDGET, SHARED_REPORT_BUDGET = 30, 30
 
 
 def _refuse(request, message, status):
@@ -47,7 +49,7 @@ def _cross_site(request):
 def post_comment(request, article_id):
     if not same_origin(request):
         return _cross_site(request)
-    if not ratelimit.hit(request, "comment", *POST_LIMIT):
+    if not ratelimit.allow(request, "comment", *POST_LIMIT, shared_budget=SHARED_POST_BUDGET):
         return _refuse(
             request, _("Too many comments in a short time. Wait a minute and try again."), 429
         )
@@ -216,7 +218,7 @@ def report_comment(request, pk):
         return render(request, "comments/report.html", {"comment": comment, "form": ReportForm()})
     if not same_origin(request):
         return _cross_site(request)
-    if not ratelimit.hit(request, "report", *REPORT_LIMIT):
+    if not ratelimit.allow(request, "report", *REPORT_LIMIT, shared_budget=SHARED_REPORT_BUDGET):
         return _refuse(request, _("Too many reports in a short time."), 429)
     form = ReportForm(request.POST)
     if not form.is_valid():
@@ -226,8 +228,7 @@ def report_comment(request, pk):
     thanks = _("Thank you. An editor will look at this comment again.")
     # One client's reports of one comment count once (per day, the key of the keyed hash
     # rotating daily): otherwise one reader could unpublish any comment alone.
-    seen = f"report-seen:{ratelimit.client_fingerprint(request, f'report:{comment.pk}')}"
-    if not cache.add(seen, 1, 24 * 3600):
+    if not ratelimit.first_time(request, f"report:{comment.pk}", 24 * 3600):
         return _refuse(request, thanks, 200)
     threshold = policy.site_settings(comment.article).report_threshold
     with transaction.atomic():

@@ -1,5 +1,10 @@
 """Ciphertext on disk: random names, written atomically, times blurred to the hour.
 
+The access and modification times of every blob and of both folders are set back to the
+start of the hour after each change, and each blob's size is a Padmé bucket (see
+``streaming``). The inode change time cannot be set by any program; docs/security.md says
+what it still tells.
+
 Each blob is written to ``<tips root>/incoming/<random>.part`` (mode 0600) holding only
 ciphertext, fsynced, then renamed into ``<tips root>/<random>.age``: a reader never sees a
 half-written blob, and a blob whose submission got a success response survives a crash.
@@ -49,7 +54,8 @@ class BlobWriter:
         self.file.close()
         final = path_of(self.name)
         os.replace(self._part, final)
-        blur_mtime(final)
+        for path in (final, final.parent, self._part.parent):
+            blur_mtime(path)
         _fsync_dir(final.parent)
         return self.name
 
@@ -57,6 +63,7 @@ class BlobWriter:
         if not self.file.closed:
             self.file.close()
         self._part.unlink(missing_ok=True)
+        blur_mtime(self._part.parent)
 
 
 def _fsync_dir(path):
@@ -68,7 +75,9 @@ def _fsync_dir(path):
 
 
 def delete(name):
-    path_of(name).unlink(missing_ok=True)
+    path = path_of(name)
+    path.unlink(missing_ok=True)
+    blur_mtime(path.parent)
 
 
 def sweep_incoming(older_than_seconds=6 * 3600):

@@ -1,8 +1,5 @@
-"""Tip line settings: a Django setting if the project defines one, else the environment
-variable of the same name (so operators configure them like the rest of cronica), else the
-default."""
-
-import os
+"""Tip line settings, read from Django's settings only (cronica/settings.py fills them from
+the environment once, like the rest of cronica); the defaults live here."""
 
 from django.conf import settings
 
@@ -18,6 +15,4 @@ DEFAULTS = {
 
 def number(name):
     value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(name, DEFAULTS[name])
-    return int(value)
+    return int(DEFAULTS[name] if value is None else value)

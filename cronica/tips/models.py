@@ -68,6 +68,8 @@ class Source(models.Model):
     """Someone who sent a tip. ``lookup`` is derived from the codename by Argon2id, and
     ``reply_key`` is the age recipient whose identity only the codename can rebuild."""
 
+    id = models.BigIntegerField(primary_key=True, default=timing.random_id, editable=False)
+
     designation = models.CharField(max_length=80, unique=True)
     lookup = models.CharField(max_length=64, unique=True)
     reply_key = models.CharField(max_length=100)
@@ -90,6 +92,8 @@ class Source(models.Model):
 class Submission(models.Model):
     """One sending by a source. With files it stays ``pending`` until the source has seen
     what the files reveal and chosen to send cleaned copies or originals."""
+
+    id = models.BigIntegerField(primary_key=True, default=timing.random_id, editable=False)
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="submissions")
     arrived = models.DateTimeField(default=timing.this_hour)
@@ -116,6 +120,8 @@ class StoredFile(models.Model):
     """One encrypted file of a submission, under a random name. While the submission is
     pending, a file may have two versions (original and cleaned); confirmation keeps one."""
 
+    id = models.BigIntegerField(primary_key=True, default=timing.random_id, editable=False)
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     position = models.PositiveSmallIntegerField()
     blob = models.CharField(max_length=64, unique=True)
@@ -129,6 +135,8 @@ class StoredFile(models.Model):
 
 class Reply(models.Model):
     """A journalist's answer, encrypted to the source's reply key (ASCII-armored age)."""
+
+    id = models.BigIntegerField(primary_key=True, default=timing.random_id, editable=False)
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="replies")
     ciphertext = models.TextField()

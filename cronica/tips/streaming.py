@@ -4,6 +4,11 @@ pyrage's ``encrypt_io`` pulls from a reader, while Django's upload handlers are 
 chunk at a time. ``StreamingEncryptor`` runs ``encrypt_io`` in a thread that reads from a
 small bounded queue, so memory stays at a few chunks whatever the file size, and only
 ciphertext reaches the ``BlobWriter``.
+
+Every plaintext is padded, inside the encryption, to a size bucket (``padded_size``, the
+Padmé scheme: at most 12% larger, leaking O(log log n) bits of the size), so neither the
+file on disk nor the database row tells a thief a file's exact size. The true size is in
+the encrypted manifest; `cronica tips decrypt` cuts the padding off.
 """
 
 import io
@@ -15,6 +20,17 @@ import pyrage
 from .blobs import BlobWriter
 
 _EOF = None
+MIN_BUCKET = 4096
+
+
+def padded_size(size):
+    """The Padmé bucket of ``size`` (Nikitin et al., "Reducing Metadata Leakage from
+    Encrypted Files and Communication with PURBs", PETS 2019), at least MIN_BUCKET."""
+    size = max(size, MIN_BUCKET)
+    exponent = size.bit_length() - 1
+    low_bits = exponent - exponent.bit_length()
+    mask = (1 << low_bits) - 1
+    return (size + mask) & ~mask
 
 
 class _QueueReader(io.RawIOBase):
@@ -50,11 +66,12 @@ class StreamingEncryptor:
     """``write()`` plaintext chunks, then ``finish()`` for the committed blob name, or
     ``abort()`` to leave nothing behind."""
 
-    def __init__(self, recipients, queue_chunks=4):
+    def __init__(self, recipients, queue_chunks=4, padding=b"\0"):
         if not recipients:
             raise ValueError("no recipient to encrypt to")
         self.writer = BlobWriter()
         self.plaintext_size = 0
+        self._padding = padding
         self._chunks = queue.Queue(maxsize=queue_chunks)
         self._error = None
         self._thread = threading.Thread(target=self._run, args=(recipients,), daemon=True)
@@ -75,6 +92,11 @@ class StreamingEncryptor:
             self._chunks.put(bytes(chunk))
 
     def finish(self):
+        remaining = padded_size(self.plaintext_size) - self.plaintext_size
+        while remaining > 0:
+            step = min(remaining, 1 << 20)
+            self._chunks.put(self._padding * step)
+            remaining -= step
         self._chunks.put(_EOF)
         self._thread.join()
         if self._error is not None:
@@ -89,9 +111,10 @@ class StreamingEncryptor:
         self.writer.discard()
 
 
-def encrypt_bytes(data, recipients):
-    """Encrypt a small in-memory plaintext (manifest, cleaned file) to a committed blob."""
-    encryptor = StreamingEncryptor(recipients)
+def encrypt_bytes(data, recipients, padding=b"\0"):
+    """Encrypt a small in-memory plaintext (manifest, cleaned file) to a committed blob.
+    The manifest pads with spaces, which JSON ignores."""
+    encryptor = StreamingEncryptor(recipients, padding=padding)
     try:
         view = memoryview(data)
         for start in range(0, len(view), 1 << 20):

@@ -68,6 +68,7 @@ def manifest(language, message, links, files):
                     "name": f.name,
                     "content_type": f.content_type,
                     "size": f.size,
+                    "cleaned_size": f.cleaned_size or None,
                     "kind": f.kind,
                     "metadata_found": sorted(f.findings),
                     "original": f.original_blob,
@@ -87,7 +88,9 @@ def record(source, language, message, links, files, recipients):
     (submission, confirm token or None). Deletes every blob if anything fails."""
     written = [name for f in files for name in f.blobs()]
     try:
-        manifest_blob, _size = encrypt_bytes(manifest(language, message, links, files), recipients)
+        manifest_blob, _size = encrypt_bytes(
+            manifest(language, message, links, files), recipients, padding=b" "
+        )
         written.append(manifest_blob)
         token = secrets.token_urlsafe(32) if files else None
         with transaction.atomic():
@@ -164,11 +167,19 @@ def delete_source(source):
     source.delete()
 
 
+ARMOR_BEGIN, ARMOR_END = "-----BEGIN AGE ENCRYPTED FILE-----", "-----END AGE ENCRYPTED FILE-----"
+
+
 def reply(source, text):
-    """Store a journalist's reply encrypted to the source's reply key (armored age)."""
+    """Store a journalist's reply encrypted to the source's reply key (armored age).
+
+    A reply already encrypted offline (`cronica tips encrypt-reply`) is stored as it is,
+    so the server never sees its plaintext."""
     text = (text or "").strip()
     if not text:
         raise ValueError("empty reply")
+    if text.startswith(ARMOR_BEGIN) and text.endswith(ARMOR_END):
+        return Reply.objects.create(source=source, ciphertext=text + "\n")
     recipient = parse_recipient(source.reply_key)
     ciphertext = pyrage.encrypt(text.encode(), [recipient], armored=True)
     return Reply.objects.create(source=source, ciphertext=ciphertext.decode("ascii"))

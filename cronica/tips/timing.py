@@ -2,6 +2,7 @@
 database and on the files it writes."""
 
 import os
+import secrets
 
 from django.utils import timezone
 
@@ -11,6 +12,13 @@ def this_hour():
 
 
 def blur_mtime(path):
-    """Set a file's access and modification times to the start of the current hour."""
+    """Set a file's (or folder's) access and modification times to the start of the
+    current hour."""
     stamp = this_hour().timestamp()
     os.utime(path, (stamp, stamp))
+
+
+def random_id():
+    """A random primary key for tip rows: sequential ids would give away their order
+    within the hour (docs/security.md). Below 2**53, so any JSON reader keeps it whole."""
+    return secrets.randbelow(2**53 - 1) + 1

@@ -37,6 +37,7 @@ class EncryptedFile:
     findings: set = field(default_factory=set)
     cleaned_blob: str = ""
     cleaned_cipher_size: int = 0
+    cleaned_size: int = 0
     clean_error: str = ""
 
     @property
@@ -124,6 +125,7 @@ class EncryptingUploadHandler(FileUploadHandler):
             current.kind, current.findings = result.kind, result.findings
             current.clean_error = result.error
             if result.cleaned is not None:
+                current.cleaned_size = len(result.cleaned)
                 current.cleaned_blob, current.cleaned_cipher_size = encrypt_bytes(
                     result.cleaned, self.recipients
                 )

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cronica.core import ratelimit
+from cronica.core import proofofwork, ratelimit
+from cronica.core.origin import same_origin
 from cronica.scrubbing.findings import describe
 
 from . import codenames, submissions
@@ -40,23 +41,28 @@ def _private(response):
     return response
 
 
-def same_origin(view):
-    """Refuse cross-site POSTs without a CSRF cookie. Browsers send Sec-Fetch-Site; with
-    Referrer-Policy no-referrer they send ``Origin: null``, so Origin is only checked when it
-    names a real origin."""
+def from_this_site(view):
+    """Refuse cross-site POSTs without a CSRF cookie: the same check as every public form
+    (``cronica.core.origin.same_origin``)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method == "POST":
-            fetch_site = request.headers.get("Sec-Fetch-Site")
-            origin = request.headers.get("Origin")
-            if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-                return _error(request, _("This form must be sent from this site."), 403)
-            if origin and origin != "null" and urlparse(origin).netloc != request.get_host():
-                return _error(request, _("This form must be sent from this site."), 403)
+        if request.method == "POST" and not same_origin(request):
+            return _error(request, _("This form must be sent from this site."), 403)
         return view(request, *args, **kwargs)
 
     return csrf_exempt(wrapped)
+
+
+def _work():
+    """A fresh proof-of-work challenge for the form (cronica/core/proofofwork.py)."""
+    return {"work_challenge": proofofwork.challenge(), "work_bits": proofofwork.bits()}
+
+
+def _too_many(request, message):
+    if ratelimit.shared_address(request):
+        message = _("The tip line is busy. Please wait a minute and try again.")
+    return _error(request, message, 429)
 
 
 def _error(request, message, status):
@@ -87,6 +93,7 @@ def _new_form_context(codename, **extra):
         "codename": codename,
         "codename_signature": _signer.signature(codename),
         **_limits(),
+        **_work(),
         **extra,
     }
 
@@ -99,15 +106,15 @@ def new(request):
     return _private(render(request, "tips/new.html", _new_form_context(codename)))
 
 
-@same_origin
+@from_this_site
 @require_http_methods(["GET", "POST"])
 def return_visit(request):
     if not newsroom_recipients():
         return _closed(request)
     if request.method == "GET":
-        return _private(render(request, "tips/return.html"))
-    if not ratelimit.hit(request, "tips-codename", 30, 3600):
-        return _error(request, _("Too many attempts. Please wait an hour and try again."), 429)
+        return _private(render(request, "tips/return.html", _work()))
+    if not ratelimit.allow(request, "tips-codename", 30, 3600, shared_budget=60):
+        return _too_many(request, _("Too many attempts. Please wait an hour and try again."))
     codename = request.POST.get("codename", "")
     source, identity = submissions.find_source(codename)
     if source is None:
@@ -115,7 +122,10 @@ def return_visit(request):
             render(
                 request,
                 "tips/return.html",
-                {"error": _("That codename is not right. Check each word and try again.")},
+                {
+                    "error": _("That codename is not right. Check each word and try again."),
+                    **_work(),
+                },
                 status=400,
             )
         )
@@ -129,6 +139,7 @@ def _conversation(request, source, identity, codename, **extra):
         "codename": codename,
         "replies": submissions.read_replies(source, identity),
         **_limits(),
+        **_work(),
         **extra,
     }
     return _private(render(request, "tips/conversation.html", context))
@@ -140,14 +151,14 @@ def _links(text):
     return lines, bad
 
 
-@same_origin
+@from_this_site
 @require_POST
 def send(request):
     recipients = newsroom_recipients()
     if not recipients:
         return _closed(request)
-    if not ratelimit.hit(request, "tips-send", 20, 3600):
-        return _error(request, _("Too many submissions. Please wait an hour and try again."), 429)
+    if not ratelimit.allow(request, "tips-send", 20, 3600, shared_budget=20):
+        return _too_many(request, _("Too many submissions. Please wait an hour and try again."))
     too_large = _("Your files are too large: at most %(mb)s MB per submission.") % {
         "mb": _limits()["max_submission_mb"]
     }
@@ -246,7 +257,8 @@ def _form_again(request, mode, codename, source, identity, errors, message, link
     if mode == "return" and source is not None:
         return _conversation(request, source, identity, codename, **values)
     if mode == "return":
-        return _private(render(request, "tips/return.html", {"error": errors[0]}, status=400))
+        context = {"error": errors[0], **_work()}
+        return _private(render(request, "tips/return.html", context, status=400))
     if not codenames.looks_valid(codename):
         codename = codenames.generate(get_language() or "en")
     response = render(request, "tips/new.html", _new_form_context(codename, **values), status=400)
@@ -265,7 +277,7 @@ def _describe(f):
     }
 
 
-@same_origin
+@from_this_site
 @require_POST
 def confirm(request):
     submission = submissions.pending_submission(request.POST.get("token", ""))

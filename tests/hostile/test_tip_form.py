@@ -21,6 +21,14 @@ pytestmark = pytest.mark.django_db
 SEND = "/en/tips/send/"
 
 
+@pytest.fixture
+def client():
+    """Posting as a browser on the site's own tip page (cronica/core/origin.py)."""
+    from django.test import Client
+
+    return Client(headers={"Sec-Fetch-Site": "same-origin"})
+
+
 def new_form(client):
     html = client.get("/en/tips/new/").content.decode()
     fields = dict(re.findall(r'name="(codename_shown|codename_signature)" value="([^"]*)"', html))

@@ -11,6 +11,16 @@ from PIL import Image
 
 
 @pytest.fixture
+def client():
+    """Django's test client posting like a browser on this site's own pages: every
+    browser that sources use sends Sec-Fetch-Site, and the tip forms require it
+    (cronica/core/origin.py)."""
+    from django.test import Client
+
+    return Client(headers={"Sec-Fetch-Site": "same-origin"})
+
+
+@pytest.fixture
 def journalist(tmp_path):
     """An age identity file on the 'journalist's machine' and its recipient."""
     key = tmp_path / "journalist.key"

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils.timezone import localtime
 
 from cronica.tips import blobs, jobs
-from cronica.tips.models import Source, StoredFile, Submission
+from cronica.tips.models import Reply, Source, StoredFile, Submission
 
 from .conftest import gps_jpeg, send_first, token_of
 
@@ -183,3 +183,20 @@ def test_orphan_blobs_are_swept(tip):
     assert not blobs.path_of(orphan).exists()
     kept = [Submission.objects.get().manifest, StoredFile.objects.get().blob]
     assert all(blobs.path_of(n).exists() for n in kept)
+
+
+def test_reply_encrypted_offline_is_stored_as_it_is(client, tipline, journalist_client):
+    codename, _response = send_first(client, message="first")
+    source = Source.objects.get()
+    out = io.StringIO()
+    call_command(
+        "tips", "encrypt-reply", "--to", source.reply_key, stdin=io.StringIO("Meet us"), stdout=out
+    )
+    armored = out.getvalue()
+    assert "Meet us" not in armored
+    page = journalist_client.get(f"/admin/tips/source/{source.pk}/")
+    assert source.reply_key in page.content.decode()
+    journalist_client.post(f"/admin/tips/source/{source.pk}/reply/", {"text": armored})
+    assert Reply.objects.get().ciphertext.strip() == armored.strip()
+    conversation = client.post("/en/tips/return/", {"codename": codename})
+    assert "Meet us" in conversation.content.decode()

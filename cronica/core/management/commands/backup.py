@@ -23,11 +23,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cronica.core.datadir import KEY_FILES
+
 FORMAT = 1
 SQLITE_MEMBER = "database/db.sqlite3"
 POSTGRES_MEMBER = "database/postgresql.dump"
 MANIFEST = "manifest.json"
-SECRET_KEY_FILE = "secret_key"
 # The directories a backup carries, by their name in the archive.
 TREES = {
     "media": lambda: Path(settings.MEDIA_ROOT),
@@ -182,9 +183,10 @@ class Command(BaseCommand):
                         database, arcname=SQLITE_MEMBER if engine == "sqlite" else POSTGRES_MEMBER
                     )
                     counts = {name: add_tree(tar, root(), name) for name, root in TREES.items()}
-                    secret = Path(settings.DATA_DIR) / SECRET_KEY_FILE
-                    if secret.exists():
-                        tar.add(secret, arcname=SECRET_KEY_FILE)
+                    for name in KEY_FILES:
+                        key = Path(settings.DATA_DIR) / name
+                        if key.exists():
+                            tar.add(key, arcname=name)
                     tar.close()
                     raw.flush()
                     os.fsync(raw.fileno())

@@ -21,11 +21,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from cronica.core.datadir import KEY_FILES
+
 from .backup import (
     FORMAT,
     MANIFEST,
     POSTGRES_MEMBER,
-    SECRET_KEY_FILE,
     SQLITE_MEMBER,
     TREES,
     database_engine,
@@ -33,7 +34,7 @@ from .backup import (
     postgres_tool,
 )
 
-TOP_LEVEL_FILES = {MANIFEST, SQLITE_MEMBER, POSTGRES_MEMBER, SECRET_KEY_FILE}
+TOP_LEVEL_FILES = {MANIFEST, SQLITE_MEMBER, POSTGRES_MEMBER, *KEY_FILES}
 
 
 def check_members(tar):
@@ -178,7 +179,7 @@ class Command(BaseCommand):
             new = work / "new"
             for member in members:  # tarfile's "data" filter leaves directory modes out
                 if member.isdir():
-                    (new / member.name).chmod(member.mode & 0o755)
+                    (new / member.name).chmod(member.mode & 0o700)
             if engine == "sqlite":
                 snapshot = new / SQLITE_MEMBER
                 if not snapshot.is_file() or not sqlite_is_intact(snapshot):
@@ -192,8 +193,9 @@ class Command(BaseCommand):
             for name, root in TREES.items():
                 (new / name).mkdir(exist_ok=True)
                 swap_directory(new / name, root(), work / f"old-{name}")
-            if (new / SECRET_KEY_FILE).is_file():
-                shutil.copy2(new / SECRET_KEY_FILE, data_dir / SECRET_KEY_FILE)
+            for name in KEY_FILES:
+                if (new / name).is_file():
+                    shutil.copy2(new / name, data_dir / name)
         self.stdout.write(
             f"Restored {source} (taken {manifest.get('created_at')}). Restart "
             "the site and clear its cache so that no page from before is served."

@@ -1,16 +1,19 @@
-"""`cronica tips keygen` and `cronica tips decrypt`: the journalist's side, offline.
+"""`cronica tips keygen`, `decrypt` and `encrypt-reply`: the journalist's side, offline.
 
 keygen writes a new age identity (same format as `age-keygen`) to a file only its owner can
 read, and prints the recipient to add in the admin or to CRONICA_TIPS_RECIPIENTS. decrypt
 takes files downloaded from the inbox (single `.age` files or the zip of a submission),
 finds the encrypted manifests among them, and writes each file under its original name
-plus one text file per submission with the message and links. `age -d` works on every file
-too; only the original names need the manifest.
+plus one text file per submission with the message and links, each file cut to its true
+size (blobs are padded to a size bucket inside the encryption). `age -d` works on every
+file too; its output then ends in zero bytes up to the bucket, and the manifest holds the
+original names and sizes.
 """
 
 import json
 import os
 import re
+import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +36,8 @@ def _safe_name(name, taken):
 
 
 class Command(BaseCommand):
-    help = "Journalist tools for the tip line: keygen, decrypt."
+    help = "Journalist tools for the tip line: keygen, decrypt, encrypt-reply."
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -43,10 +47,16 @@ class Command(BaseCommand):
         decrypt.add_argument("-i", "--identity", required=True, help="identity file")
         decrypt.add_argument("-o", "--output", default="decrypted", help="output folder")
         decrypt.add_argument("inputs", nargs="+", help=".age files or submission .zip files")
+        reply = sub.add_parser(
+            "encrypt-reply", help="encrypt a reply (stdin) to a source's reply key, offline"
+        )
+        reply.add_argument("--to", required=True, help="the source's reply key (age1...)")
 
     def handle(self, *args, action, **options):
         if action == "keygen":
             return self.keygen(Path(options["output"]))
+        if action == "encrypt-reply":
+            return self.encrypt_reply(options["to"], options.get("stdin") or sys.stdin)
         return self.decrypt(
             Path(options["identity"]), Path(options["output"]), [Path(p) for p in options["inputs"]]
         )
@@ -65,6 +75,19 @@ class Command(BaseCommand):
             )
         self.stderr.write(f"Identity written to {path}. Keep it on this machine only.")
         self.stdout.write(str(recipient))
+
+    def encrypt_reply(self, reply_key, stdin):
+        """Armored age for the inbox's reply box: the server stores it without reading it."""
+        from cronica.tips.keys import parse_recipient
+
+        try:
+            recipient = parse_recipient(reply_key)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        text = stdin.read().strip()
+        if not text:
+            raise CommandError("write the reply on standard input")
+        self.stdout.write(pyrage.encrypt(text.encode(), [recipient], armored=True).decode())
 
     def _identities(self, path):
         try:
@@ -96,15 +119,16 @@ class Command(BaseCommand):
 
         out.mkdir(parents=True, exist_ok=True)
         taken = {p.name for p in out.iterdir()}
-        names, manifests = {}, []
+        names, sizes, manifests = {}, {}, []
         for blob, opener in blobs.items():
             manifest = self._try_manifest(opener, identities)
             if manifest is not None:
                 manifests.append((blob, manifest))
                 for f in manifest.get("files", []):
-                    for key in ("original", "cleaned"):
+                    for key, size in (("original", "size"), ("cleaned", "cleaned_size")):
                         if f.get(key):
                             names[f[key]] = f["name"]
+                            sizes[f[key]] = f.get(size)
         for blob, manifest in manifests:
             target = out / _safe_name(f"message-{blob[:8]}.txt", taken)
             target.write_text(self._message_text(manifest))
@@ -117,6 +141,8 @@ class Command(BaseCommand):
             try:
                 with opener() as src, open(target, "wb") as dst:
                     pyrage.decrypt_io(src, dst, identities)
+                    if sizes.get(blob) is not None:  # the padding up to the size bucket
+                        dst.truncate(sizes[blob])
             except Exception as exc:
                 target.unlink(missing_ok=True)
                 raise CommandError(f"cannot decrypt {blob}: {exc}") from exc

@@ -1,7 +1,7 @@
-"""Cross-site posting protection without cookies.
+"""Cross-site posting protection without cookies, one rule for every public form.
 
-Public pages are cached and carry no CSRF token (design.md invariant 6), so comment
-forms are checked by where the request comes from instead. Browsers send
+Public pages are cached and carry no CSRF token (design.md invariant 6), so the comment,
+report and tip forms are all checked here, by where the request comes from, instead. Browsers send
 ``Sec-Fetch-Site`` on every request (Chromium, Firefox and Tor Browser, Safari 16.4+);
 it must say ``same-origin``. Older browsers send ``Origin``, which must be this site.
 The site's ``no-referrer`` policy makes some browsers send ``Origin: null`` for
@@ -13,6 +13,7 @@ from django.conf import settings
 
 
 def same_origin(request):
+    """True when a POST demonstrably comes from a page of this site."""
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
         return fetch_site == "same-origin"

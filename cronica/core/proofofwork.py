@@ -1,0 +1,73 @@
+"""Hashcash-style proof of work: what a client behind a shared address spends instead of
+an address that counts.
+
+Behind an onion service every visitor is 127.0.0.1, so a per-address limit is one limit
+for everybody (docs/security.md, "Addresses, times and sizes"). A form carries a signed
+challenge; a small same-origin script (cronica/tips/static/tips/work.js) finds a nonce
+whose SHA-256 with the challenge starts with ``CRONICA_POW_BITS`` zero bits. A solved
+challenge can be spent once, within its lifetime, and lets its request past the budget
+that requests without one share. Without JavaScript the form still works, within that
+shared budget (and behind Tor, the onion service's own proof of work in front).
+"""
+
+import hashlib
+import secrets
+import time
+
+from django.conf import settings
+from django.core import signing
+
+LIFETIME = 3600
+FIELD_CHALLENGE, FIELD_NONCE = "work_challenge", "work_nonce"
+_signer = signing.Signer(salt="cronica.core.proofofwork")
+
+
+def bits():
+    return int(settings.CRONICA_POW_BITS)
+
+
+def challenge(now=None):
+    """A new signed challenge: ``<issued>.<random>.<bits>:<signature>``."""
+    issued = int(now if now is not None else time.time())
+    return _signer.sign(f"{issued}.{secrets.token_hex(8)}.{bits()}")
+
+
+def _leading_zero_bits(digest):
+    value = int.from_bytes(digest, "big")
+    return len(digest) * 8 - value.bit_length()
+
+
+def is_solution(challenge_text, nonce):
+    digest = hashlib.sha256(f"{challenge_text}:{nonce}".encode()).digest()
+    try:
+        wanted = int(_signer.unsign(challenge_text).split(".")[2])
+    except (signing.BadSignature, IndexError, ValueError):
+        return False
+    return _leading_zero_bits(digest) >= max(wanted, bits())
+
+
+def solve(challenge_text):
+    """The nonce a client would find (for tests and command-line clients)."""
+    nonce = 0
+    while not is_solution(challenge_text, nonce):
+        nonce += 1
+    return str(nonce)
+
+
+def spend(request, store):
+    """True if the request carries a valid, fresh, unspent solution; marks it spent."""
+    # The solution travels in the query string (work.js puts it on the form's action):
+    # reading the body here would parse an upload before its encrypting handler is set.
+    data = request.GET
+    text = data.get(FIELD_CHALLENGE, "")
+    nonce = data.get(FIELD_NONCE, "")
+    if not text or not nonce or len(nonce) > 20 or not nonce.isdigit():
+        return False
+    try:
+        issued = int(_signer.unsign(text).split(".")[0])
+    except (signing.BadSignature, ValueError):
+        return False
+    if not (0 <= time.time() - issued <= LIFETIME) or not is_solution(text, nonce):
+        return False
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return store.add(f"pow:spent:{digest}", 1, LIFETIME + 60)

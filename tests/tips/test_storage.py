@@ -1,0 +1,92 @@
+"""What a thief of the disk and the database learns about tips (docs/security.md,
+"Addresses, times and sizes"): no time finer than the hour on any blob or folder, sizes
+only as Padmé buckets, row ids in no order; and the journalist still gets every byte back
+with `cronica tips decrypt` (or `age -d`, plus the padding)."""
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from cronica.tips import blobs
+from cronica.tips.models import Reply, Source, StoredFile, Submission
+from cronica.tips.streaming import padded_size
+
+from .conftest import send_first, token_of
+
+pytestmark = pytest.mark.django_db
+
+
+def send_file(client, name, content):
+    _codename, response = send_first(client, message="about the convoy", files=[content])
+    assert response.status_code == 200, response.content[:300]
+    client.post("/en/tips/confirm/", {"token": token_of(response), "metadata": "keep"})
+    return Submission.objects.order_by("-pk").filter(pending=False)
+
+
+def test_blobs_and_rows_say_no_exact_time_size_or_order(client, tipline):
+    # Two plain files of different sizes in the same size bucket (they cannot be cleaned).
+    send_file(client, "a.bin", b"\x01" * 5000)
+    send_file(client, "b.bin", b"\x02" * 5100)
+    assert padded_size(5000) == padded_size(5100) == 5120
+
+    files = list(StoredFile.objects.all())
+    assert len(files) == 2
+    # Times first: listing a folder or reading a file moves its access time (docs/security.md).
+    for f in files:
+        info = blobs.path_of(f.blob).stat()
+        assert info.st_mtime % 3600 == 0 and info.st_atime % 3600 == 0
+    root = blobs.root()
+    for path in [root, root / "incoming", *root.rglob("*")]:
+        assert path.stat().st_mtime % 3600 == 0, path
+    for f in files:
+        data = blobs.path_of(f.blob).read_bytes()
+        assert len(data) == f.size
+        # After the age header (whose random "grease" stanza only adds noise): the nonce,
+        # then one chunk of the padded plaintext and its tag, the same for both files.
+        header_end = data.index(b"\n", data.index(b"\n--- ") + 1) + 1
+        assert len(data) - header_end == 16 + 5120 + 16
+
+    for row in [*Source.objects.all(), *Submission.objects.all(), *StoredFile.objects.all()]:
+        assert row.pk > 2**20  # random, not 1, 2, 3...
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_sequence WHERE name IN ('tips_source', 'tips_submission', 'tips_storedfile', 'tips_reply')"
+        )
+        assert cursor.fetchall() == []  # no counter that gives the number of rows away
+    Reply.objects.create(source=Source.objects.first(), ciphertext="x")
+    assert Reply.objects.get().pk > 2**20
+
+
+def test_journalist_gets_every_byte_back(client, tipline, journalist, tmp_path):
+    content = bytes(range(256)) * 30  # 7,680 bytes: bucket 7,680 + padding
+    submission = send_file(client, "ledger.bin", content).get()
+    stored = submission.files.get()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    for name in (submission.manifest, stored.blob):
+        (downloads / f"{name}.age").write_bytes(blobs.path_of(name).read_bytes())
+    out = tmp_path / "out"
+    call_command(
+        "tips",
+        "decrypt",
+        "-i",
+        str(journalist["key"]),
+        "-o",
+        str(out),
+        *map(str, downloads.iterdir()),
+        stdout=io.StringIO(),
+    )
+    written = [p for p in out.iterdir() if not p.name.startswith("message-")]
+    assert [p.read_bytes() for p in written] == [content]  # cut to its true size
+    plain = subprocess.run(
+        ["age", "-d", "-i", str(journalist["key"]), str(downloads / f"{stored.blob}.age")],
+        check=True,
+        capture_output=True,
+    ).stdout
+    assert plain[: len(content)] == content and set(plain[len(content) :]) <= {0}
+    assert len(plain) == padded_size(len(content))
+    assert Path(blobs.path_of(stored.blob)).stat().st_size == stored.size
