@@ -1,11 +1,14 @@
 """The site's fixed structure: its home page, the comment policy page and the three roles.
 
 Runs after every ``migrate`` (see apps.py), so a fresh install, the demo and the test
-database all get the same structure; every step is idempotent.
+database all get the same structure; every step is idempotent. The roles' permissions on
+news's own models are set here; every other app grants its own with ``grant`` from a
+receiver made by ``after_migrate`` (see comments/apps.py), so news names no other app.
 """
 
 from urllib.parse import urlparse
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -46,16 +49,6 @@ MODEL_PERMISSIONS = {
         "news.add_contributor",
         "news.change_contributor",
         "news.view_contributor",
-        "comments.view_comment",
-        "comments.change_comment",
-        "dossier.add_entity",
-        "dossier.change_entity",
-        "dossier.delete_entity",
-        "dossier.view_entity",
-        "dossier.view_mention",
-        "dossier.change_mention",
-        "dossier.view_event",
-        "dossier.change_event",
     ],
 }
 
@@ -77,6 +70,28 @@ datos en un comentario si eso puede ponerte en riesgo.</p>"""
 def _permission(dotted):
     app_label, codename = dotted.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def after_migrate(callback):
+    """A ``post_migrate`` receiver that calls ``callback()`` once per ``migrate``, after
+    every app's permissions exist. post_migrate is sent once per app that has models, in
+    INSTALLED_APPS order, and each app's permissions are created on its own signal, so
+    the receiver waits for the last such app."""
+
+    def receiver(sender, **kwargs):
+        with_models = [config for config in apps.get_app_configs() if config.models_module]
+        if sender is with_models[-1]:
+            callback()
+
+    return receiver
+
+
+def grant(role, dotted_names):
+    """Gives the group ``role`` (CONTRIBUTORS, EDITORS) the model permissions
+    ``dotted_names`` ("app_label.codename"); missing ones are skipped. Administrators
+    get every permission in ``ensure_roles``."""
+    group, _created = Group.objects.get_or_create(name=role)
+    group.permissions.add(*[p for p in map(_permission, dotted_names) if p is not None])
 
 
 @transaction.atomic
