@@ -16,14 +16,17 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
+        from django.core.signals import request_started
         from wagtail.signals import page_published, page_unpublished
 
         from .models import ArticlePage
         from .purge import on_publish_change
         from .setup import after_migrate
+        from .site_address import sync_on_request
 
         post_migrate.connect(
             after_migrate(_ensure_site), weak=False, dispatch_uid="cronica.news.ensure_site"
         )
+        request_started.connect(sync_on_request, dispatch_uid="cronica.news.site_address")
         page_published.connect(on_publish_change, sender=ArticlePage)
         page_unpublished.connect(on_publish_change, sender=ArticlePage)

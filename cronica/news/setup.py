@@ -6,8 +6,6 @@ news's own models are set here; every other app grants its own with ``grant`` fr
 receiver made by ``after_migrate`` (see comments/apps.py), so news names no other app.
 """
 
-from urllib.parse import urlparse
-
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -18,9 +16,10 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
-    Site,
     Task,
 )
+
+from .site_address import sync_default_site
 
 CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
 
@@ -115,14 +114,8 @@ def ensure_site(site_name="Crónica"):
             )
         )
     # The default site answers to the public address (CRONICA_SITE_URL), so that absolute
-    # URLs (canonical links, feeds, sitemap) name it.
-    public = urlparse(settings.SITE_URL)
-    port = public.port or (443 if public.scheme == "https" else 80)
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    if (site.root_page_id, site.hostname, site.port) != (home.id, public.hostname, port):
-        site.root_page, site.hostname, site.port = home, public.hostname, port
-        site.site_name = site_name
-        site.save()
+    # URLs (canonical links, feeds, sitemap) name it; site_address keeps it so at run time.
+    sync_default_site(root_page=home, site_name=site_name)
     if not StandardPage.objects.filter(slug="comment-policy").exists():
         home.add_child(
             instance=StandardPage(
