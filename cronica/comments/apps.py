@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+# Editors read and moderate comments (the moderation queue asks for change_comment).
+EDITOR_PERMISSIONS = ["comments.view_comment", "comments.change_comment"]
+
+
+def _grant_permissions():
+    from cronica.news.setup import EDITORS, grant
+
+    grant(EDITORS, EDITOR_PERMISSIONS)
 
 
 class CommentsConfig(AppConfig):
@@ -6,3 +16,12 @@ class CommentsConfig(AppConfig):
 
     name = "cronica.comments"
     label = "comments"
+
+    def ready(self):
+        from cronica.news.setup import after_migrate
+
+        post_migrate.connect(
+            after_migrate(_grant_permissions),
+            weak=False,
+            dispatch_uid="cronica.comments.permissions",
+        )

@@ -1,11 +1,14 @@
-"""Demo comments waiting in the moderation queue, so that `cronica demo` shows editors
-what the queue looks like: a plain comment, a reply, an insult, a threat (urgent queue),
-a phone number (doxxing) and spam, each screened by the real pipeline. Idempotent."""
+"""Demo comments: the readers' threads written in the news demo's ``content.py``, and a
+few comments waiting in the moderation queue, so that `cronica demo` shows editors what
+the queue looks like: a plain comment, a reply, an insult, a threat (urgent queue), a
+phone number (doxxing) and spam, each screened by the real pipeline. Idempotent."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
+from cronica.news.demo import content
 from cronica.news.models import ArticlePage
 
 from .models import Comment
@@ -26,7 +29,40 @@ QUEUE = [
 ]
 
 
+def _threads(article, items, parent=None, prefix="demo"):
+    for item in items:
+        external_id = f"{prefix}:{article.slug}:{item['id']}"
+        comment, _ = Comment.objects.get_or_create(
+            origin=Comment.Origin.DEMO,
+            external_id=external_id,
+            defaults=dict(
+                article=article,
+                parent=parent,
+                author_name=item.get("name", ""),
+                body=item["body"],
+                created_at=timezone.make_aware(datetime.fromisoformat(item["at"])),
+                status=item.get("status", Comment.Status.PUBLISHED),
+                is_staff_reply=item.get("staff", False),
+            ),
+        )
+        _threads(article, item.get("replies", []), parent=comment, prefix=prefix)
+
+
+@transaction.atomic
+def load_threads(stdout):
+    """The comments of ``content.ARTICLES``, under the articles the news demo loaded."""
+    slugs = [spec["slug"] for spec in content.ARTICLES]
+    articles = {page.slug: page for page in ArticlePage.objects.filter(slug__in=slugs)}
+    for spec in content.ARTICLES:
+        article = articles.get(spec["slug"])
+        if article is not None:
+            _threads(article, spec.get("comments", []))
+    count = Comment.objects.filter(origin=Comment.Origin.DEMO).count()
+    stdout.write(f"Demo comments: {count}.")
+
+
 def load(stdout):
+    load_threads(stdout)
     article = ArticlePage.objects.live().order_by("-first_published_at").first()
     if article is None:
         return

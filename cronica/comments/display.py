@@ -11,12 +11,20 @@ from .models import Comment
 from .text import render
 from .timerefs import link_references
 
+# Replies nest under what they answer down to this many levels below a top-level comment,
+# which still leaves a 360 px phone about 250 px of text per line. Deeper replies are shown
+# at the last level, beside the comment they answer, with an "in reply to NAME" link.
+MAX_DEPTH = 4
+
 
 @dataclass
 class ThreadItem:
     comment: Comment
-    number: str
+    depth: int = 0
     replies: list = field(default_factory=list)
+    # The comment this one answers, when it is not shown directly above (past MAX_DEPTH).
+    in_reply_to: Comment | None = None
+    siblings: list | None = field(default=None, repr=False)
 
 
 def prepare(comment, references=None, days=None, anonymous=None):
@@ -39,19 +47,22 @@ def prepare(comment, references=None, days=None, anonymous=None):
 
 
 def comment_thread(article):
-    """Published comments of ``article`` as numbered top-level items, each with its replies
-    (all descendants, flattened in time order and numbered 1, 2, ...), built from a single
-    query. A reply whose parent is not published hangs from its nearest published
-    ancestor, or becomes a top-level comment. Each comment gets ``html``: its body
-    rendered, with timestamp references linked to the comment they point at."""
+    """Published comments of ``article`` as a tree of ``ThreadItem``: top-level comments in
+    time order, each reply under the comment it answers, down to ``MAX_DEPTH`` levels;
+    deeper replies sit at the last level, in time order, marked with ``in_reply_to``.
+    Built from two queries. A reply whose parent is not published hangs from its nearest
+    published ancestor, or becomes a top-level comment. Each comment gets ``html``: its
+    body rendered, with timestamp references linked to the comment they point at."""
     comments = list(
         Comment.objects.filter(article=article, status=Comment.Status.PUBLISHED)
         .order_by("created_at", "pk")
         .only("id", "parent_id", "author_name", "body", "created_at", "is_staff_reply")
     )
     parents = dict(Comment.objects.filter(article=article).values_list("id", "parent_id"))
-    published = {c.id for c in comments}
+    published = {c.id: c for c in comments}
     references = link_references(comments)
+    # Reversed once, filled per comment: a reverse() per comment is a visible part of
+    # rendering a thread of thousands.
     reply_url = reverse("comments:reply", args=[0]).replace("/0/", "/{}/")
     report_url = reverse("comments:report", args=[0]).replace("/0/", "/{}/")
     days, anonymous = {}, gettext("Anonymous")
@@ -60,26 +71,26 @@ def comment_thread(article):
         comment.reply_url = reply_url.format(comment.id)
         comment.report_url = report_url.format(comment.id)
 
-    def published_root(comment):
-        node = comment.parent_id
-        root = None
-        seen = set()
+    def nearest_published_ancestor(comment):
+        node, seen = comment.parent_id, set()
         while node is not None and node not in seen:
-            seen.add(node)
             if node in published:
-                root = node
+                return node
+            seen.add(node)
             node = parents.get(node)
-        return root
+        return None
 
     top, by_id = [], {}
     for comment in comments:
-        root = published_root(comment)
-        if root is None or root not in by_id:
-            item = ThreadItem(comment, str(len(top) + 1))
-            top.append(item)
-            by_id[comment.id] = item
+        above = by_id.get(nearest_published_ancestor(comment))
+        if above is None:  # top-level, or its parent is dated later (an odd import)
+            item = ThreadItem(comment, siblings=top)
+        elif above.depth < MAX_DEPTH:
+            item = ThreadItem(comment, above.depth + 1, siblings=above.replies)
         else:
-            parent_item = by_id[root]
-            parent_item.replies.append(ThreadItem(comment, str(len(parent_item.replies) + 1)))
-            by_id[comment.id] = parent_item
+            item = ThreadItem(
+                comment, above.depth, in_reply_to=above.comment, siblings=above.siblings
+            )
+        item.siblings.append(item)
+        by_id[comment.id] = item
     return top

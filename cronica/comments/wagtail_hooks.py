@@ -8,7 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from cronica.news.extensions import ARTICLE_LISTING, ARTICLE_SECTIONS, ARTICLE_TEASER
+
+from . import admin_urls, article
 from .admin_views import PERMISSION
 from .models import ArticleCommentPolicy
 
@@ -38,3 +40,9 @@ class ArticleCommentPolicyViewSet(SnippetViewSet):
 
 
 register_snippet(ArticleCommentPolicyViewSet)
+
+
+# Comments on the news app's pages (see cronica.news.extensions).
+hooks.register(ARTICLE_LISTING, article.annotate_comment_count)
+hooks.register(ARTICLE_TEASER, article.teaser_count)
+hooks.register(ARTICLE_SECTIONS, article.thread_section)

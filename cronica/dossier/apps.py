@@ -1,4 +1,23 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+# Editors curate the knowledge base and review what the linker suggested.
+EDITOR_PERMISSIONS = [
+    "dossier.add_entity",
+    "dossier.change_entity",
+    "dossier.delete_entity",
+    "dossier.view_entity",
+    "dossier.view_mention",
+    "dossier.change_mention",
+    "dossier.view_event",
+    "dossier.change_event",
+]
+
+
+def _grant_permissions():
+    from cronica.news.setup import EDITORS, grant
+
+    grant(EDITORS, EDITOR_PERMISSIONS)
 
 
 class DossierConfig(AppConfig):
@@ -13,10 +32,16 @@ class DossierConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cronica.news.models import ArticlePage
+        from cronica.news.setup import after_migrate
 
         from . import knowledge, tasks
         from .models import Alias, Relation
 
+        post_migrate.connect(
+            after_migrate(_grant_permissions),
+            weak=False,
+            dispatch_uid="cronica.dossier.permissions",
+        )
         page_published.connect(
             tasks.on_page_published, sender=ArticlePage, dispatch_uid="dossier-link-on-publish"
         )

@@ -15,6 +15,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cronica.news.extensions import ARTICLE_BODY_FILTER
+
+from . import article_links
 from .models import Entity, Event, Mention, Review, UnknownName
 
 
@@ -143,3 +146,7 @@ class RejectBulkAction(ReviewBulkAction):
     aria_label = _("Reject the selected items")
     action_priority = 20
     new_status = Review.REJECTED
+
+
+# First mentions linked on article pages (see cronica.news.extensions).
+hooks.register(ARTICLE_BODY_FILTER, article_links.article_filter)

@@ -1,13 +1,8 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _ensure_site(sender, **kwargs):
-    # post_migrate is sent once per app that has models, in INSTALLED_APPS order, and each
-    # app's permissions are created on its own signal: wait for the last such app.
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender is not with_models[-1]:
-        return
+def _ensure_site():
     from .setup import ensure_site
 
     ensure_site()
@@ -21,13 +16,19 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
+        from django.core.signals import request_started
         from wagtail.signals import page_published, page_unpublished
 
         from . import documents
         from .models import ArticlePage
         from .purge import on_publish_change
+        from .setup import after_migrate
+        from .site_address import sync_on_request
 
-        post_migrate.connect(_ensure_site, dispatch_uid="cronica.news.ensure_site")
+        post_migrate.connect(
+            after_migrate(_ensure_site), weak=False, dispatch_uid="cronica.news.ensure_site"
+        )
+        request_started.connect(sync_on_request, dispatch_uid="cronica.news.site_address")
         page_published.connect(on_publish_change, sender=ArticlePage)
         page_unpublished.connect(on_publish_change, sender=ArticlePage)
         documents.connect()

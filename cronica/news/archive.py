@@ -17,14 +17,11 @@ def month_bounds(year, month):
     return start, end
 
 
-def months_with_articles():
-    """[(month_start, count)] for every month with a published article, newest first."""
-    from .models import ArticlePage
-
+def months_with_articles(articles):
+    """[(month_start, count)] for every month with one of ``articles`` (a queryset of the
+    published ones), newest first."""
     rows = (
-        ArticlePage.objects.live()
-        .public()
-        .annotate(month=TruncMonth("first_published_at"))
+        articles.annotate(month=TruncMonth("first_published_at"))
         .values("month")
         .annotate(count=Count("id"))
         .order_by("-month")

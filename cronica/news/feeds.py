@@ -11,10 +11,11 @@ FEED_SIZE = 30
 
 
 class ArticlesRss(Feed):
-    """Latest articles, or those of one tag when the route passes ``slug``."""
+    """Latest ``articles``, or those of one tag when the route passes ``slug``."""
 
-    def __call__(self, request, *args, home=None, **kwargs):
+    def __call__(self, request, *args, home=None, articles=None, **kwargs):
         self.home = home
+        self.articles = articles
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
@@ -40,9 +41,7 @@ class ArticlesRss(Feed):
         return self.home.localized_tagline() or _("Latest articles")
 
     def items(self, tag=None):
-        from .models import live_articles
-
-        articles = live_articles()
+        articles = self.articles
         if tag:
             articles = articles.filter(tags=tag)
         return articles[:FEED_SIZE]

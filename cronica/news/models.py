@@ -20,7 +20,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import archive, feeds, search
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from .extensions import annotate_listing
 from .images import CleanImage, CleanRendition  # noqa: F401  (registered models)
 
 LANGUAGE_CHOICES = [("en", "English"), ("es", "Español")]
@@ -80,15 +82,15 @@ class ArticleTag(TaggedItemBase):
 
 
 def live_articles():
-    """Published articles, newest first, with what listings render fetched up front."""
-    published = models.Q(comments__status="published")
-    return (
+    """Published articles, newest first, with what listings render fetched up front (and
+    what other apps annotate for them, see ``extensions.ARTICLE_LISTING``)."""
+    articles = (
         ArticlePage.objects.live()
         .public()
         .order_by("-first_published_at", "-pk")
-        .annotate(comment_count=models.Count("comments", filter=published))
         .prefetch_related("bylines__contributor", "tags")
     )
+    return annotate_listing(articles)
 
 
 def paginate(request, items):
@@ -144,18 +146,14 @@ class HomePage(RoutablePageMixin, Page):
 
     @path("archive/", name="archive")
     def archive(self, request):
-        from .archive import months_with_articles
-
         context = self.get_context(request)
-        context["months"] = months_with_articles()
+        context["months"] = archive.months_with_articles(ArticlePage.objects.live().public())
         return self.render(request, context_overrides=context, template="news/archive.html")
 
     @re_path(r"^archive/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
     def archive_month(self, request, year, month):
-        from .archive import month_bounds
-
         try:
-            start, end = month_bounds(int(year), int(month))
+            start, end = archive.month_bounds(int(year), int(month))
         except ValueError:
             raise Http404 from None
         items = live_articles().filter(first_published_at__gte=start, first_published_at__lt=end)
@@ -163,35 +161,25 @@ class HomePage(RoutablePageMixin, Page):
 
     @path("search/", name="search")
     def search(self, request):
-        from .search import search_articles
-
         query = request.GET.get("q", "").strip()[:200]
-        results = search_articles(query) if query else ArticlePage.objects.none()
+        results = search.search_articles(ArticlePage.objects.live().public(), query)
         return self.render_listing(request, results, "news/search.html", query=query)
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from .feeds import ArticlesRss
-
-        return ArticlesRss()(request, home=self)
+        return feeds.ArticlesRss()(request, home=self, articles=live_articles())
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from .feeds import ArticlesAtom
-
-        return ArticlesAtom()(request, home=self)
+        return feeds.ArticlesAtom()(request, home=self, articles=live_articles())
 
     @path("tags/<slug:slug>/feed/rss/", name="tag_feed_rss")
     def tag_feed_rss(self, request, slug):
-        from .feeds import ArticlesRss
-
-        return ArticlesRss()(request, home=self, slug=slug)
+        return feeds.ArticlesRss()(request, home=self, articles=live_articles(), slug=slug)
 
     @path("tags/<slug:slug>/feed/atom/", name="tag_feed_atom")
     def tag_feed_atom(self, request, slug):
-        from .feeds import ArticlesAtom
-
-        return ArticlesAtom()(request, home=self, slug=slug)
+        return feeds.ArticlesAtom()(request, home=self, articles=live_articles(), slug=slug)
 
 
 class ArticleByline(Orderable):
@@ -284,15 +272,6 @@ class ArticlePage(Page):
 
     def get_sitemap_urls(self, request=None):
         return [{"location": self.canonical_url(request), "lastmod": self.last_published_at}]
-
-    def get_context(self, request, *args, **kwargs):
-        from cronica.comments.display import comment_thread
-
-        context = super().get_context(request, *args, **kwargs)
-        thread = comment_thread(self)
-        context["comment_thread"] = thread
-        context["comment_count"] = sum(1 + len(item.replies) for item in thread)
-        return context
 
 
 class StandardPage(Page):

@@ -16,10 +16,10 @@ def normalize_query(query):
     return " ".join(words[:MAX_TERMS])
 
 
-def search_articles(query):
-    from .models import ArticlePage
-
+def search_articles(articles, query):
+    """The ``articles`` (a queryset) that match every word of ``query``; none for a query
+    without words."""
     terms = normalize_query(query)
     if not terms:
-        return ArticlePage.objects.none()
-    return ArticlePage.objects.live().public().search(terms, operator="and")
+        return articles.none()
+    return articles.search(terms, operator="and")

@@ -1,11 +1,12 @@
 """The site's fixed structure: its home page, the comment policy page and the three roles.
 
 Runs after every ``migrate`` (see apps.py), so a fresh install, the demo and the test
-database all get the same structure; every step is idempotent.
+database all get the same structure; every step is idempotent. The roles' permissions on
+news's own models are set here; every other app grants its own with ``grant`` from a
+receiver made by ``after_migrate`` (see comments/apps.py), so news names no other app.
 """
 
-from urllib.parse import urlparse
-
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -15,9 +16,10 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
-    Site,
     Task,
 )
+
+from .site_address import sync_default_site
 
 CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
 
@@ -46,16 +48,6 @@ MODEL_PERMISSIONS = {
         "news.add_contributor",
         "news.change_contributor",
         "news.view_contributor",
-        "comments.view_comment",
-        "comments.change_comment",
-        "dossier.add_entity",
-        "dossier.change_entity",
-        "dossier.delete_entity",
-        "dossier.view_entity",
-        "dossier.view_mention",
-        "dossier.change_mention",
-        "dossier.view_event",
-        "dossier.change_event",
     ],
 }
 
@@ -79,6 +71,28 @@ def _permission(dotted):
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
+def after_migrate(callback):
+    """A ``post_migrate`` receiver that calls ``callback()`` once per ``migrate``, after
+    every app's permissions exist. post_migrate is sent once per app that has models, in
+    INSTALLED_APPS order, and each app's permissions are created on its own signal, so
+    the receiver waits for the last such app."""
+
+    def receiver(sender, **kwargs):
+        with_models = [config for config in apps.get_app_configs() if config.models_module]
+        if sender is with_models[-1]:
+            callback()
+
+    return receiver
+
+
+def grant(role, dotted_names):
+    """Gives the group ``role`` (CONTRIBUTORS, EDITORS) the model permissions
+    ``dotted_names`` ("app_label.codename"); missing ones are skipped. Administrators
+    get every permission in ``ensure_roles``."""
+    group, _created = Group.objects.get_or_create(name=role)
+    group.permissions.add(*[p for p in map(_permission, dotted_names) if p is not None])
+
+
 @transaction.atomic
 def ensure_site(site_name="Crónica"):
     """Creates the home page, the default site and the comment policy page if missing."""
@@ -100,14 +114,8 @@ def ensure_site(site_name="Crónica"):
             )
         )
     # The default site answers to the public address (CRONICA_SITE_URL), so that absolute
-    # URLs (canonical links, feeds, sitemap) name it.
-    public = urlparse(settings.SITE_URL)
-    port = public.port or (443 if public.scheme == "https" else 80)
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    if (site.root_page_id, site.hostname, site.port) != (home.id, public.hostname, port):
-        site.root_page, site.hostname, site.port = home, public.hostname, port
-        site.site_name = site_name
-        site.save()
+    # URLs (canonical links, feeds, sitemap) name it; site_address keeps it so at run time.
+    sync_default_site(root_page=home, site_name=site_name)
     if not StandardPage.objects.filter(slug="comment-policy").exists():
         home.add_child(
             instance=StandardPage(

@@ -1,4 +1,4 @@
-"""age keys: the newsroom's recipients, and the source's reply identity.
+"""age keys: parsing the newsroom's recipients, and the source's reply identity.
 
 The server only ever holds public keys for tips. The one private key it handles is a
 source's reply identity, rebuilt in memory from the codename on a return visit and never
@@ -6,7 +6,6 @@ stored. pyrage builds identities only from their text form (Bech32, "AGE-SECRET-
 so ``identity_from_seed`` encodes 32 derived bytes with the BIP-173 algorithm below.
 """
 
-from django.conf import settings
 from pyrage import x25519
 
 _CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
@@ -55,22 +54,3 @@ def parse_recipient(text):
         return x25519.Recipient.from_str(text)
     except Exception as exc:  # pyrage raises its own RecipientError/ValueError types
         raise ValueError(f"not a valid age recipient: {exc}") from exc
-
-
-def newsroom_recipients():
-    """Every public key a tip is encrypted to: active admin recipients plus those from
-    ``CRONICA_TIPS_RECIPIENTS``. Empty means the tip line is closed."""
-    from .models import Recipient
-
-    texts = list(Recipient.objects.filter(active=True).values_list("public_key", flat=True))
-    texts += list(getattr(settings, "CRONICA_TIPS_RECIPIENTS", []))
-    keys, seen = [], set()
-    for text in texts:
-        if text in seen:
-            continue
-        seen.add(text)
-        try:
-            keys.append(parse_recipient(text))
-        except ValueError:
-            continue  # a mistyped key must not close the line for the valid ones
-    return keys

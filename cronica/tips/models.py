@@ -7,10 +7,12 @@ and file list live in an age-encrypted manifest on disk, next to one ciphertext 
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import timing
+from .keys import parse_recipient
 
 
 class Recipient(models.Model):
@@ -39,10 +41,6 @@ class Recipient(models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .keys import parse_recipient
-
         try:
             parse_recipient(self.public_key)
         except ValueError as exc:

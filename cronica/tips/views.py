@@ -26,7 +26,7 @@ from cronica.scrubbing.findings import describe
 
 from . import codenames, submissions
 from .config import MB, number
-from .keys import newsroom_recipients
+from .recipients import newsroom_recipients
 from .uploads import BodyEndWatcher, EncryptingUploadHandler
 
 MAX_MESSAGE = 100_000

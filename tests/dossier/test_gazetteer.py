@@ -100,7 +100,7 @@ def test_empty_gazetteer_finds_nothing():
 
 
 def test_article_html_links_first_mentions_outside_headings_and_links():
-    from cronica.dossier.templatetags.dossier_tags import link_first_mentions
+    from cronica.dossier.article_links import link_first_mentions
 
     g = Gazetteer(ALIASES, RELATED)
     urls = {1: ("/en/kb/los-choneros/", "Los Choneros"), 2: ("/en/kb/fito/", "Fito")}
@@ -118,7 +118,14 @@ def test_article_html_links_first_mentions_outside_headings_and_links():
     )
     assert done == {1, 2}
     assert link_first_mentions("<p>Fito</p>", g, urls, done) == "<p>Fito</p>"
+    # Markup is a tree, not text: a name inside an attribute, code or a quoted ">" is
+    # never matched, and what is not linked comes out as it went in.
     quoted = '<p title="a > Fito">Fito</p>'
     assert link_first_mentions(quoted, g, urls, set()) == (
-        '<p title="a > Fito"><a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a></p>'
+        '<p title="a &gt; Fito"><a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a></p>'
+    )
+    code = "<pre><code>Fito</code></pre><p>R&amp;D <i>by</i> Fito &lt;3</p>"
+    assert link_first_mentions(code, g, urls, set()) == (
+        "<pre><code>Fito</code></pre><p>R&amp;D <i>by</i> "
+        '<a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a> &lt;3</p>'
     )

@@ -171,7 +171,7 @@ def test_orphan_blobs_are_swept(tip):
     import os
     import time
 
-    from cronica.tips.keys import newsroom_recipients
+    from cronica.tips.recipients import newsroom_recipients
     from cronica.tips.streaming import encrypt_bytes
 
     orphan, _size = encrypt_bytes(b"never acknowledged", newsroom_recipients())

@@ -1,4 +1,5 @@
-"""Loads the demo newsroom from ``content.py``; running it again changes nothing."""
+"""Loads the demo newsroom from ``content.py``; running it again changes nothing. The
+readers' comments in ``content.py`` are loaded by the comments app's own demo."""
 
 import secrets
 from datetime import datetime
@@ -9,8 +10,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.rich_text import RichText
-
-from cronica.comments.models import Comment
 
 from ..images import CleanImage
 from ..models import ArticleByline, ArticlePage, ArticleSource, Contributor
@@ -58,25 +57,6 @@ def _body(blocks):
     return stream
 
 
-def _comments(article, items, parent=None, prefix="demo"):
-    for item in items:
-        external_id = f"{prefix}:{article.slug}:{item['id']}"
-        comment, _ = Comment.objects.get_or_create(
-            origin=Comment.Origin.DEMO,
-            external_id=external_id,
-            defaults=dict(
-                article=article,
-                parent=parent,
-                author_name=item.get("name", ""),
-                body=item["body"],
-                created_at=_aware(item["at"]),
-                status=item.get("status", Comment.Status.PUBLISHED),
-                is_staff_reply=item.get("staff", False),
-            ),
-        )
-        _comments(article, item.get("replies", []), parent=comment, prefix=prefix)
-
-
 def _article(home, spec, contributors):
     page = ArticlePage.objects.filter(slug=spec["slug"]).first()
     if page is None:
@@ -99,7 +79,6 @@ def _article(home, spec, contributors):
         ArticlePage.objects.filter(pk=page.pk).update(
             first_published_at=published, last_published_at=published
         )
-    _comments(page, spec.get("comments", []))
     return page
 
 
@@ -135,7 +114,4 @@ def load(stdout):
     for spec in content.ARTICLES:
         _article(home, spec, contributors)
     _editor(stdout)
-    stdout.write(
-        f"Demo newsroom: {len(content.ARTICLES)} articles, "
-        f"{Comment.objects.filter(origin=Comment.Origin.DEMO).count()} comments."
-    )
+    stdout.write(f"Demo newsroom: {len(content.ARTICLES)} articles.")

@@ -1,0 +1,44 @@
+"""Comments on the news app's pages, plugged in through its hooks (``news.extensions``):
+the count on listings and the thread with its form under each article."""
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils.translation import ngettext
+
+from .display import comment_thread
+from .models import Comment
+
+
+def annotate_comment_count(articles):
+    """Listings count published comments in the query that fetches the articles."""
+    published = Q(comments__status=Comment.Status.PUBLISHED)
+    return articles.annotate(comment_count=Count("comments", filter=published))
+
+
+def teaser_count(article, request):
+    count = getattr(article, "comment_count", 0)
+    if not count:
+        return ""
+    return render_to_string(
+        "comments/teaser_count.html",
+        {
+            "article": article,
+            "request": request,  # for relative page URLs; no context processors per teaser
+            "label": ngettext("%(counter)s comment", "%(counter)s comments", count)
+            % {"counter": count},
+        },
+    )
+
+
+def thread_section(request, page):
+    """The published thread, numbered and nested, and the form (or a closed notice)."""
+    thread = comment_thread(page)
+    return render_to_string(
+        "comments/thread.html",
+        {"page": page, "comment_thread": thread, "comment_count": _count(thread)},
+        request=request,
+    )
+
+
+def _count(items):
+    return sum(1 + _count(item.replies) for item in items)

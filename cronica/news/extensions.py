@@ -1,0 +1,55 @@
+"""Where other apps plug into the news app's pages, so that news knows none of them.
+
+news is the base app: comments, the knowledge base and the tip line build on articles,
+never the other way round (the import-linter contracts in pyproject.toml enforce it).
+An app that adds something to articles registers a Wagtail hook (in its
+``wagtail_hooks.py``) under one of these names:
+
+``ARTICLE_LISTING``
+    ``fn(queryset) -> queryset``: annotates the articles every listing shows (home, tags,
+    contributors, archive, search, feeds), in the same query (comments add their count).
+``ARTICLE_TEASER``
+    ``fn(article, request) -> html``: a few words appended to an article's teaser in a
+    listing (comments: "3 comments"), from what ``ARTICLE_LISTING`` annotated, no query.
+``ARTICLE_BODY_FILTER``
+    ``fn(page) -> (fn(html) -> html) or None``: called once per render of an article's
+    body; the function it returns rewrites each body block's HTML in order (the
+    knowledge base links first mentions). It must read stored data only.
+``ARTICLE_SECTIONS``
+    ``fn(request, page) -> html``: a section shown after the article (comments: the
+    thread and the form), in hook order.
+"""
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from wagtail import hooks
+
+ARTICLE_LISTING = "cronica_article_listing"
+ARTICLE_TEASER = "cronica_article_teaser"
+ARTICLE_BODY_FILTER = "cronica_article_body_filter"
+ARTICLE_SECTIONS = "cronica_article_sections"
+
+
+def annotate_listing(queryset):
+    """``queryset`` with every app's listing annotations."""
+    for annotate in hooks.get_hooks(ARTICLE_LISTING):
+        queryset = annotate(queryset)
+    return queryset
+
+
+def body_filters(page):
+    """The body rewriters for one render of ``page``."""
+    filters = (make(page) for make in hooks.get_hooks(ARTICLE_BODY_FILTER))
+    return [f for f in filters if f is not None]
+
+
+def _joined(parts):
+    return mark_safe("".join(str(conditional_escape(part)) for part in parts if part))
+
+
+def teaser_extras(article, request=None):
+    return _joined(fn(article, request) for fn in hooks.get_hooks(ARTICLE_TEASER))
+
+
+def article_sections(request, page):
+    return _joined(fn(request, page) for fn in hooks.get_hooks(ARTICLE_SECTIONS))
