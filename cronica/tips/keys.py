@@ -59,10 +59,14 @@ def parse_recipient(text):
 
 def newsroom_recipients():
     """Every public key a tip is encrypted to: active admin recipients plus those from
-    ``CRONICA_TIPS_RECIPIENTS``. Empty means the tip line is closed."""
+    ``CRONICA_TIPS_RECIPIENTS`` (only the latter when the deployment pins them). Empty
+    means the tip line is closed."""
     from .models import Recipient
+    from .recipients import pinned
 
-    texts = list(Recipient.objects.filter(active=True).values_list("public_key", flat=True))
+    texts = []
+    if not pinned():
+        texts += Recipient.objects.filter(active=True).values_list("public_key", flat=True)
     texts += list(getattr(settings, "CRONICA_TIPS_RECIPIENTS", []))
     keys, seen = [], set()
     for text in texts:
