@@ -84,6 +84,13 @@ def check(user, code):
     return None
 
 
+def throttled(user):
+    """True while django-otp makes the user wait after wrong codes (the wait doubles with
+    each failure)."""
+    devices = [*TOTPDevice.objects.filter(user=user), *StaticDevice.objects.filter(user=user)]
+    return any(not device.verify_is_allowed()[0] for device in devices)
+
+
 def mark_verified(request, device):
     otp_login(request, device)
     sessions.second_factor_checked(request.session)

@@ -26,6 +26,14 @@ def _to(name, request):
     return redirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
 
 
+def _wrong_code(user, text):
+    if twofactor.throttled(user):
+        return _("%(text)s After wrong codes you must wait a little longer each time.") % {
+            "text": text
+        }
+    return text
+
+
 def enrol(request):
     """Show the QR code and secret of a new authenticator device; a right code confirms it
     and shows the recovery codes, once."""
@@ -41,7 +49,7 @@ def enrol(request):
             return render(
                 request, "staff/recovery_codes.html", {"codes": codes, "next": _next(request)}
             )
-        form.add_error("code", _("That code is not the current one. Check the app and the clock."))
+        form.add_error("code", _wrong_code(user, _("That code is not the current one.")))
     return render(
         request,
         "staff/enrol.html",
@@ -74,7 +82,7 @@ def verify(request):
                     % {"left": left},
                 )
             return redirect(_next(request))
-        form.add_error("code", _("That code was not accepted. Wait for a new one and try again."))
+        form.add_error("code", _wrong_code(user, _("That code was not accepted.")))
     recheck = user.is_verified() and not sessions.second_factor_fresh(request.session)
     return render(
         request, "staff/verify.html", {"form": form, "next": _next(request), "recheck": recheck}
