@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-
 pytestmark = pytest.mark.django_db
 
 
