@@ -64,6 +64,20 @@ def _write_identity():
     return str(identity.to_public())
 
 
+def _let_demo_editor_read_tips():
+    """The demo editor plays the journalist too (editors do not read tips by default)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from cronica.news.demo.loader import DEMO_EDITOR
+
+    editor = get_user_model().objects.filter(username=DEMO_EDITOR).first()
+    if editor is not None:
+        editor.user_permissions.add(
+            Permission.objects.get(content_type__app_label="tips", codename="read_tips")
+        )
+
+
 def load(stdout):
     from .models import Recipient
     from .recipients import pinned
@@ -76,6 +90,7 @@ def load(stdout):
     if recipient is None:
         recipient = _write_identity()
     Recipient.objects.get_or_create(public_key=recipient, defaults={"name": NAME})
+    _let_demo_editor_read_tips()
     stdout.write(
         "Tip line open with a DEMO-ONLY journalist key (its private key is in "
         f"{identity_path()}; never use it for real tips). The tip inbox opens tips sent to "
