@@ -243,6 +243,9 @@ AUTHENTICATION_BACKENDS = ["cronica.staff.throttle.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "cronica.staff.forms.StaffLoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cronica.staff.forms.StaffPasswordResetForm"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Wagtail's admin would load each editor's avatar from gravatar.com, telling it (by an
+# email hash) who works in the newsroom and when: no third-party requests, staff included.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CRONICA_STAFF_LOCKOUT_FAILURES = int(os.environ.get("CRONICA_STAFF_LOCKOUT_FAILURES", "5"))
 CRONICA_STAFF_LOCKOUT_SECONDS = int(os.environ.get("CRONICA_STAFF_LOCKOUT_SECONDS", "900"))
 CRONICA_STAFF_IDLE_SECONDS = int(os.environ.get("CRONICA_STAFF_IDLE_SECONDS", "3600"))
