@@ -15,13 +15,19 @@ from . import twofactor
 
 def load(stdout):
     user = get_user_model().objects.filter(username=DEMO_EDITOR).first()
-    if user is None or twofactor.is_enrolled(user):
+    if user is None:
+        return
+    if twofactor.is_enrolled(user):
+        stdout.write(
+            "Demo editor's two-factor sign-in is set up already "
+            f"(new recovery codes: cronica staff recovery-codes {DEMO_EDITOR})."
+        )
         return
     device = TOTPDevice.objects.create(user=user, name=twofactor.APP_DEVICE_NAME, confirmed=True)
     codes = twofactor.new_recovery_codes(user)
     stdout.write(
         "Demo editor's two-factor sign-in (this demo only, shown once):\n"
-        f"  authenticator key: {twofactor.secret_of(device)}\n"
-        f"  (or scan: {device.config_url})\n"
+        f"  authenticator key (type it into any TOTP app): {twofactor.secret_of(device)}\n"
+        f"  the same as a URL: {device.config_url}\n"
         f"  recovery codes, each works once instead of an app code: {' '.join(codes)}"
     )

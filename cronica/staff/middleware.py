@@ -8,6 +8,7 @@ touching each Wagtail view, and holds for views added later.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
@@ -34,6 +35,10 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # No session, no user; and not touching the session keeps a reader's response
+            # free of "Vary: Cookie" (design.md invariant 6).
+            return self.get_response(request)
         user = request.user
         if not user.is_authenticated:
             return self.get_response(request)

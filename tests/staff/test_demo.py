@@ -57,7 +57,7 @@ def test_demo_key_opens_the_tip_line_and_the_editor_reads_a_tip(client, demo_out
     # The new user signs in with what the demo printed: the password and a recovery code.
     password = re.search(r"password: (\S+)", demo_output).group(1)
     code = re.search(r"recovery codes[^:]*: (\w+)", demo_output).group(1)
-    assert re.search(r"authenticator key: [A-Z2-7]{32}", demo_output)
+    assert re.search(r"authenticator key \(type it into any TOTP app\): [A-Z2-7]{32}", demo_output)
     editor = client.__class__()
     sign_in(editor, "editor", password=password)
     verified = editor.post("/admin/staff/2fa/verify/", {"code": code, "next": "/admin/tips/"})
