@@ -53,11 +53,11 @@ class StaffPasswordResetForm(PasswordResetForm):
     reaches a log line (Django's own form logs the user's id when sending fails)."""
 
     def save(self, **kwargs):
-        from .tasks import send_password_reset
+        from .tasks import address_digest, send_password_reset
 
         site = urlsplit(settings.SITE_URL)
         send_password_reset.enqueue(
-            email=self.cleaned_data["email"],
+            digest=address_digest(self.cleaned_data["email"]),
             domain=site.netloc,
             use_https=site.scheme == "https",
             templates={

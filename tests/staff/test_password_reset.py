@@ -34,6 +34,21 @@ def test_known_and_unknown_addresses_get_the_same_answer(client, editor, setting
     # link on the site's configured address, not on the request's Host header.
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert settings.SITE_URL.split("://")[1] in mail.outbox[0].body
+    assert _reset(client, editor.email.upper()).status_code == 302  # any case, same account
+    assert len(mail.outbox) == 2
+
+
+def test_the_queued_task_holds_no_address(client, editor, settings):
+    """With the shipped database task backend, the queued row keeps a keyed hash only."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    _reset(client, editor.email)
+    _reset(client, "nobody@example.org")
+    rows = [str(r.args_kwargs) for r in DBTaskResult.objects.all()]
+    assert len(rows) == 2
+    for row in rows:
+        assert "@example.org" not in row and "ines" not in row
 
 
 def test_a_failed_send_logs_no_user_id(client, editor, settings, caplog):
