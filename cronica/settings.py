@@ -249,12 +249,56 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
-# Sessions and CSRF cookies exist only for editors in the admin; a reader who merely reads
-# gets no cookie at all (design.md invariant 6).
+# --- Staff accounts (docs/security.md, "Staff accounts and tip recipients") -------------
+# Two-factor sign-in with django-otp (TOTP app + recovery codes) for every account, a
+# per-account lockout after wrong passwords (never keyed by address), session limits, and
+# cookies that only travel over HTTPS when the site is served over HTTPS. Sessions and CSRF
+# cookies exist only for staff in the admin; a reader who merely reads gets no cookie at
+# all (design.md invariant 6).
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "cronica.staff",
+    "cronica.audit",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "cronica.staff.middleware.StaffSessionMiddleware",
+)
+AUTHENTICATION_BACKENDS = ["cronica.staff.throttle.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "cronica.staff.forms.StaffLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cronica.staff.forms.StaffPasswordResetForm"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Wagtail's admin would load each editor's avatar from gravatar.com, telling it (by an
+# email hash) who works in the newsroom and when: no third-party requests, staff included.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CRONICA_STAFF_LOCKOUT_FAILURES = int(os.environ.get("CRONICA_STAFF_LOCKOUT_FAILURES", "5"))
+CRONICA_STAFF_LOCKOUT_SECONDS = int(os.environ.get("CRONICA_STAFF_LOCKOUT_SECONDS", "900"))
+CRONICA_STAFF_IDLE_SECONDS = int(os.environ.get("CRONICA_STAFF_IDLE_SECONDS", "3600"))
+CRONICA_STAFF_SESSION_MAX_SECONDS = int(
+    os.environ.get("CRONICA_STAFF_SESSION_MAX_SECONDS", str(12 * 3600))
+)
+# Changing tip recipients needs a second-factor code entered this recently.
+CRONICA_STAFF_RECHECK_SECONDS = int(os.environ.get("CRONICA_STAFF_RECHECK_SECONDS", "300"))
+# Tips go only to CRONICA_TIPS_RECIPIENTS, and the admin cannot add any, when pinned.
+CRONICA_TIPS_RECIPIENTS_PINNED = env_bool("CRONICA_TIPS_RECIPIENTS_PINNED")
+SESSION_COOKIE_AGE = CRONICA_STAFF_SESSION_MAX_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("CRONICA_SECURE_COOKIES")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not the cookie
+CSRF_COOKIE_SAMESITE = "Lax"
+# HTTPS when the public address says so (or CRONICA_SECURE_COOKIES=1 behind a TLS proxy
+# with another public address); the onion service is plain HTTP and keeps these off.
+HTTPS = SITE_URL.startswith("https://") or env_bool("CRONICA_SECURE_COOKIES")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("CRONICA_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CRONICA_HSTS_INCLUDE_SUBDOMAINS")
+# --- end of staff accounts ----------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"

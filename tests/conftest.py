@@ -27,6 +27,53 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
+def staff_login():
+    """``staff_login(client, user)``: the test client signed in as a staff member who has
+    passed two-factor sign-in, as the enrol/verify pages leave a session: a confirmed TOTP
+    device, verified through django_otp's session key. Returns the device."""
+
+    def login(client, user):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from cronica.staff.sessions import second_factor_checked
+
+        client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="test app", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        second_factor_checked(session)
+        session.save()
+        return device
+
+    return login
+
+
+@pytest.fixture
+def totp_code():
+    """``totp_code(secret, steps=0)``: the code an authenticator app shows now (or
+    ``steps`` time steps later) for a TOTP device or a base32 secret, by django-otp's own
+    algorithm. Each code is accepted once, so a second sign-in uses ``steps=1``."""
+    import base64
+    import time
+
+    from django_otp.oath import TOTP
+
+    def code(secret, steps=0):
+        if isinstance(secret, str):
+            key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+        else:
+            key = secret.bin_key
+        totp = TOTP(key, step=30, t0=0, digits=6)
+        totp.time = time.time() + 30 * steps
+        return f"{totp.token():06d}"
+
+    return code
+
+
+@pytest.fixture
 def home(db):
     from cronica.news.models import HomePage
     from cronica.news.setup import ensure_site

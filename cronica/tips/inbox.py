@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required
 
-from . import blobs, submissions
-from .models import Source, StoredFile, Submission
+from . import blobs, demo, recipients, submissions
+from .models import Recipient, Source, StoredFile, Submission
 
 PERMISSION = "tips.read_tips"
 
@@ -48,13 +48,23 @@ def index(request):
         .filter(count__gt=0)
         .order_by("-starred", "-latest")
     )
-    return render(request, "tips/admin/index.html", {"sources": sources})
+    return render(
+        request,
+        "tips/admin/index.html",
+        {
+            "sources": sources,
+            "notices": recipients.notices(),
+            "demo_key": Recipient.objects.filter(public_key=demo.demo_recipient()).exists(),
+        },
+    )
 
 
 @permission_required(PERMISSION)
 def source(request, pk):
     source = get_object_or_404(Source, pk=pk)
-    items = _visible(source.submissions.prefetch_related("files"))
+    items = list(_visible(source.submissions.prefetch_related("files")))
+    for item in items:  # only in the demo, with its demo-only key (see demo.py)
+        item.demo_manifest = demo.read_manifest(item)
     return render(
         request,
         "tips/admin/source.html",

@@ -41,8 +41,9 @@ def _reply_nojs(tab, parent, body):
 
 
 @pytest.fixture
-def admin_tab(browser, live_server, editor):
-    """An editor's browser, logged in through the admin's own login form."""
+def admin_tab(browser, live_server, editor, totp_code):
+    """An editor's browser, logged in through the admin's own login form and its
+    first-sign-in enrolment of an authenticator app."""
     context = browser.new_context(base_url=live_server.url)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
@@ -50,6 +51,10 @@ def admin_tab(browser, live_server, editor):
     tab.fill("input[name=username]", editor.username)
     tab.fill("input[name=password]", "x" * 16)
     tab.click("button[type=submit]")
+    tab.wait_for_url(re.compile(r"/admin/staff/2fa/enrol/"))
+    tab.fill("input[name=code]", totp_code(tab.locator("#totp-secret").inner_text()))
+    tab.click("form.login-form button[type=submit]")
+    tab.click("text=I have saved them, continue")
     tab.wait_for_url(re.compile(r"/admin/$"))
     yield tab
     context.close()

@@ -121,13 +121,13 @@ def test_reader_history_and_blocking(editor_client, article, post):
     assert Comment.objects.get(body="second from a blocked reader").status == "rejected"
 
 
-def test_queue_needs_the_moderation_permission(client, article, home):
+def test_queue_needs_the_moderation_permission(client, article, home, staff_login):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
     user = get_user_model().objects.create_user("writer", password="x" * 16)
     user.groups.add(Group.objects.get(name="Contributors"))
-    client.force_login(user)
+    staff_login(client, user)
     assert client.get("/admin/comments/").status_code in (302, 403)
     assert client.post("/admin/comments/decide/", {"action": "approve"}).status_code in (302, 403)
 

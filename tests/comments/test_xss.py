@@ -53,7 +53,7 @@ def _watch(tab):
 
 
 def test_payload_corpus_renders_inert_and_nothing_is_lost(
-    page, live_server, article, editor, monkeypatch
+    page, live_server, article, editor, monkeypatch, staff_login
 ):
     monkeypatch.setattr("cronica.comments.views.POST_LIMIT", (10_000, 60))
     assert len(PAYLOADS) >= 100
@@ -72,7 +72,7 @@ def test_payload_corpus_renders_inert_and_nothing_is_lost(
     from django.test import Client
 
     client = Client()
-    client.force_login(editor)
+    staff_login(client, editor)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

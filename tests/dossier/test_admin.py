@@ -8,12 +8,12 @@ from cronica.dossier.models import Entity, Mention, Review
 
 
 @pytest.fixture
-def editor_client(client, home):
+def editor_client(client, home, staff_login):
     from cronica.news.setup import EDITORS
 
     user = User.objects.create_user("ed", password="pw")
     user.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 

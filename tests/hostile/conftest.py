@@ -20,12 +20,12 @@ def tipline(settings, tmp_path, home):
 
 
 @pytest.fixture
-def editor_client(client, home):
+def editor_client(client, home, staff_login):
     from django.contrib.auth.models import Group, User
 
     editor = User.objects.create_user("hostile-ed", password="pw-for-tests-only")
     editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
 
 

@@ -49,12 +49,14 @@ def test_saved_image_and_renditions_carry_no_metadata(dirty_jpeg, tmp_path):
 
 
 @pytest.mark.django_db
-def test_admin_upload_is_scrubbed_and_needs_alt_text(client, home, dirty_jpeg, tmp_path):
+def test_admin_upload_is_scrubbed_and_needs_alt_text(
+    client, home, dirty_jpeg, tmp_path, staff_login
+):
     from django.contrib.auth.models import Group, User
 
     editor = User.objects.create_user("ed", password="pw-for-tests-only")
     editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    staff_login(client, editor)
 
     with open(dirty_jpeg, "rb") as f:
         response = client.post("/admin/images/add/", {"title": "no alt", "file": f})
@@ -79,13 +81,13 @@ def test_admin_upload_is_scrubbed_and_needs_alt_text(client, home, dirty_jpeg, t
 
 
 @pytest.mark.django_db
-def test_admin_refuses_a_file_that_is_not_an_image(client, home):
+def test_admin_refuses_a_file_that_is_not_an_image(client, home, staff_login):
     from django.contrib.auth.models import Group, User
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     editor = User.objects.create_user("ed", password="pw-for-tests-only")
     editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    staff_login(client, editor)
     fake = SimpleUploadedFile("fake.jpg", b"\xff\xd8\xff\xe0 not really a jpeg", "image/jpeg")
     response = client.post(
         "/admin/images/add/", {"title": "fake", "description": "x", "file": fake}

@@ -22,7 +22,7 @@ def test_the_three_roles_exist_and_wagtail_stock_moderators_is_gone(home):
     assert "Moderators" not in names
 
 
-def test_contributor_can_draft_but_not_publish(client, home):
+def test_contributor_can_draft_but_not_publish(client, home, staff_login):
     contributor = user_in("Contributors", "writer")
     draft = make_article(home, "Draft by contributor", live=False)
     perms = draft.permissions_for_user(contributor)
@@ -31,11 +31,11 @@ def test_contributor_can_draft_but_not_publish(client, home):
     assert home.permissions_for_user(contributor).can_add_subpage()
 
     # The editor shown to a contributor offers to submit for moderation, never to publish.
-    client.force_login(contributor)
+    staff_login(client, contributor)
     html = client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
     assert 'name="action-submit"' in html
     assert 'name="action-publish"' not in html
-    client.force_login(user_in("Editors", "chief2"))
+    staff_login(client, user_in("Editors", "chief2"))
     html = client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
     assert 'name="action-publish"' in html
     assert not ArticlePage.objects.get(pk=draft.pk).live

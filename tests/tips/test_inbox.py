@@ -21,18 +21,18 @@ from .conftest import gps_jpeg, send_first, token_of
 pytestmark = pytest.mark.django_db
 
 
-def make_user(django_user_model, name, *perms):
+def make_user(staff_login, django_user_model, name, *perms):
     user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw-long-enough-1")
     for codename in ("access_admin", *perms):
         user.user_permissions.add(Permission.objects.get(codename=codename))
     client = Client()
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 
 @pytest.fixture
-def journalist_client(django_user_model):
-    return make_user(django_user_model, "editor", "read_tips")
+def journalist_client(django_user_model, staff_login):
+    return make_user(staff_login, django_user_model, "editor", "read_tips")
 
 
 @pytest.fixture
@@ -48,8 +48,8 @@ def tip(client, tipline, tmp_path):
     return codename
 
 
-def test_inbox_needs_its_own_permission(django_user_model, tip):
-    plain_editor = make_user(django_user_model, "plain")
+def test_inbox_needs_its_own_permission(django_user_model, tip, staff_login):
+    plain_editor = make_user(staff_login, django_user_model, "plain")
     response = plain_editor.get("/admin/tips/")
     assert response.status_code in (302, 403)
     assert Source.objects.get().designation.encode() not in response.content
@@ -139,9 +139,9 @@ def test_abandoned_review_is_purged(client, tipline, tmp_path):
     assert not list(blobs.root().glob("*.age"))
 
 
-def test_digest_counts_without_content(tip, client, django_user_model):
-    make_user(django_user_model, "editor", "read_tips")
-    make_user(django_user_model, "outsider")
+def test_digest_counts_without_content(tip, client, django_user_model, staff_login):
+    make_user(staff_login, django_user_model, "editor", "read_tips")
+    make_user(staff_login, django_user_model, "outsider")
     client.post("/en/tips/send/", {"mode": "return", "codename": tip, "message": "second"})
     assert jobs.send_digest() == 2
     assert len(mail.outbox) == 1

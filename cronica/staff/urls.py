@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("staff/2fa/enrol/", views.enrol, name="staff_enrol"),
+    path("staff/2fa/verify/", views.verify, name="staff_verify"),
+]

@@ -1,0 +1,89 @@
+"""The second-factor pages: enrolment on first sign-in, the code after each password
+sign-in, and the fresh check that sensitive actions (tip recipients) ask for."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from cronica.audit.log import record
+
+from . import sessions, twofactor
+from .forms import CodeForm
+
+
+def _next(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse("wagtailadmin_home")
+
+
+def _to(name, request):
+    return redirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
+
+
+def _wrong_code(user, text):
+    if twofactor.throttled(user):
+        return _("%(text)s After wrong codes you must wait a little longer each time.") % {
+            "text": text
+        }
+    return text
+
+
+def enrol(request):
+    """Show the QR code and secret of a new authenticator device; a right code confirms it
+    and shows the recovery codes, once."""
+    user = request.user
+    if twofactor.is_enrolled(user):
+        return _to("staff_verify", request)
+    device = twofactor.pending_device(user)
+    form = CodeForm(request.POST or None)
+    if form.is_valid():
+        codes = twofactor.confirm_enrolment(request, device, form.cleaned_data["code"])
+        if codes is not None:
+            record(user, "staff.2fa_enrolled", str(user), "authenticator app and recovery codes")
+            return render(
+                request, "staff/recovery_codes.html", {"codes": codes, "next": _next(request)}
+            )
+        form.add_error("code", _wrong_code(user, _("That code is not the current one.")))
+    return render(
+        request,
+        "staff/enrol.html",
+        {
+            "form": form,
+            "qr": twofactor.qr_svg(device),
+            "secret": twofactor.secret_of(device),
+            "next": _next(request),
+        },
+    )
+
+
+def verify(request):
+    """Ask for the second factor. Also the fresh check: a verified user sent here by a
+    sensitive action confirms again and goes back."""
+    user = request.user
+    if not twofactor.is_enrolled(user):
+        return _to("staff_enrol", request)
+    form = CodeForm(request.POST or None)
+    if form.is_valid():
+        device = twofactor.check(user, form.cleaned_data["code"])
+        if device is not None:
+            twofactor.mark_verified(request, device)
+            if device.name == twofactor.RECOVERY_DEVICE_NAME:
+                left = twofactor.remaining_recovery_codes(user)
+                record(user, "staff.recovery_code_used", str(user), f"{left} left")
+                messages.warning(
+                    request,
+                    _("You used a recovery code; %(left)d left. Ask an administrator for new ones.")
+                    % {"left": left},
+                )
+            return redirect(_next(request))
+        form.add_error("code", _wrong_code(user, _("That code was not accepted.")))
+    recheck = user.is_verified() and not sessions.second_factor_fresh(request.session)
+    return render(
+        request, "staff/verify.html", {"form": form, "next": _next(request), "recheck": recheck}
+    )
