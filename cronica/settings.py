@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

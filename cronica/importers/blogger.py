@@ -1,6 +1,7 @@
 """Blogger exports: the legacy "Back up content" Atom file and the Takeout ``feed.atom``.
 
 Both are Atom feeds whose entries are posts, pages, comments, settings and the template.
+Posts become articles and pages (About, Contact) simple pages.
 The legacy file says what an entry is with a ``kind`` category and threads comments with
 ``thr:in-reply-to`` plus a ``related`` link; Takeout (2018 schema) says it with
 ``blogger:type``, ``blogger:status``, ``blogger:parent`` and ``blogger:inReplyTo``.
@@ -124,7 +125,7 @@ def _post(entry, entry_id, where, is_draft, old_paths, summary=""):
 
 def _add_post(export, post):
     export.posts.append(post)
-    if not post.is_draft:
+    if not post.is_draft and post.kind == "post":
         for label in post.tags:
             export.tag_path(label, f"/search/label/{quote(label)}")
 
@@ -154,19 +155,18 @@ def _legacy_entry(entry, entry_id, where, export, staff):
         if c.get("scheme") == KIND_SCHEME
     ]
     kind = kinds[0].removeprefix(KIND_PREFIX) if kinds else ""
-    if kind == "post":
+    if kind in ("post", "page"):
         draft = text_of(entry.find(f"{APP}control/{APP}draft")) == "yes"
-        _add_post(
-            export,
-            _post(
-                entry,
-                entry_id,
-                where,
-                draft,
-                [_alternate_path(entry)],
-                text_of(entry.find(f"{ATOM}summary")),
-            ),
+        post = _post(
+            entry,
+            entry_id,
+            where,
+            draft,
+            [_alternate_path(entry)],
+            text_of(entry.find(f"{ATOM}summary")),
         )
+        post.kind = kind
+        _add_post(export, post)
     elif kind == "comment":
         reply_to = entry.find(f"{THREAD}in-reply-to")
         if reply_to is None or not reply_to.get("ref"):
@@ -196,22 +196,21 @@ def _takeout_entry(entry, entry_id, where, export, staff):
         or status == "DELETED"
         or bool(text_of(entry.find(f"{BLOGGER_2018}trashed")))
     )
-    if kind == "POST":
+    if kind in ("POST", "PAGE"):
         if trashed:
-            export.skip("Blogger posts in the trash")
+            export.skip(f"Blogger {kind.lower()}s in the trash")
             return
         paths = [text_of(entry.find(f"{BLOGGER_2018}filename")), _alternate_path(entry)]
-        _add_post(
-            export,
-            _post(
-                entry,
-                entry_id,
-                where,
-                status != "LIVE",
-                paths,
-                text_of(entry.find(f"{BLOGGER_2018}metaDescription")),
-            ),
+        post = _post(
+            entry,
+            entry_id,
+            where,
+            status != "LIVE",
+            paths,
+            text_of(entry.find(f"{BLOGGER_2018}metaDescription")),
         )
+        post.kind = kind.lower()
+        _add_post(export, post)
     elif kind == "COMMENT":
         post_id = text_of(entry.find(f"{BLOGGER_2018}parent"))
         if not post_id:

@@ -2,25 +2,49 @@
 
 The HTML is read with Python's own parser (through BeautifulSoup), never rendered or
 fetched. Only what the article body can hold survives: paragraphs with bold, italic,
-links and lists, headings, quotes, images (as references the writer resolves later) and
-video links. Scripts, styles, forms and iframes are dropped; an iframe or embed from a
-known video host becomes a click-to-load video link, because an iframe would call the
-host on page load (design.md invariant 2). Every paragraph is cleaned again by nh3, so
-no attribute other than a link's http(s)/mailto ``href`` reaches the database.
+strike-through, code, keys, links and lists, headings, quotes, tables, code blocks,
+definition lists, images (as references the writer resolves later) and video links.
+Posts that Blogger's Markdown plugins keep inside ``<script type="text/x-markdown">`` are
+rendered with markdown-it and then go through the same conversion. Other scripts, styles
+and forms are dropped; an iframe, embed or ``<script src>`` becomes a click-to-load link
+(a video link for known video hosts), because an iframe would call the host on page load
+(design.md invariant 2). Every paragraph is cleaned again by nh3, so no attribute other
+than a link's http(s)/mailto ``href`` reaches the database.
+
+Whatever reader-visible text the conversion could not carry over is counted, per post,
+in :attr:`Body.notes`, which the import summary lists: nothing is lost silently.
 """
 
 import re
-from dataclasses import dataclass
-from urllib.parse import parse_qs, urljoin, urlparse
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, urljoin, urlparse
 
 import nh3
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+from markdown_it import MarkdownIt
 
-INLINE_TAGS = {"b", "i", "a", "br"}
-KEPT_INLINE = {"b", "i", "a"}
+KEPT_INLINE = {"b", "i", "a", "s", "code", "kbd", "sup", "sub"}
+INLINE_TAGS = KEPT_INLINE | {"br"}
 LIST_TAGS = INLINE_TAGS | {"ul", "ol", "li"}
 URL_SCHEMES = {"http", "https", "mailto"}
-RENAMES = {"strong": "b", "em": "i"}
+RENAMES = {
+    "strong": "b",
+    "em": "i",
+    "var": "i",
+    "del": "s",
+    "strike": "s",
+    "tt": "code",
+    "samp": "code",
+}
+MARKDOWN_TYPES = {"text/x-markdown", "text/markdown"}
+# Deeper than this is no real post (Blogger's and WordPress's editors nest a few dozen
+# levels at most); refusing it keeps the recursive walk far from Python's stack limit.
+MAX_DEPTH = 250
+# Invisible to readers: not counted as text a conversion could lose.
+INVISIBLE = {"script", "style", "template", "head", "title", "meta", "link", "noscript"}
+WORD = re.compile(r"\w+")
 DROPPED = {
     "script",
     "style",
@@ -38,8 +62,6 @@ DROPPED = {
     "title",
     "meta",
     "link",
-    "audio",
-    "video",
     "map",
     "area",
     "frameset",
@@ -72,14 +94,30 @@ CONTAINERS = {
     "address",
     "details",
     "summary",
+    "figcaption",
     "body",
     "html",
     "nav",
     "hr",
 }
-BLOCKISH = CONTAINERS | HEADINGS | EMBEDS | {"img", "figure", "blockquote", "ul", "ol"}
+MEDIA = {"audio", "video"}
+BLOCKISH = CONTAINERS | HEADINGS | EMBEDS | MEDIA | {"img", "figure", "blockquote", "ul", "ol"}
+# A table holding any of these lays a page out; only its content is kept, not its grid.
+LAYOUT_CONTENT = EMBEDS | MEDIA | HEADINGS | {"img", "table", "ul", "ol", "blockquote", "pre"}
 IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|heic|avif)$", re.I)
 SKIPPED_NODES = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+class BodyError(ValueError):
+    """The post's HTML cannot be converted; the message says why, for a person."""
+
+
+@dataclass
+class Body:
+    """A post's body blocks, and what of the original could not be carried over."""
+
+    blocks: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -127,11 +165,25 @@ def video_url(src):
     return None
 
 
+def _cell_text(node):
+    """A node's text with its line breaks, for plain-text cells, code and definitions."""
+    for br in node.find_all("br"):
+        br.replace_with("\n")
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in node.get_text().split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _embed_label(url):
+    parsed = urlparse(url)
+    return unquote(f"{parsed.hostname or ''}{parsed.path}".rstrip("/"))[:200]
+
+
 class _BodyBuilder:
     def __init__(self, base_url):
         self.base_url = base_url
         self.blocks = []
         self.inline = []
+        self.notes = Counter()
 
     def flush(self):
         html = _clean("".join(self.inline), INLINE_TAGS)
@@ -143,6 +195,12 @@ class _BodyBuilder:
     def block(self, kind, value):
         self.flush()
         self.blocks.append((kind, value))
+
+    def link_block(self, word, url, label=None):
+        """A visible, click-to-load link standing for something the post embedded."""
+        label = label or _embed_label(url) or url
+        link = _clean(f'{word}: <a href="{_attr(url)}">{_escape(label)}</a>', INLINE_TAGS)
+        self.block("paragraph", f"<p>{link}</p>")
 
     def url(self, value):
         value = (value or "").strip()
@@ -157,16 +215,20 @@ class _BodyBuilder:
             if isinstance(child, SKIPPED_NODES):
                 continue
             if isinstance(child, NavigableString):
-                self.inline.append(str(child).replace("&", "&amp;").replace("<", "&lt;"))
+                self.inline.append(_escape(str(child)))
                 continue
             self.element(child)
 
     def element(self, node):
         name = node.name
-        if name in DROPPED:
+        if name == "script" and node.get("src"):
+            self.script_embed(node)
+        elif name in DROPPED:
             return
-        if name in EMBEDS:
+        elif name in EMBEDS:
             self.embed(node)
+        elif name in MEDIA:
+            self.media(node)
         elif name == "br":
             if self.after_break():
                 self.flush()  # two line breaks in a row end a paragraph, as readers saw it
@@ -178,19 +240,27 @@ class _BodyBuilder:
             self.figure(node)
         elif name == "table" and node.find(class_="tr-caption") and node.find("img"):
             self.figure(node, caption_node=node.find(class_="tr-caption"))
+        elif name == "table" and not node.find(LAYOUT_CONTENT):
+            self.table(node)
+        elif name == "pre":
+            self.code(node)
+        elif name == "dl" and not node.find(BLOCKISH - {"dt", "dd"}):
+            self.definitions(node)
         elif name in HEADINGS and not node.find(BLOCKISH):
             if _text(node):
                 self.block("heading", _text(node)[:255])
         elif name == "blockquote":
             self.quote(node)
         elif name in ("ul", "ol"):
-            html = _clean(str(node), LIST_TAGS)
-            if _text(node):
-                self.block("paragraph", html)
+            self.list(node)
         elif name in CONTAINERS or name in HEADINGS:
             self.flush()
             self.walk(node)
             self.flush()
+        elif name == "abbr" and node.get("title") and not node.find(BLOCKISH):
+            # The expansion readers saw on hover is written out once, in brackets.
+            self.walk(node)
+            self.inline.append(_escape(f" ({node['title'].strip()})"))
         elif name in KEPT_INLINE and not node.find(BLOCKISH | {"br"}):
             self.inline.append(str(node))  # cleaned by nh3 at flush
         else:  # span, font and other wrappers: their content counts, they do not
@@ -203,6 +273,19 @@ class _BodyBuilder:
                 return item == "<br>"
         return False
 
+    def list(self, node):
+        # wpautop and Blogger leave line breaks between items and at their edges.
+        for br in node.find_all("br"):
+            if br.parent.name in ("ul", "ol") or not (
+                br.find_previous_sibling(string=str.strip) or br.find_previous_sibling(True)
+            ):
+                br.decompose()
+        for item in node.find_all("li"):
+            while item.contents and getattr(item.contents[-1], "name", None) == "br":
+                item.contents[-1].decompose()
+        if _text(node):
+            self.block("paragraph", _clean(str(node), LIST_TAGS))
+
     def embed(self, node):
         src = node.get("src") or node.get("data") or ""
         if not src and node.name == "object":
@@ -212,6 +295,32 @@ class _BodyBuilder:
         if url:
             title = (node.get("title") or "").strip() or "Video"
             self.block("video", {"url": url, "title": title[:255], "description": ""})
+        elif self.url(src) and not _hidden(node):
+            self.link_block("Embedded content", self.url(src))
+            self.notes["embedded frames kept as links"] += 1
+
+    def media(self, node):
+        """``<audio>`` and ``<video>``: the file becomes a link (a video link for a known
+        video host); the element itself would load it from the old host."""
+        sources = [node.get("src")] + [s.get("src") for s in node.find_all("source")]
+        src = next((self.url(s) for s in sources if self.url(s)), "")
+        if src and node.name == "video" and video_url(src):
+            self.block("video", {"url": video_url(src), "title": "Video", "description": ""})
+        elif src:
+            word = "Audio" if node.name == "audio" else "Video"
+            self.link_block(word, src, unquote(src.rsplit("/", 1)[-1]) or src)
+
+    def script_embed(self, node):
+        """``<script src>`` embeds (GitHub gists, widgets) become a visible link."""
+        src = self.url(node["src"])
+        if not src:
+            return
+        parsed = urlparse(src)
+        if parsed.hostname == "gist.github.com":
+            self.link_block("Gist", src.split("?")[0].removesuffix(".js"))
+        else:
+            self.link_block("Embedded content", src)
+        self.notes["script embeds kept as links"] += 1
 
     def image(self, node, caption):
         src = self.url(node.get("src"))
@@ -231,9 +340,79 @@ class _BodyBuilder:
         images = node.find_all("img")
         for img in images:
             self.image(img, caption)
+        embeds = node.find_all(list(EMBEDS | MEDIA))
         if not images:
-            for embed in node.find_all(list(EMBEDS)):
-                self.embed(embed)
+            for embed in embeds:
+                self.element(embed)
+        if not images and not embeds:  # a table, a quote or code in a figure
+            self.flush()
+            self.walk(node)
+            self.flush()
+
+    def table(self, node):
+        rows = []
+        header_rows = 0
+        for tr in node.find_all("tr"):
+            row = []
+            for cell in tr.find_all(["td", "th"], recursive=False):
+                row.append(_cell_text(cell))
+                span = cell.get("colspan", "1")
+                row.extend([""] * (min(int(span), 50) - 1 if span.isdigit() else 0))
+            if row:
+                rows.append((row, tr))
+        if not any(any(cells) for cells, _ in rows):
+            return
+        width = max(len(cells) for cells, _ in rows)
+        data = [cells + [""] * (width - len(cells)) for cells, _ in rows]
+        first = rows[0][1]
+        header_rows = first.find_parent("thead") is not None or all(
+            c.name == "th" for c in first.find_all(["td", "th"], recursive=False)
+        )
+        body = rows[1:] if header_rows else rows
+        first_col = bool(body) and all((tr.find(["td", "th"]) or tr).name == "th" for _, tr in body)
+        caption = node.find("caption")
+        if node.find("a", href=True):
+            self.notes["links inside tables kept as text"] += 1
+        self.block(
+            "table",
+            {
+                "data": data,
+                "first_row_is_table_header": bool(header_rows) and len(rows) > 1,
+                "first_col_is_header": first_col,
+                "table_caption": _text(caption)[:255] if caption else "",
+                "cell": [],
+                "mergeCells": [],
+            },
+        )
+
+    def code(self, node):
+        classes = " ".join(
+            node.get("class", []) + (node.code.get("class", []) if node.code else [])
+        )
+        match = re.search(r"(?:language-|lang-|brush:\s*)([\w+#-]+)", classes)
+        text = textwrap.dedent(node.get_text()).strip("\n")
+        if text.strip():
+            self.block("code", {"language": match[1][:40] if match else "", "code": text})
+
+    def definitions(self, node):
+        items, terms = [], []
+        for child in node.find_all(["dt", "dd"]):
+            if child.name == "dt":
+                terms.append(_text(child))
+            elif terms:
+                items.append({"term": " / ".join(terms)[:255], "definition": _cell_text(child)})
+                terms = []
+            else:  # a definition with no term: the block would have nowhere to put it
+                return self.walk_as_paragraphs(node)
+        if terms:
+            return self.walk_as_paragraphs(node)
+        if items:
+            self.block("definitions", items)
+
+    def walk_as_paragraphs(self, node):
+        self.flush()
+        self.walk(node)
+        self.flush()
 
     def quote(self, node):
         cite = node.find(["cite", "footer"])
@@ -251,16 +430,101 @@ class _BodyBuilder:
             self.block("quote", {"quote": text, "attribution": attribution[:255]})
 
 
-def html_to_blocks(html, base_url=""):
-    """Body blocks of ``html``: ``(kind, value)`` pairs, images as :class:`ImageRef`."""
+def _hidden(node):
+    """A frame no reader saw: a 1×1 or hidden tracking frame."""
+    style = re.sub(r"\s", "", (node.get("style") or "").lower())
+    tiny = any(
+        (node.get(side) or "").strip() in ("0", "1", "0px", "1px") for side in ("width", "height")
+    )
+    return tiny or "display:none" in style or "visibility:hidden" in style
+
+
+def _escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _attr(text):
+    return _escape(text).replace('"', "&quot;")
+
+
+def _check_depth(soup):
+    """BodyError when elements nest deeper than any real post does."""
+    depth = {id(soup): 0}
+    for node in soup.descendants:
+        if node.name is None:
+            continue
+        level = depth[id(node.parent)] + 1
+        if level > MAX_DEPTH:
+            raise BodyError(
+                f"its HTML nests elements more than {MAX_DEPTH} levels deep, which no editor "
+                "produces; the file looks crafted or damaged"
+            )
+        depth[id(node)] = level
+
+
+def _render_markdown(soup):
+    """Replaces each Markdown ``<script>`` with the HTML that the blog's plugin showed."""
+    markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    for script in soup.find_all("script"):
+        if (script.get("type") or "").split(";")[0].strip().lower() in MARKDOWN_TYPES:
+            html = markdown.render(textwrap.dedent(script.string or ""))
+            script.replace_with(BeautifulSoup(html, "html.parser"))
+
+
+def visible_words(soup):
+    """Word counts of what a reader of the old page saw as text."""
+    counts = Counter()
+    for text in soup.find_all(string=True):
+        if isinstance(text, SKIPPED_NODES) or any(p.name in INVISIBLE for p in text.parents):
+            continue
+        counts.update(WORD.findall(text.lower()))
+    return counts
+
+
+def block_words(blocks):
+    """Word counts of the text the blocks show."""
+    counts = Counter()
+    for kind, value in blocks:
+        if kind == "paragraph":
+            text = BeautifulSoup(value, "html.parser").get_text(" ")
+        elif kind == "table":
+            text = " ".join([value["table_caption"]] + [c for row in value["data"] for c in row])
+        elif kind == "definitions":
+            text = " ".join(f"{item['term']} {item['definition']}" for item in value)
+        elif isinstance(value, ImageRef):
+            text = value.caption
+        elif isinstance(value, dict):
+            text = " ".join(str(v) for v in value.values())
+        else:
+            text = str(value)
+        counts.update(WORD.findall(text.lower()))
+    return counts
+
+
+def convert(html, base_url=""):
+    """The :class:`Body` of ``html``: blocks, images as :class:`ImageRef`, and notes on
+    what could not be carried over. BodyError for HTML no editor produces."""
     soup = BeautifulSoup(html or "", "html.parser")
+    _check_depth(soup)
+    _render_markdown(soup)
+    before = visible_words(soup)
     for old, new in RENAMES.items():
         for tag in soup.find_all(old):
             tag.name = new
     builder = _BodyBuilder(base_url)
     builder.walk(soup)
     builder.flush()
-    return builder.blocks
+    notes = [f"{count} {what}" for what, count in sorted(builder.notes.items())]
+    lost = before - block_words(builder.blocks)
+    if lost:
+        sample = ", ".join(word for word, _ in lost.most_common(5))
+        notes.append(f"{sum(lost.values())} words of the original text not carried over ({sample})")
+    return Body(builder.blocks, notes)
+
+
+def html_to_blocks(html, base_url=""):
+    """Body blocks of ``html``: ``(kind, value)`` pairs, images as :class:`ImageRef`."""
+    return convert(html, base_url).blocks
 
 
 def html_to_text(html):

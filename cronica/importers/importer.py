@@ -14,7 +14,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from . import blogger, wxr
-from .html_body import ImageRef, html_to_blocks
+from .html_body import BodyError, ImageRef, convert
 from .images import Downloader
 from .models import ImportedItem
 from .records import ImportFileError
@@ -67,7 +67,7 @@ def import_file(
         ).values_list("external_id", flat=True)
     )
     bodies = {
-        post.external_id: html_to_blocks(post.html, export.base_url)
+        post.external_id: _body(post, export.base_url, path)
         for post in export.posts
         if post.external_id not in already
     }
@@ -84,14 +84,23 @@ def import_file(
         raise
 
 
+def _body(post, base_url, path):
+    """The post's :class:`~.html_body.Body`; ImportFileError naming the post when its
+    HTML cannot be converted, so that the whole file imports nothing."""
+    try:
+        return convert(post.html, base_url)
+    except BodyError as exc:
+        raise ImportFileError(f"{path}: post {post.external_id} ({post.title!r}): {exc}") from None
+
+
 def fetch_images(bodies, progress, allow_private_hosts=False):
     """``{url: bytes}`` of the images in ``bodies`` that a previous run did not store and
     that can be downloaded now."""
     urls = list(
         dict.fromkeys(
             value.src
-            for blocks in bodies.values()
-            for kind, value in blocks
+            for body in bodies.values()
+            for kind, value in body.blocks
             if isinstance(value, ImageRef)
         )
     )

@@ -27,6 +27,9 @@ class PostRecord:
     slug_hint: str = ""
     summary: str = ""
     comments_closed: bool = False
+    kind: str = "post"  # "post", or "page" for a blog's About, Contact... (a StandardPage)
+    # What the parser could not carry over, for the summary ("2 unknown [foo] shortcodes").
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
+from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -21,33 +22,20 @@ from wagtail.rich_text import RichText
 
 from cronica.comments.models import Comment
 from cronica.news.images import CleanImage
-from cronica.news.models import ArticleByline, ArticlePage, Contributor
+from cronica.news.models import ArticleByline, ArticlePage, Contributor, StandardPage
+from cronica.news.reserved import reserved_slugs
 from cronica.news.setup import ensure_site
 
-from .html_body import ImageRef, html_to_text
-from .language import guess_language
+from .html_body import Body, ImageRef, html_to_text
+from .language import SITE_LANGUAGES, detect_language
 from .models import ImportedItem
 
-# Paths the home page routes itself, or that URL patterns claim before the page tree:
-# an article with one of these slugs could never be reached.
-RESERVED_SLUGS = {
-    "contributors",
-    "tags",
-    "archive",
-    "search",
-    "feed",
-    "comments",
-    "tips",
-    "kb",
-    "admin",
-    "media",
-    "static",
-    "documents",
-}
 ANONYMOUS_NAMES = {"anonymous", "anónimo", "anonimo", "unknown", "desconocido"}
 COMMENT_ORIGIN = {"blogger": Comment.Origin.BLOGGER, "wordpress": Comment.Origin.WORDPRESS}
 TAG_MAX_LENGTH = 100
 LINKED_IMAGE_WORD = {"en": "Image", "es": "Imagen"}
+# A simple page's rich text holds paragraphs, lists and two heading levels only.
+PAGE_HEADING = "h2"
 
 
 @dataclass
@@ -64,12 +52,21 @@ class Summary:
     redirects: int = 0
     images_downloaded: int = 0
     images_linked: int = 0
+    pages: int = 0
     skipped: dict = field(default_factory=dict)
+    # {"“Title” (old address)": [what could not be carried over, or needs a look]}
+    notes: dict = field(default_factory=dict)
+
+    def note(self, post, notes):
+        if notes:
+            where = post.old_paths[0] if post.old_paths else post.external_id
+            self.notes[f"“{post.title or 'Untitled'}” ({where})"] = list(notes)
 
     def lines(self):
         yield (
             f"Imported {self.posts} posts ({self.drafts} drafts, {self.scheduled} scheduled), "
-            f"{self.comments} comments, {self.contributors} new contributors, "
+            + (f"{self.pages} pages, " if self.pages else "")
+            + f"{self.comments} comments, {self.contributors} new contributors, "
             f"{self.redirects} redirects."
         )
         yield (
@@ -90,6 +87,42 @@ class Summary:
             yield f"Skipped {self.comments_without_post} comments on posts not imported."
         for reason, count in sorted(self.skipped.items()):
             yield f"Skipped {count} {reason}."
+        if self.notes:
+            yield f"Not carried over as it was, or to check, in {len(self.notes)} posts:"
+            for post, notes in self.notes.items():
+                yield f"  {post}: " + "; ".join(notes) + "."
+
+
+def plain_title(title):
+    """A title as readers saw it: WordPress allows markup in titles (``<em>``), which
+    would otherwise show as literal tags; entities are decoded once, by the parser."""
+    text = " ".join(BeautifulSoup(title or "", "html.parser").get_text().split())
+    return (text or "Untitled")[:255]
+
+
+def page_html(kind, value):
+    """``(html, kept as it was)`` of a body block inside a simple page's rich text."""
+    if kind == "paragraph":
+        return value, True
+    if kind == "heading":
+        return f"<{PAGE_HEADING}>{escape(value)}</{PAGE_HEADING}>", True
+    if kind == "quote":
+        return "".join(f"<p>{escape(p)}</p>" for p in value["quote"].split("\n\n")), False
+    if kind == "table":
+        rows = [" | ".join(cells) for cells in value["data"]]
+        return "".join(f"<p>{escape(row)}</p>" for row in rows), False
+    if kind == "code":
+        return "<p>" + escape(value["code"]).replace("\n", "<br>") + "</p>", False
+    if kind == "definitions":
+        return "".join(
+            f"<p><b>{escape(i['term'])}</b>: {escape(i['definition'])}</p>" for i in value
+        ), False
+    if kind == "video":
+        return f'<p><a href="{escape(value["url"])}">{escape(value["title"])}</a></p>', False
+    if isinstance(value, ImageRef):
+        label = value.caption or value.alt or value.src
+        return f'<p><a href="{escape(value.src)}">{escape(label)}</a></p>', False
+    return "", False
 
 
 def image_key(url):
@@ -166,11 +199,14 @@ class Writer:
     def run(self):
         source = self.export.source
         done = imported(source, [p.external_id for p in self.export.posts])
+        self.summary.deleted_since = len(done) - len(still_there(source, done, Page))
         pages = still_there(source, done, ArticlePage)
-        self.summary.deleted_since = len(done) - len(pages)
         for post in self.bar(self.export.posts, "Posts"):
             if post.external_id in done:
                 self.summary.already_imported += 1
+                continue
+            if post.kind == "page":
+                remember(source, post.external_id, self.standard_page(post))
                 continue
             pages[post.external_id] = self.page(post)
             remember(source, post.external_id, pages[post.external_id])
@@ -182,13 +218,22 @@ class Writer:
 
     # Pages --------------------------------------------------------------------------
 
+    def language(self, post, notes):
+        language = detect_language(f"{post.title}\n{html_to_text(post.html)}")
+        if language not in SITE_LANGUAGES:
+            notes.append(
+                f"written in a language the site's interface does not offer ({language}): "
+                "kept as the article's language, shown under the default interface"
+            )
+        return language
+
     def page(self, post):
-        language = guess_language(f"{post.title}\n{html_to_text(post.html)}")
-        stream = [
-            self.block(kind, value, post, language) for kind, value in self.bodies[post.external_id]
-        ]
+        body: Body = self.bodies[post.external_id]
+        notes = post.notes + body.notes
+        language = self.language(post, notes)
+        stream = [self.block(kind, value, post, language) for kind, value in body.blocks]
         page = ArticlePage(
-            title=(post.title or "Untitled")[:255],
+            title=plain_title(post.title),
             slug=self.slug(post.slug_hint or post.title),
             summary=html.unescape(strip_tags(post.summary)).strip()[:600],
             body=[item for item in stream if item],
@@ -199,6 +244,7 @@ class Writer:
         for position, name in enumerate(dict.fromkeys(post.authors)):
             page.bylines.add(ArticleByline(contributor=self.contributor(name), sort_order=position))
         page.tags.add(*self.tag_names(post.tags))
+        self.summary.note(post, notes)
         scheduled = not post.is_draft and post.published and post.published > timezone.now()
         if scheduled:  # publishing the revision schedules it (Wagtail's go-live date)
             page.go_live_at = post.published
@@ -218,9 +264,42 @@ class Writer:
         self.summary.posts += 1
         return page
 
+    def standard_page(self, post):
+        """A blog's About or Contact page as a simple page: rich text only, so tables,
+        code and images become paragraphs and links (said so in the summary)."""
+        body: Body = self.bodies[post.external_id]
+        notes = post.notes + body.notes
+        parts, flattened = [], 0
+        for kind, value in body.blocks:
+            html_part, same = page_html(kind, value)
+            parts.append(html_part)
+            flattened += not same
+        if flattened:
+            notes.append(f"{flattened} tables, code, images or videos shown as plain paragraphs")
+        page = StandardPage(
+            title=plain_title(post.title),
+            slug=self.slug(post.slug_hint or post.title),
+            body="".join(parts),
+            live=False,
+        )
+        self.home.add_child(instance=page)
+        revision = page.save_revision()
+        if post.is_draft:
+            self.summary.drafts += 1
+        else:
+            revision.publish()
+            if post.published and post.published <= timezone.now():
+                StandardPage.objects.filter(pk=page.pk).update(
+                    first_published_at=post.published, last_published_at=post.published
+                )
+            self.redirects(page, post.old_paths)
+        self.summary.note(post, notes)
+        self.summary.pages += 1
+        return page
+
     def slug(self, text):
         base = slugify(text)[:70].strip("-") or "post"
-        if base in RESERVED_SLUGS:
+        if base in reserved_slugs():
             base = f"{base}-post"
         taken = set(
             Page.objects.child_of(self.home)
@@ -304,7 +383,7 @@ class Writer:
         # A link in the text, in the article's language: the old host is only contacted
         # by a reader who chooses to follow it.
         label = value.caption or value.alt or unquote(os.path.basename(urlparse(value.src).path))
-        word = LINKED_IMAGE_WORD[language]
+        word = LINKED_IMAGE_WORD.get(language, LINKED_IMAGE_WORD["en"])
         return (
             "paragraph",
             RichText(f'<p>{word}: <a href="{escape(value.src)}">{escape(label)}</a></p>'),

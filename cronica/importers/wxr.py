@@ -13,7 +13,9 @@ from urllib.parse import urlparse
 
 from cronica.comments.models import Comment
 
+from . import shortcodes
 from .dates import wordpress as wp_date
+from .html_body import video_url
 from .records import CommentRecord, Export, ImportFileError, PostRecord
 from .xmlfile import local, namespace
 
@@ -29,6 +31,8 @@ COMMENT_STATUS = {
     "spam": Comment.Status.SPAM,
     "trash": Comment.Status.REJECTED,
 }
+# Self-hosted WordPress writes http://, WordPress.com https://; WXR 1.0 to 1.2 alike.
+WXR_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/(excerpt/)?$")
 DEFAULT_CATEGORIES = {"uncategorized", "sin-categoria"}
 LISTING_PATHS = {"category": "category", "post_tag": "tag"}  # WordPress's default bases
 
@@ -37,10 +41,8 @@ def _name(tag):
     """``{http://wordpress.org/export/1.2/}post_id`` -> ``wp:post_id``, whatever the WXR
     version in the namespace, so the rest of the parser reads like the file."""
     uri = namespace(tag)
-    if uri.startswith("http://wordpress.org/export/"):
-        prefix = "excerpt" if uri.rstrip("/").endswith("excerpt") else "wp"
-    else:
-        prefix = NAMESPACE_PREFIXES.get(uri, "")
+    wxr = WXR_NAMESPACE.match(uri)
+    prefix = ("excerpt" if wxr[1] else "wp") if wxr else NAMESPACE_PREFIXES.get(uri, "")
     return f"{prefix}:{local(tag)}" if prefix else local(tag)
 
 
@@ -78,13 +80,50 @@ def parse(root, path="export"):
             )
 
     export = Export(source="wordpress", base_url=base + "/")
+    attachments = _attachments(channel)
+    staff = Staff(ids=staff_ids - {"", "0"}, pen_names=pen_names)
     for item in channel.iterfind("item"):
-        _item(item, base, pen_names, staff_ids - {"", "0"}, path, export)
+        _item(item, _fields(item), base, staff, attachments, path, export)
     return export
 
 
-def _item(item, base, pen_names, staff_ids, path, export):
-    fields = _fields(item)
+class Staff:
+    """Recognises the blog's own authors among commenters: by user id on self-hosted
+    WordPress, by login on WordPress.com (whose exports give neither an author id nor a
+    comment's user id, but write an author's reply under the author's login)."""
+
+    def __init__(self, ids, pen_names):
+        self.ids = ids
+        self.pen_names = pen_names  # {login: display name}
+
+    def author(self, fields):
+        """``(name to show, is staff)`` for a comment's fields."""
+        name = fields.get("wp:comment_author", "").strip()
+        if fields.get("wp:comment_user_id", "").strip() in self.ids:
+            return self.pen_names.get(name, name), True
+        if name in self.pen_names:
+            return self.pen_names[name], True
+        return name, False
+
+
+def _attachments(channel):
+    """``{post id: Attachment}`` of the media library items, for gallery shortcodes."""
+    found = {}
+    for item in channel.iterfind("item"):
+        fields = _fields(item)
+        if fields.get("wp:post_type", "").strip() == "attachment":
+            order = fields.get("wp:menu_order", "0").strip()
+            found[fields.get("wp:post_id", "").strip()] = shortcodes.Attachment(
+                url=fields.get("wp:attachment_url", "").strip() or fields.get("guid", "").strip(),
+                title=html.unescape(fields.get("title", "").strip()),
+                caption=html.unescape(fields.get("excerpt:encoded", "").strip()),
+                parent=fields.get("wp:post_parent", "").strip(),
+                order=int(order) if order.lstrip("-").isdigit() else 0,
+            )
+    return found
+
+
+def _item(item, fields, base, staff, attachments, path, export):
     post_id = fields.get("wp:post_id", "").strip()
     if not re.fullmatch(r"\d+", post_id):
         raise ImportFileError(
@@ -92,7 +131,7 @@ def _item(item, base, pen_names, staff_ids, path, export):
         )
     kind = fields.get("wp:post_type", "").strip()
     status = fields.get("wp:status", "").strip()
-    if kind != "post":
+    if kind not in ("post", "page"):
         export.skip(f"WordPress {kind or 'unknown'} items")
         return
     if status not in POST_STATUS_DRAFT | {"publish", "future"}:
@@ -118,27 +157,30 @@ def _item(item, base, pen_names, staff_ids, path, export):
             if nicename and not is_draft:
                 export.tag_path(name, f"/{LISTING_PATHS[domain]}/{nicename}/")
     login = fields.get("dc:creator", "").strip()
+    expanded = shortcodes.expand(fields.get("content:encoded", ""), attachments, post_id)
     export.posts.append(
         PostRecord(
             external_id=external_id,
             title=html.unescape(fields.get("title", "").strip()),
-            html=autop(fields.get("content:encoded", "")),
+            html=autop(expanded.html),
             published=wp_date(fields.get("wp:post_date_gmt"), fields.get("pubDate"), where),
             is_draft=is_draft,
-            authors=[pen_names.get(login, login)] if login else [],
+            authors=[staff.pen_names.get(login, login)] if login else [],
             tags=tags,
             old_paths=list(dict.fromkeys(old_paths)),
             slug_hint=fields.get("wp:post_name", "").strip(),
             summary=fields.get("excerpt:encoded", "").strip(),
             comments_closed=fields.get("wp:comment_status", "").strip() == "closed",
+            kind=kind,
+            notes=[f"{count} {what}" for what, count in sorted(expanded.notes.items())],
         )
     )
     for element in item:
         if _name(element.tag) == "wp:comment":
-            _comment(_fields(element), base, external_id, where, staff_ids, export)
+            _comment(_fields(element), base, external_id, where, staff, export)
 
 
-def _comment(fields, base, post_external_id, where, staff_ids, export):
+def _comment(fields, base, post_external_id, where, staff, export):
     comment_id = fields.get("wp:comment_id", "").strip()
     if not comment_id.isdigit():
         raise ImportFileError(f"{where}: a comment has no numeric wp:comment_id")
@@ -150,21 +192,30 @@ def _comment(fields, base, post_external_id, where, staff_ids, export):
         raise ImportFileError(f"{where}: comment {comment_id} has no wp:comment_date_gmt")
     parent = fields.get("wp:comment_parent", "0").strip()
     approved = fields.get("wp:comment_approved", "").strip()
+    author_name, is_staff = staff.author(fields)
     export.comments.append(
         CommentRecord(
             external_id=f"{base}/#comment-{comment_id}",
             post_id=post_external_id,
             parent_id=f"{base}/#comment-{parent}" if parent not in ("", "0") else None,
-            author_name=fields.get("wp:comment_author", "").strip(),
+            author_name=author_name,
             html=autop(fields.get("wp:comment_content", "")),
             created_at=created,
             status=COMMENT_STATUS.get(approved, Comment.Status.PENDING),
-            is_staff=fields.get("wp:comment_user_id", "").strip() in staff_ids,
+            is_staff=is_staff,
         )
     )
 
 
-BLOCK_START = re.compile(r"^\s*<(p|div|h[1-6]|ul|ol|blockquote|figure|table|pre|iframe)\b", re.I)
+BLOCK_TAGS = (
+    r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tfoot|tr|td|th"
+    r"|dl|dt|dd|pre|iframe|audio|video|hr|section)"
+)
+BLOCK_START = re.compile(rf"^\s*<{BLOCK_TAGS}\b", re.I)
+# wpautop's own rule: no line break right after or before a block tag (none in a list).
+BREAK_AFTER_BLOCK = re.compile(rf"(</?{BLOCK_TAGS}\b[^>]*>)\s*<br>", re.I)
+BREAK_BEFORE_BLOCK = re.compile(rf"<br>(\s*</?{BLOCK_TAGS}\b)", re.I)
+BARE_URL = re.compile(r"^https?://\S+$")
 
 
 def autop(text):
@@ -175,10 +226,19 @@ def autop(text):
     chunks = [c.strip() for c in re.split(r"\n\s*\n", text) if c.strip()]
     out = []
     for chunk in chunks:
-        if BLOCK_START.match(chunk):
+        if BARE_URL.match(chunk):  # WordPress embeds a URL alone on its line (oEmbed)
+            url = html.escape(html.unescape(chunk))
+            out.append(
+                f'<iframe src="{url}"></iframe>'
+                if video_url(html.unescape(chunk))
+                else f'<p><a href="{url}">{url}</a></p>'
+            )
+        elif BLOCK_START.match(chunk):
             out.append(chunk)
         else:
-            out.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
+            paragraph = "<p>" + chunk.replace("\n", "<br>\n") + "</p>"
+            paragraph = BREAK_BEFORE_BLOCK.sub(r"\1", BREAK_AFTER_BLOCK.sub(r"\1", paragraph))
+            out.append(paragraph)
     return "\n".join(out)
 
 

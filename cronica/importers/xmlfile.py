@@ -37,6 +37,13 @@ def read_xml(path):
             f"{path}: refused, the file declares a DOCTYPE, entities or external references "
             f"({type(exc).__name__}); real Blogger and WordPress exports never do"
         ) from None
+    except (ValueError, LookupError) as exc:
+        # expat reads only UTF-8, UTF-16 and single-byte encodings: a UTF-7 (or other
+        # multi-byte) declaration, the classic way to smuggle markup past filters.
+        raise ImportFileError(
+            f"{path}: refused, the file declares an encoding this importer does not read "
+            f"({exc}); Blogger and WordPress export UTF-8"
+        ) from None
     except ParseError as exc:
         raise ImportFileError(
             f"{path}: not well-formed XML ({exc}); the file may be truncated or damaged"

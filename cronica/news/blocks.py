@@ -4,9 +4,19 @@ from urllib.parse import urlparse
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Paragraphs also keep the inline markup old posts use for corrections (<s>), commands
+# (<kbd>), code and footnote marks, so that importing them loses nothing editors can't edit.
+PARAGRAPH_FEATURES = RICH_TEXT_FEATURES + [
+    "strikethrough",
+    "code",
+    "keyboard",
+    "superscript",
+    "subscript",
+]
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -60,9 +70,51 @@ class HeadingBlock(blocks.CharBlock):
         form_classname = "title"
 
 
+class DataTableBlock(TableBlock):
+    """A table of figures (seizures, sentences, casualties): cells are plain text, the
+    first row and column can be headers, and the table scrolls inside its own box on a
+    phone instead of widening the page."""
+
+    class Meta:
+        icon = "table"
+        template = "news/blocks/table.html"
+
+
+class CodeBlock(blocks.StructBlock):
+    """Preformatted text shown as written: code, logs, transcripts, ASCII tables."""
+
+    language = blocks.CharBlock(
+        required=False, max_length=40, help_text=_("For example: python, bash (optional).")
+    )
+    code = blocks.TextBlock()
+
+    class Meta:
+        icon = "code"
+        template = "news/blocks/code.html"
+
+
+class DefinitionBlock(blocks.StructBlock):
+    term = blocks.CharBlock(max_length=255)
+    definition = blocks.TextBlock()
+
+
+class DefinitionListBlock(blocks.ListBlock):
+    """Terms and what they mean: a glossary of slang, of group names, of charges."""
+
+    def __init__(self, **kwargs):
+        super().__init__(DefinitionBlock(), **kwargs)
+
+    class Meta:
+        icon = "list-ul"
+        template = "news/blocks/definitions.html"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
     heading = HeadingBlock(max_length=255)
     quote = QuoteBlock()
     image = ImageWithCaptionBlock()
     video = VideoLinkBlock()
+    table = DataTableBlock(table_options={"contextMenu": True})
+    code = CodeBlock()
+    definitions = DefinitionListBlock()

@@ -1,7 +1,9 @@
 """Pages and snippets of the newsroom: home, articles, contributors and static pages."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,7 +27,13 @@ from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from .extensions import annotate_listing
 from .images import CleanImage, CleanRendition  # noqa: F401  (registered models)
 
-LANGUAGE_CHOICES = [("en", "English"), ("es", "Español")]
+# An article keeps the language it is written in, whatever the site's interface offers: an
+# imported Romanian post is labelled ``ro`` and read under the default interface language.
+LANGUAGE_CODE = RegexValidator(
+    r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$", _("An ISO 639 language code, such as en, es or ro.")
+)
+# Tag slugs are taggit's: Unicode letters kept ("narcotráfico"), so the routes take \w.
+TAG_SLUG = r"(?P<slug>[-\w]+)"
 PAGE_SIZE = 20
 
 
@@ -136,7 +144,7 @@ class HomePage(RoutablePageMixin, Page):
         items = live_articles().filter(bylines__contributor=person).distinct()
         return self.render_listing(request, items, "news/contributor.html", contributor=person)
 
-    @path("tags/<slug:slug>/", name="tag")
+    @re_path(rf"^tags/{TAG_SLUG}/$", name="tag")
     def tag(self, request, slug):
         from taggit.models import Tag
 
@@ -173,13 +181,29 @@ class HomePage(RoutablePageMixin, Page):
     def feed_atom(self, request):
         return feeds.ArticlesAtom()(request, home=self, articles=live_articles())
 
-    @path("tags/<slug:slug>/feed/rss/", name="tag_feed_rss")
+    @re_path(rf"^tags/{TAG_SLUG}/feed/rss/$", name="tag_feed_rss")
     def tag_feed_rss(self, request, slug):
         return feeds.ArticlesRss()(request, home=self, articles=live_articles(), slug=slug)
 
-    @path("tags/<slug:slug>/feed/atom/", name="tag_feed_atom")
+    @re_path(rf"^tags/{TAG_SLUG}/feed/atom/$", name="tag_feed_atom")
     def tag_feed_atom(self, request, slug):
         return feeds.ArticlesAtom()(request, home=self, articles=live_articles(), slug=slug)
+
+
+def check_slug_not_reserved(slug):
+    """A page directly under the home page whose slug a route claims could never be
+    reached: refused for editors and importers alike."""
+    from .reserved import reserved_slugs
+
+    if slug in reserved_slugs():
+        raise ValidationError(
+            {
+                "slug": _(
+                    "“%(slug)s” is the address of one of the site's own pages; choose another."
+                )
+                % {"slug": slug}
+            }
+        )
 
 
 class ArticleByline(Orderable):
@@ -201,7 +225,13 @@ class ArticlePage(Page):
     """A post: the unit everything else (comments, tips follow-ups, the knowledge base)
     attaches to."""
 
-    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        default="en",
+        validators=[LANGUAGE_CODE],
+        help_text=_("The language the article is written in: en, es, or another ISO 639 code."),
+    )
     summary = models.TextField(_("summary"), blank=True, max_length=600)
     lead_image = models.ForeignKey(
         CleanImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -265,10 +295,22 @@ class ArticlePage(Page):
     def description(self):
         return self.summary or self.plain_text()[:280]
 
+    @property
+    def site_language(self):
+        """The interface language the article is read under: its own when the site offers
+        it, else the default (the URL prefix must be one the site serves)."""
+        if self.language in dict(settings.LANGUAGES):
+            return self.language
+        return settings.LANGUAGE_CODE
+
     def canonical_url(self, request=None):
         """The article's address under its own language prefix."""
-        with translation.override(self.language):
+        with translation.override(self.site_language):
             return self.get_full_url(request)
+
+    def clean(self):
+        super().clean()
+        check_slug_not_reserved(self.slug)
 
     def get_sitemap_urls(self, request=None):
         return [{"location": self.canonical_url(request), "lastmod": self.last_published_at}]
@@ -276,6 +318,10 @@ class ArticlePage(Page):
 
 class StandardPage(Page):
     """A plain page: the comment policy, about, how to contact the newsroom."""
+
+    def clean(self):
+        super().clean()
+        check_slug_not_reserved(self.slug)
 
     body = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"])
     body_es = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"], blank=True)

@@ -5,6 +5,7 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
+from django.test import Client
 from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
 
@@ -167,13 +168,18 @@ def test_reimporting_changes_nothing(home):
 @pytest.mark.django_db
 def test_takeout_export(home):
     out, err = run_import("blogger", TAKEOUT)
-    assert "Imported 2 posts (1 drafts, 0 scheduled), 4 comments" in out
+    assert "Imported 2 posts (1 drafts, 0 scheduled), 1 pages, 4 comments" in out
     assert "Skipped 1 comments on posts not imported." in out
     assert "Skipped 1 Blogger posts in the trash." in out
-    assert "Skipped 1 Blogger page entries." in out
     assert "Posts" in err  # the progress bar, on stderr
+    # The blog's About page is a simple page, reached at its old address too.
+    from cronica.news.models import StandardPage
 
-    assert "3 redirects" in out  # the live post, and its two labels' listings
+    about = StandardPage.objects.get(title="About")
+    assert about.live and about.slug == "about" and "About this blog." in about.body
+    assert Client().get("/p/about.html").headers["Location"].endswith("/about/")
+
+    assert "4 redirects" in out  # the live post and page, and the post's two labels' listings
     navy = article("Navy seizes")
     assert navy.live and navy.slug == "navy-semi-submersible"
     assert navy.summary == "A narco sub intercepted at sea with three crew aboard."
@@ -227,7 +233,7 @@ def test_takeout_zip_is_read_in_place(home, tmp_path):
         zf.writestr("Takeout/Blogger/Blogs/Ruta del Golfo/feed.atom", TAKEOUT.read_bytes())
         zf.writestr("Takeout/Blogger/Blogs/Ruta del Golfo/theme-classic.html", "<html></html>")
     out, _ = run_import("blogger", archive)
-    assert "Imported 2 posts (1 drafts, 0 scheduled), 4 comments" in out
+    assert "Imported 2 posts (1 drafts, 0 scheduled), 1 pages, 4 comments" in out
 
 
 @pytest.mark.django_db

@@ -49,13 +49,13 @@ def test_hostile_file_exits_non_zero_with_a_message_and_writes_nothing(data_dir)
 def test_import_then_reimport(data_dir):
     first = cronica(data_dir, "import", "wxr", str(fixture("wordpress.xml")))
     assert first.returncode == 0, first.stderr
-    assert "Imported 3 posts (1 drafts, 0 scheduled), 7 comments" in first.stdout
+    assert "Imported 3 posts (1 drafts, 0 scheduled), 1 pages, 7 comments" in first.stdout
     assert "Posts: 100%" in first.stderr and "Comments: 100%" in first.stderr
     pages, comments = count(data_dir, "news_articlepage"), count(data_dir, "comments_comment")
     assert (pages, comments) == (3, 7)
 
     again = cronica(data_dir, "import", "wxr", str(fixture("wordpress.xml")), "--no-progress")
     assert again.returncode == 0, again.stderr
-    assert "left unchanged: 3 posts, 7 comments" in again.stdout
+    assert "left unchanged: 4 posts, 7 comments" in again.stdout
     assert again.stderr == ""
     assert (count(data_dir, "news_articlepage"), count(data_dir, "comments_comment")) == (3, 7)

@@ -2,7 +2,14 @@
 
 import pytest
 
-from cronica.importers.html_body import ImageRef, html_to_blocks, html_to_text, video_url
+from cronica.importers.html_body import (
+    BodyError,
+    ImageRef,
+    convert,
+    html_to_blocks,
+    html_to_text,
+    video_url,
+)
 from cronica.importers.language import guess_language
 
 
@@ -26,10 +33,8 @@ def test_only_allowed_markup_survives_in_paragraphs():
     [
         "<script>alert(1)</script>",
         "<style>p{}</style>",
-        '<iframe src="https://evil.example/"></iframe>',
         "<form><input name=x><button>Go</button></form>",
         "<svg><script>x</script></svg>",
-        '<object data="https://evil.example/x.swf"></object>',
         "<!-- a comment -->",
         "<p><br><br></p>",
         "<div>   </div>",
@@ -37,6 +42,115 @@ def test_only_allowed_markup_survives_in_paragraphs():
 )
 def test_active_or_empty_content_disappears(html):
     assert html_to_blocks(html) == []
+
+
+@pytest.mark.parametrize(
+    "html, word, href",
+    [
+        ('<iframe src="https://maps.example/embed?x=1"></iframe>', "Embedded content", None),
+        ('<object data="https://evil.example/x.swf"></object>', "Embedded content", None),
+        (
+            '<script src="https://gist.github.com/someone/0123abcd.js"></script>',
+            "Gist",
+            "https://gist.github.com/someone/0123abcd",
+        ),
+        ('<audio controls src="https://old.example/a/interview.mp3"></audio>', "Audio", None),
+        (
+            '<video controls><source src="https://old.example/raid.mp4"></video>',
+            "Video",
+            "https://old.example/raid.mp4",
+        ),
+    ],
+)
+def test_embeds_from_other_hosts_become_visible_links_never_frames(html, word, href):
+    body = convert(html)
+    [(kind, value)] = body.blocks
+    assert kind == "paragraph" and value.startswith(f"<p>{word}: <a href=")
+    assert "<iframe" not in value and "<script" not in value
+    if href:
+        assert f'href="{href}"' in value
+
+
+def test_markdown_kept_in_a_script_is_rendered_and_sanitized():
+    body = convert(
+        '<script type="text/x-markdown">\n'
+        "    ## Seizures in May\n\n"
+        "    Agents found **2 tonnes** at [the port](https://port.example/).\n\n"
+        "    | State | Kilos |\n    |---|---|\n    | Sonora | 1,200 |\n\n"
+        '    <img src=x onerror="alert(1)"> ~~wrong~~ right\n'
+        "</script>"
+    )
+    kinds = [kind for kind, _ in body.blocks]
+    assert kinds == ["heading", "paragraph", "table", "paragraph"]
+    assert body.blocks[1][1] == (
+        '<p>Agents found <b>2 tonnes</b> at <a href="https://port.example/">the port</a>.</p>'
+    )
+    assert body.blocks[2][1]["data"] == [["State", "Kilos"], ["Sonora", "1,200"]]
+    assert body.blocks[2][1]["first_row_is_table_header"] is True
+    assert body.blocks[3][1] == "<p><s>wrong</s> right</p>"
+    assert body.notes == []
+
+
+def test_tables_code_definitions_and_inline_markup_keep_their_structure():
+    body = convert(
+        "<table><caption>Seizures</caption><thead><tr><th>State</th><th>Kilos</th></tr>"
+        "</thead><tbody><tr><td>Sinaloa</td><td>340</td></tr><tr><td colspan=2>Total"
+        "</td></tr></tbody></table>"
+        '<pre class="language-python">  x = 1\n  if x:\n      print(x)</pre>'
+        "<dl><dt>Halcón</dt><dd>A lookout</dd><dt>Plaza</dt><dd>A territory</dd></dl>"
+        "<p><del>old</del> <ins>new</ins> <abbr title=\"Fiscalía General\">FGR</abbr> "
+        "<kbd>Ctrl</kbd> <code>x</code> H<sub>2</sub>O</p>"
+    )
+    assert body.blocks == [
+        (
+            "table",
+            {
+                "data": [["State", "Kilos"], ["Sinaloa", "340"], ["Total", ""]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "table_caption": "Seizures",
+                "cell": [],
+                "mergeCells": [],
+            },
+        ),
+        ("code", {"language": "python", "code": "x = 1\nif x:\n    print(x)"}),
+        (
+            "definitions",
+            [
+                {"term": "Halcón", "definition": "A lookout"},
+                {"term": "Plaza", "definition": "A territory"},
+            ],
+        ),
+        (
+            "paragraph",
+            "<p><s>old</s> new FGR (Fiscalía General) <kbd>Ctrl</kbd> <code>x</code> "
+            "H<sub>2</sub>O</p>",
+        ),
+    ]
+    assert body.notes == []
+
+
+def test_layout_tables_keep_their_content_not_their_grid():
+    blocks = html_to_blocks(
+        "<table><tr><td><h3>Column</h3><p>Text</p></td><td><ul><li>a</li></ul></td></tr></table>"
+    )
+    assert [kind for kind, _ in blocks] == ["heading", "paragraph", "paragraph"]
+
+
+def test_line_breaks_between_list_items_are_dropped():
+    blocks = html_to_blocks("<ul><br>\n<li>one<br></li><br>\n<li>two</li><br></ul>")
+    assert blocks == [("paragraph", "<ul>\n<li>one</li>\n<li>two</li></ul>")]
+
+
+def test_text_that_cannot_be_carried_over_is_counted_in_the_notes():
+    body = convert("<p>Kept</p><form><label>Your name</label><button>Send</button></form>")
+    assert body.blocks == [("paragraph", "<p>Kept</p>")]
+    assert body.notes == ["3 words of the original text not carried over (your, name, send)"]
+
+
+def test_nesting_no_editor_produces_is_a_clear_error():
+    with pytest.raises(BodyError, match="levels deep"):
+        convert("<div>" * 100_000 + "x" + "</div>" * 100_000)
 
 
 def test_blogger_line_breaks_become_paragraphs():

@@ -43,7 +43,7 @@ def article(title_start):
 @pytest.mark.django_db
 def test_posts_authors_categories_and_tags(home):
     out, _ = run_import("wxr", WXR)
-    assert "Imported 3 posts (1 drafts, 0 scheduled), 7 comments, 2 new contributors" in out
+    assert "Imported 3 posts (1 drafts, 0 scheduled), 1 pages, 7 comments, 2 new contributors" in out
     assert "Skipped 1 WordPress pingbacks and trackbacks." in out
     assert "Skipped 1 WordPress attachment items." in out
 
@@ -149,7 +149,7 @@ def test_reimport_changes_nothing(home):
     before = snapshot()
     out, _ = run_import("wxr", WXR)
     assert snapshot() == before
-    assert "left unchanged: 3 posts, 7 comments" in out
+    assert "left unchanged: 4 posts, 7 comments" in out
 
 
 @pytest.mark.django_db
