@@ -91,7 +91,7 @@ def _jsonl(path, source):
     for line in _need(path).read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            labels = {k: bool(row[k]) if k in row else None for k in LABELS}
+            labels = {k: None if row.get(k) is None else bool(row[k]) for k in LABELS}
             items.append(_item(row["text"], row["lang"], source, **labels))
     return items
 
@@ -165,5 +165,5 @@ def fingerprint(paths):
     """SHA-256 of the files a model was trained from, recorded in the model."""
     out = {}
     for path in paths:
-        out[str(path)] = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+        out[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     return out

@@ -16,6 +16,53 @@ from pathlib import Path
 
 from . import features
 
+# Function words weigh in the model (they carry who is addressed: "eres", "your") but
+# tell an editor nothing, so explanations leave them out.
+STOPWORDS = frozenset(
+    [
+        "the",
+        "and",
+        "you",
+        "your",
+        "you're",
+        "are",
+        "for",
+        "that",
+        "this",
+        "with",
+        "was",
+        "what",
+        "his",
+        "her",
+        "him",
+        "they",
+        "them",
+        "their",
+        "las",
+        "los",
+        "les",
+        "una",
+        "uno",
+        "del",
+        "por",
+        "para",
+        "con",
+        "que",
+        "como",
+        "pero",
+        "mas",
+        "sus",
+        "eres",
+        "esta",
+        "este",
+        "esto",
+        "estos",
+        "esa",
+        "ese",
+        "muy",
+        "ya",
+    ]
+)
 PATH = Path(__file__).resolve().parent / "data" / "screening-model.npz"
 
 
@@ -35,23 +82,29 @@ class Model:
         self.meta = json.loads(str(arrays["meta"]))
 
     def predict(self, text, rule_codes=()):
-        """``{label: Prediction}`` for ``text`` given the rule codes that fired on it."""
+        """``{label: Prediction}`` for ``text`` given the rule codes that fired on it; the
+        words are worked out only for labels at or above 0.5, the ones a reason shows."""
+        import numpy
+
         buckets, owners, n_text = features.extract(text, rule_codes)
-        values = features.values(buckets, n_text)
-        rows = self.weights[buckets] if buckets else self.weights[:0]
+        values = numpy.array(features.values(buckets, n_text), dtype="float32")
+        rows = self.weights[buckets] * values[:, None]  # (features, labels) contributions
+        margins = self.bias + rows.sum(axis=0)
+        z = numpy.clip(self.platt_a * margins + self.platt_b, -50, 50)
         out = {}
         for j, label in enumerate(self.labels):
-            contributions = rows[:, j].tolist()
-            margin = self.bias[j] + sum(w * v for w, v in zip(contributions, values))
-            z = self.platt_a[j] * margin + self.platt_b[j]
-            p = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
-            per_word = {}
-            for owner, w, v in zip(owners, contributions, values):
-                if owner is not None:
-                    per_word[owner] = per_word.get(owner, 0.0) + w * v
-            top = sorted((c, w) for w, c in per_word.items() if c > 0.05)[::-1]
-            out[label] = Prediction(p, [w for _c, w in top[:3]])
+            p = float(1 / (1 + math.exp(-z[j])))
+            out[label] = Prediction(p, self._words(owners, rows[:, j]) if p >= 0.5 else [])
         return out
+
+    @staticmethod
+    def _words(owners, contributions):
+        per_word = {}
+        for owner, c in zip(owners, contributions.tolist(), strict=True):
+            if owner is not None and len(owner) > 2 and owner not in STOPWORDS:
+                per_word[owner] = per_word.get(owner, 0.0) + c
+        top = sorted(((c, w) for w, c in per_word.items() if c > 0.05), reverse=True)
+        return [w for _c, w in top[:3]]
 
 
 @lru_cache(maxsize=1)
