@@ -27,13 +27,15 @@ from .explain import describe
 
 MODEL_WEIGHT = 1.0
 MODEL_MATURITY = 5  # examples of the rarer class before the newsroom model has full weight
-# Rule codes strong enough to set a floor under the label's score.
+# Rule codes strong enough to set a floor under the label's score (a bare phone number,
+# neither advertised nor pointed at a person, is held for an editor to look at).
 CERTAIN = {
     "threat_phrase": "threat",
     "curp": "doxxing",
     "rfc": "doxxing",
     "address": "doxxing",
     "phone_person": "doxxing",
+    "phone": "doxxing",
     "plate": "doxxing",
     "many_links": "spam",
     "repeated_text": "spam",
