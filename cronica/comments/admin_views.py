@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from cronica.screening.explain import describe
 from cronica.screening.thresholds import FLAG
 
 from . import moderation
@@ -77,7 +78,11 @@ def queue(request):
         paginator.count = counts[tab]  # already counted; saves a second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     for comment in page.object_list:
-        comment.marked = highlight(comment.body, (comment.screening or {}).get("matches"))
+        screening = comment.screening or {}
+        comment.marked = highlight(comment.body, screening.get("matches"))
+        comment.reasons = [describe(r) for r in screening.get("explain") or ()] or screening.get(
+            "reasons", []
+        )
         comment.suggested_reason = comment.reject_reason or _suggested_reason(comment)
     return render(
         request,

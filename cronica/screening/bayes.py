@@ -44,22 +44,6 @@ def learn(text, label, positive, delta=1):
         TokenStat.objects.filter(label=label, token__in=features).update(**{side: F(side) + delta})
 
 
-def approved_more_than_rejected(label, words):
-    """True when moderators approved comments containing each of ``words`` at least
-    twice as often as they flagged them as ``label``: the newsroom's standard says these
-    words are fine here."""
-    words = sorted({w[:MAX_TOKEN] for w in words})
-    if not words:
-        return False
-    rows = {
-        t: (p, n)
-        for t, p, n in TokenStat.objects.filter(label=label, token__in=words).values_list(
-            "token", "positive", "negative"
-        )
-    }
-    return all(w in rows and rows[w][1] >= 2 * (rows[w][0] + 1) for w in words)
-
-
 def probabilities(text):
     """``{label: (p, examples)}``: the model's probability that ``text`` is ``label``, and
     how many examples of the rarer class it has seen (its confidence); p is None for a

@@ -1,8 +1,15 @@
-"""Rule-based scores: lexicons (lexicon.py) and patterns for personal identifiers.
+"""Rule-based evidence: lexicons (lexicon.py) and patterns for links, phone numbers,
+addresses, personal IDs and repeated text.
 
-Each rule that fires adds a human-readable reason and the text it matched, so that a
-moderator sees why a comment was held and the queue can highlight the words.
-Scores of several hits combine as a noisy-OR: two mild insults weigh more than one.
+Rules are strong where a pattern is unambiguous (a CURP, a street address, three links)
+and weak where words need context (an insult may be friendly slang, a phone number may be
+an advertisement). So each hit carries a ``code`` that the learned model (model.py) reads
+as a feature and weighs in context, a ``weight`` used on its own when no model is
+loaded, and the text it matched, so the queue can highlight it and say why.
+
+Every pattern here is linear in the length of the text: each repetition is bounded and
+each variable-length pattern starts with a lookbehind, so a long line without a match
+costs one pass, not one pass per starting position (tests/screening/test_rules.py).
 """
 
 import re
@@ -11,20 +18,20 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .tokens import fold_words, urls
 
+LABELS = ("spam", "abuse", "threat", "doxxing")
+
 
 @dataclass
 class Hit:
     label: str  # spam, abuse, threat, doxxing
-    why: str
+    code: str  # stable name of the rule, a model feature and a key for translated reasons
     match: str
     weight: float
 
 
 @dataclass
 class RuleResult:
-    scores: dict = field(
-        default_factory=lambda: {"spam": 0.0, "abuse": 0.0, "threat": 0.0, "doxxing": 0.0}
-    )
+    scores: dict = field(default_factory=lambda: dict.fromkeys(LABELS, 0.0))
     hits: list = field(default_factory=list)
 
     def add(self, hit):
@@ -32,10 +39,13 @@ class RuleResult:
         old = self.scores[hit.label]
         self.scores[hit.label] = 1 - (1 - old) * (1 - hit.weight)
 
+    def codes(self):
+        return {hit.code for hit in self.hits}
+
 
 def _term_pattern(term, whole_word=True):
     body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
-    tail = r"[\wñ]*" if term.endswith("*") else (r"\b" if whole_word else "")
+    tail = r"[\wñ]{0,20}" if term.endswith("*") else (r"\b" if whole_word else "")
     return re.compile(r"(?<![\wñ])" + body + tail)
 
 
@@ -51,32 +61,71 @@ _PHONE = re.compile(
 )
 _CURP = re.compile(r"\b[A-Z][AEIOUX][A-Z]{2}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b", re.I)
 _RFC = re.compile(r"\b[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}\b", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# RFC 5321 limits: 64 characters before the @, 255 after. The lookbehind makes a match
+# start only where a run of address characters starts, so a long run without "@" is
+# scanned once instead of once per position (the old pattern was quadratic).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 _PLATE = re.compile(
     r"\b(?:placas?|matr[ií]cula|plates?|license plate|tag)\b[^\n]{0,25}?\b"
-    r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,4}(?:[-\s]?[A-Z0-9]{1,4}){1,2})\b",
+    r"((?=[A-Z0-9-]{0,12}\d)(?=[A-Z0-9-]{0,12}[A-Z])[A-Z0-9]{2,4}(?:[-\s]?[A-Z0-9]{1,4}){1,2})\b",
     re.I,
 )
 _MX_ADDRESS = re.compile(
     r"\b(?:calle|c\.|avenida|av\.?|blvd\.?|bulevar|boulevard|privada|priv\.|andador|"
     r"callej[oó]n|cerrada|carretera)\s+[^\n,;]{2,40}?\s*(?:#|n[oú]m(?:ero)?\.?|no\.)?\s*\d{1,5}"
-    r"(?:\s*(?:int|interior|depto)\.?\s*\w+)?\b",
+    r"(?:\s*(?:int|interior|depto)\.?\s*\w{1,10})?\b",
     re.I,
 )
 _US_ADDRESS = re.compile(
-    r"\b\d{2,5}\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:St|Street|Ave|Avenue|"
-    r"Rd|Road|Blvd|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl)\b\.?"
+    r"\b\d{2,5}\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]{1,30}(?:\s+[A-Z][a-z]{1,30})?\s+(?:St|Street|"
+    r"Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl)\b\.?"
 )
 _LIVES_AT = re.compile(
-    r"\b(?:vive en|viven en|su casa (?:esta|está|queda) en|su domicilio|lives (?:at|on)|"
+    r"\b(?:vive en|viven en|su casa (?:esta|está|queda) en|su domicilio|lives (?:at|on|in)|"
     r"his house is|her house is|their house is|su casa es la)\b",
     re.I,
 )
-_NEIGHBOURHOOD = re.compile(r"\b(?:col\.|colonia|fracc\.|fraccionamiento)\s+\w+", re.I)
+_NEIGHBOURHOOD = re.compile(r"\b(?:col\.|colonia|fracc\.|fraccionamiento)\s+\w{1,30}", re.I)
+# Pointing at a particular private person: a name, "this is the guy", "the one who talked",
+# their workplace, school, car or family. With an identifier this makes doxxing; alone it
+# is only context for the model.
+_PERSON = re.compile(
+    r"\b(?:se llama|su nombre es|his name is|her name is|their name is|name'?s|"
+    r"este es el|esta es la|ese es el|esa es la|es el que|es la que|el que (?:habl|delat|avis|"
+    r"denunci|puso)\w{0,8}|this is the (?:guy|dude|one|snitch)|the (?:guy|one|dude) who|"
+    r"that'?s the (?:guy|one)|su cel(?:ular)?|su n[uú]mero|su tel[eé]fono|his (?:number|cell|phone)"
+    r"|her (?:number|cell|phone)|el soplón|el soplon|the snitch|the informant|el halc[oó]n)\b",
+    re.I,
+)
+_WHEREABOUTS = re.compile(
+    r"\b(?:trabaja en|works (?:at|the)|da clases en|teaches at|va en la|goes to|estudia en|"
+    r"anda en un|drives an?|maneja una?|se estaciona en|parks at|placas|plates?)\b",
+    re.I,
+)
+# An advertisement: a phone number next to these is a way to buy something (spam), not
+# a person's number being exposed.
+_AD = re.compile(
+    r"\b(?:vendo|venta|se vende|se renta|renta|rento|informes|info|pedidos|cotizaci[oó]n(?:es)?|"
+    r"citas|promoci[oó]n|promo|precio|precios|servicio|servicios|env[ií]o|a domicilio|"
+    r"solicit[oa]|se solicitan|empleo|sueldo|pr[eé]stamos?|cr[eé]dito|curso|cupo|"
+    r"for sale|selling|wholesale|quote|discount|free consultation|call now|call today|"
+    r"text me|hiring|prices?|insurance|repair|deals?|limited time|order)\b",
+    re.I,
+)
+_REPEATED_LINE = re.compile(r"(?m)^(.{8,200})$(?:\n\1$){2,}")
 
 
 def _digits(text):
     return sum(c.isdigit() for c in text)
+
+
+def _repeated_words(folded):
+    """Share of words that repeat an earlier word, for comments made of one phrase
+    pasted over and over ("BUY NOW BUY NOW BUY NOW ...")."""
+    words = folded.split()
+    if len(words) < 12:
+        return 0.0
+    return 1 - len(set(words)) / len(words)
 
 
 def evaluate(text):
@@ -87,39 +136,53 @@ def evaluate(text):
     for _term, pattern, weight in _INSULTS:
         found = pattern.search(folded)
         if found:
-            result.add(Hit("abuse", "insult", found.group(0), weight))
+            code = "insult_strong" if weight >= 0.9 else "insult"
+            result.add(Hit("abuse", code, found.group(0), weight))
     for _term, pattern in _THREATS:
         found = pattern.search(folded)
         if found:
-            result.add(Hit("threat", "threat of violence", found.group(0), 0.97))
-            result.add(Hit("abuse", "threat of violence", found.group(0), 0.97))
+            result.add(Hit("threat", "threat_phrase", found.group(0), 0.97))
     for _term, pattern, weight in _SPAM:
         found = pattern.search(folded)
         if found:
-            result.add(Hit("spam", "advertising or scam words", found.group(0), weight))
+            result.add(Hit("spam", "spam_words", found.group(0), weight))
 
     links = urls(text)
     if links:
+        code = {1: "link", 2: "links"}.get(len(links), "many_links")
         weight = {1: 0.25, 2: 0.5}.get(len(links), 0.8)
-        result.add(Hit("spam", f"{len(links)} link(s)", links[0], weight))
+        result.add(Hit("spam", code, links[0], weight))
+    if _REPEATED_LINE.search(text) or _repeated_words(folded) > 0.6:
+        result.add(Hit("spam", "repeated_text", text[:40], 0.6))
 
+    person = _PERSON.search(text) or _WHEREABOUTS.search(text)
+    advert = _AD.search(text)
     for match in _PHONE.finditer(text):
-        if 10 <= _digits(match.group(0)) <= 13:
-            result.add(Hit("doxxing", "phone number", match.group(0).strip(), 0.9))
+        if not 10 <= _digits(match.group(0)) <= 13:
+            continue
+        number = match.group(0).strip()
+        if person:
+            result.add(Hit("doxxing", "phone_person", number, 0.9))
+        elif advert or any(h.code == "spam_words" for h in result.hits):
+            result.add(Hit("spam", "phone_ad", number, 0.5))
+        else:
+            result.add(Hit("doxxing", "phone", number, 0.6))
     for match in _CURP.finditer(text):
-        result.add(Hit("doxxing", "CURP (Mexican personal ID)", match.group(0), 0.95))
+        result.add(Hit("doxxing", "curp", match.group(0), 0.95))
     for match in _RFC.finditer(text):
         if not _CURP.search(match.group(0)):
-            result.add(Hit("doxxing", "RFC (Mexican tax ID)", match.group(0), 0.85))
-    for match in _EMAIL.finditer(text):
-        result.add(Hit("doxxing", "e-mail address", match.group(0), 0.6))
+            result.add(Hit("doxxing", "rfc", match.group(0), 0.85))
+    for match in EMAIL.finditer(text):
+        result.add(Hit("doxxing", "email", match.group(0), 0.6))
     for match in _PLATE.finditer(text):
-        result.add(Hit("doxxing", "vehicle plate", match.group(1), 0.8))
+        result.add(Hit("doxxing", "plate", match.group(1), 0.8))
     for pattern in (_MX_ADDRESS, _US_ADDRESS):
         for match in pattern.finditer(text):
-            result.add(Hit("doxxing", "street address", match.group(0), 0.85))
+            result.add(Hit("doxxing", "address", match.group(0), 0.85))
     for match in _LIVES_AT.finditer(text):
-        result.add(Hit("doxxing", "says where someone lives", match.group(0), 0.45))
+        result.add(Hit("doxxing", "lives_at", match.group(0), 0.45))
     for match in _NEIGHBOURHOOD.finditer(text):
-        result.add(Hit("doxxing", "neighbourhood named", match.group(0), 0.2))
+        result.add(Hit("doxxing", "neighbourhood", match.group(0), 0.2))
+    if person:
+        result.add(Hit("doxxing", "person_pointed_at", person.group(0), 0.3))
     return result

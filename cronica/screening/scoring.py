@@ -1,29 +1,49 @@
 """Scores for one comment: ``score(text)`` is what the rest of cronica calls.
 
-The rules (rules.py) know the obvious words and identifiers; the learned model
-(bayes.py) knows this newsroom's decisions. They combine in log-odds: a rule hit is
-strong evidence, the model shifts it up or down by a weight that grows with the number
-of decisions it has learned from, so a young model cannot overrule the rules and a
-mature one can (an editor who keeps approving "pinche gobierno" teaches it that this is
-fine here). The model may only lower a rule's score for words moderators have
-approved much more often than flagged; otherwise it can raise a score but not bury a
-rule hit it has simply never seen. Threats and doxxing are rule-only: the cost of learning them wrong is a
-person hurt, not a comment mislaid.
+Three sources of evidence, in this order:
+
+1. the rules (rules.py) find links, phone numbers, addresses, IDs, lexicon words;
+2. the shipped model (model.py), trained on public corpora and the project's own
+   examples, weighs the words and the rule codes in context and gives a calibrated
+   probability per label: spam, abuse, threat, doxxing, each scored on its own;
+3. the newsroom's model (bayes.py) learned from this site's moderation decisions
+   shifts spam and abuse in log-odds, with a weight that grows with the number of
+   decisions, so a young newsroom model cannot overrule the shipped one and a mature one
+   can, in both directions (approving "pinche gobierno" comments teaches that this is
+   fine here; marking a kind of advert spam teaches that it is spam).
+
+Where a rule is certain the model cannot talk it down: a CURP, a street address or a
+phone number pointed at a person is doxxing, three links are spam, a threat phrase is
+a threat. Threats and doxxing are not learned from decisions: the cost of learning them
+wrong is a person hurt, not a comment mislaid. Without a model file the rules' own
+weights are the scores.
 """
 
 import math
 from dataclasses import dataclass, field
 
-from . import bayes, rules
-from .tokens import tokens
+from . import bayes, model, rules
+from .explain import describe
 
-RULE_FLOOR = 0.1  # what "no rule fired" means in log-odds terms
-RULE_CEIL = 0.98
 MODEL_WEIGHT = 1.0
-MODEL_MATURITY = 5  # examples of the rarer class before the model has its full weight
+MODEL_MATURITY = 5  # examples of the rarer class before the newsroom model has full weight
+# Rule codes strong enough to set a floor under the label's score (a bare phone number,
+# neither advertised nor pointed at a person, is held for an editor to look at).
+CERTAIN = {
+    "threat_phrase": "threat",
+    "curp": "doxxing",
+    "rfc": "doxxing",
+    "address": "doxxing",
+    "phone_person": "doxxing",
+    "phone": "doxxing",
+    "plate": "doxxing",
+    "many_links": "spam",
+    "repeated_text": "spam",
+}
 
 
 def _logit(p):
+    p = min(0.999, max(0.001, p))
     return math.log(p / (1 - p))
 
 
@@ -37,12 +57,17 @@ class Scores:
     abuse: float = 0.0
     threat: float = 0.0
     doxxing: float = 0.0
-    reasons: list = field(default_factory=list)
+    explain: list = field(default_factory=list)  # structured reasons (explain.py)
     matches: list = field(default_factory=list)
 
     @property
     def top(self):
         return max(self.spam, self.abuse, self.threat, self.doxxing)
+
+    @property
+    def reasons(self):
+        """The reasons in the active language (English outside a request)."""
+        return [describe(item) for item in self.explain]
 
     def as_dict(self):
         return {
@@ -51,6 +76,7 @@ class Scores:
             "threat": self.threat,
             "doxxing": self.doxxing,
             "reasons": self.reasons,
+            "explain": self.explain,
             "matches": self.matches,
         }
 
@@ -58,45 +84,40 @@ class Scores:
 def score(text):
     """Spam, abuse, threat and doxxing probabilities for ``text``, with reasons."""
     result = rules.evaluate(text)
-    scores = Scores(threat=result.scores["threat"], doxxing=result.scores["doxxing"])
+    shipped = model.load()
+    predictions = shipped.predict(text, result.codes()) if shipped else {}
     learned = bayes.probabilities(text)
-    for label in bayes.LABELS:
-        rule_p = min(RULE_CEIL, max(RULE_FLOOR, result.scores[label]))
-        model_p, examples = learned[label]
-        if model_p is None:
-            final = result.scores[label]
-        else:
+    scores = Scores()
+    for label in rules.LABELS:
+        prediction = predictions.get(label)
+        p = prediction.p if prediction else result.scores[label]
+        nb_p, examples = learned.get(label, (None, 0))
+        if nb_p is not None and examples:
             weight = MODEL_WEIGHT * min(1.0, examples / MODEL_MATURITY)
-            model_p = min(0.999, max(0.001, model_p))
-            final = _sigmoid(_logit(rule_p) + weight * _logit(model_p))
-            rule_score = result.scores[label]
-            if final < rule_score:
-                words = [w for hit in result.hits if hit.label == label for w in tokens(hit.match)]
-                if not bayes.approved_more_than_rejected(label, words):
-                    final = rule_score
-            if result.scores[label] == 0 and final <= RULE_FLOOR:
-                final = min(final, model_p)
-            if model_p >= 0.5 and final >= 0.5:
-                scores.reasons.append(
-                    f"{label}: resembles comments moderators marked as {label} ({model_p:.0%})"
-                )
-        setattr(scores, label, round(final, 4))
-    scores.abuse = max(scores.abuse, result.scores["threat"])  # a threat is always abuse
-    scores.threat = round(scores.threat, 4)
-    scores.doxxing = round(scores.doxxing, 4)
-    seen = []  # (why, match): a match inside one already given adds nothing
+            p = _sigmoid(_logit(p) + weight * _logit(nb_p))
+        floor = max((h.weight for h in result.hits if CERTAIN.get(h.code) == label), default=0)
+        p = max(p, floor)
+        setattr(scores, label, round(p, 4))
+        if p >= 0.5 and prediction and prediction.words:
+            scores.explain.append({"label": label, "code": "words", "words": prediction.words})
+            scores.matches.extend(prediction.words)
+        if p >= 0.5 and nb_p is not None and nb_p >= 0.5 and examples:
+            scores.explain.append({"label": label, "code": "newsroom", "p": round(nb_p, 2)})
+    seen = []  # (code, match): a match inside one already given adds nothing
     for hit in sorted(result.hits, key=lambda h: -len(h.match)):
-        match = hit.match.casefold()
-        if any(why == hit.why and match in other for why, other in seen):
+        if getattr(scores, hit.label) < 0.5 or hit.code == "person_pointed_at":
             continue
-        seen.append((hit.why, match))
-        scores.reasons.append(f"{hit.label}: {hit.why} \u201c{hit.match}\u201d")
+        match = hit.match.casefold()
+        if any(code == hit.code and match in other for code, other in seen):
+            continue
+        seen.append((hit.code, match))
+        scores.explain.append({"label": hit.label, "code": hit.code, "match": hit.match})
         scores.matches.append(hit.match)
     return scores
 
 
 def learn_decision(text, spam=None, abuse=None, delta=1):
-    """Teaches the model one moderator decision; None leaves a label untouched."""
+    """Teaches the newsroom model one moderator decision; None leaves a label untouched."""
     if spam is not None:
         bayes.learn(text, "spam", spam, delta)
     if abuse is not None:

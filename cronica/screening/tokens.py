@@ -13,9 +13,13 @@ _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
 _WORD = re.compile(r"[a-zñ]+(?:'[a-z]+)?")
-_URL = re.compile(
-    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|xyz|io|ru|mx|"
-    r"ly|me|co|top|click|site|online|shop)\b(?:/\S*)?",
+# Links with a scheme, or bare domains ("example.com", "my-shop.site/x"). Label lengths
+# are bounded (63, as in DNS) and a bare domain may only start where a run of domain
+# characters starts, so a long hyphenated run costs one pass, not one per position.
+URL = re.compile(
+    r"(?:https?://|www\.)\S{1,2000}|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\."
+    r"(?:com|net|org|info|biz|xyz|io|ru|mx|ly|me|co|top|click|site|online|shop|tv|live)\b"
+    r"(?:/\S{0,2000})?",
     re.I,
 )
 _REPEATS = re.compile(r"(.)\1{2,}")
@@ -81,7 +85,7 @@ def fold_words(text):
 
 
 def urls(text):
-    return _URL.findall(text)
+    return URL.findall(text)
 
 
 def tokens(text):

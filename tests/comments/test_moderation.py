@@ -156,7 +156,7 @@ def test_approving_purges_the_article_from_the_front_cache(
 
 def test_the_reject_reason_screening_points_at_is_preselected(editor_client, article, post):
     doxx = _held(article, post, "su cel es 81 1234 5678")
-    plain = _held(article, post, "a plain comment")
+    plain = _held(article, post, "Colima has been Mencho territory since 2015.")
     html = editor_client.get("/admin/comments/").content.decode()
     for comment, reason in ((doxx, "personal"), (plain, "other")):
         select = re.search(rf'<select name="reason-{comment.pk}".*?</select>', html, re.S)

@@ -25,16 +25,18 @@ def test_the_labeled_set_is_big_bilingual_and_balanced_enough():
     assert min(sum(i["lang"] == lang for i in items) for lang in languages) >= 80
 
 
-def test_rules_alone_then_learned_model_on_held_out_comments(capsys):
+def test_shipped_model_then_newsroom_learning_on_held_out_comments(capsys):
+    """The shipped model learned from the other split (corpora.split), never this one;
+    then the newsroom model learns the other split as moderators' decisions."""
     train, test = evaluation.split(load())
     assert len(test) >= 50
     before = {f.label: f for f in evaluation.measure(test)}
     evaluation.train(train)
     after = {f.label: f for f in evaluation.measure(test)}
     with capsys.disabled():
-        print("\nrules only:", *before.values(), sep="\n  ")
-        print("rules + model trained on the other split:", *after.values(), sep="\n  ")
-    for label in ("spam", "abuse"):
-        assert after[label].precision >= 0.8, after[label]
-        assert after[label].recall >= 0.75, after[label]
-    assert after["doxxing"].precision >= 0.8 and after["doxxing"].recall >= 0.8
+        print("\nshipped model:", *before.values(), sep="\n  ")
+        print("and the newsroom's decisions on the other split:", *after.values(), sep="\n  ")
+    for figures in (before, after):
+        assert figures["spam"].precision >= 0.8 and figures["spam"].recall >= 0.8
+        assert figures["abuse"].precision >= 0.7 and figures["abuse"].recall >= 0.6
+        assert figures["doxxing"].precision >= 0.8 and figures["doxxing"].recall >= 0.8
