@@ -394,7 +394,9 @@ def extract(text, gazetteer, language=None):
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
     entities = gazetteer.entities
-    matches = resolution.resolve(text, gazetteer.find(text, language=language), gazetteer)
+    matches, groups = resolution.resolve(
+        text, gazetteer.find(text, language=language), gazetteer
+    )
     events = []
     # Matches in text order, so each sentence takes its own by bisection (a scan of all
     # matches per sentence made long texts quadratic).
@@ -411,11 +413,21 @@ def extract(text, gazetteer, language=None):
     return Extraction(
         language=language,
         matches=matches,
-        unknown=naming.unknown_names(text, matches, spans),
+        unknown=_merge_unknown(groups, naming.unknown_names(text, matches, spans)),
         events=seizures + events,
         money=money(text),
         entities={m.entity_id: entities[m.entity_id] for m in matches if m.entity_id in entities},
     )
+
+
+def _merge_unknown(groups, names):
+    """Unknown group forms first; a typed name inside one is the same group."""
+    merged = {g["name"]: g for g in groups}
+    for item in names:
+        inside = next((g for g in groups if item["name"] in g["name"]), None)
+        if inside is None:
+            merged.setdefault(item["name"], item)
+    return list(merged.values())
 
 
 EVENT_FIELDS = (
