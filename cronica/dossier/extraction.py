@@ -10,17 +10,15 @@ deliberately conservative: an event is a suggestion until an editor confirms it.
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
+from . import naming, resolution
+from . import seizures as seizure_reader
+from .dates import first_date
+from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
-from .quantities import money, quantities
-
-
-def gettext_noop(message):
-    """Marks a drug name for translation (makemessages finds it by this name) without
-    making this module need Django's settings: extraction also runs bare."""
-    return message
+from .quantities import money
 
 
 EN_WORDS = {
@@ -66,27 +64,6 @@ ES_WORDS = {
     "sus",
 }
 
-DRUGS = [  # canonical name (translated on pages), pattern on folded text
-    (gettext_noop("cocaine"), r"cocaine|cocaina|coca paste|pasta base|pasta de coca|crack"),
-    (gettext_noop("fentanyl"), r"fentanyl|fentanilo"),
-    (
-        gettext_noop("methamphetamine"),
-        r"methamphetamines?|metanfetaminas?|crystal meth|meth|cristal",
-    ),
-    (gettext_noop("heroin"), r"heroin|heroina|goma de opio|opium gum"),
-    (gettext_noop("marijuana"), r"marijuana|marihuana|cannabis|mariguana"),
-    (gettext_noop("hashish"), r"hashish|hachis"),
-    (
-        gettext_noop("precursors"),
-        r"precursor chemicals|precursores quimicos|precursors|precursores",
-    ),
-]
-DRUG_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in DRUGS))
-
-SEIZURE_CUE = re.compile(
-    r"\b(?:seiz\w*|confiscat\w*|intercept\w*|impound\w*|found|discovered|haul|bust|"
-    r"decomis\w*|incaut\w*|asegur\w*|hallaz\w*|hallaron|encontraron|localizaron)\b"
-)
 KILLING_CUE = re.compile(
     r"\b(?:killed|murdered|assassinated|assassination|shot dead|slain|homicides?|"
     r"massacre|asesinad\w*|asesinato\w*|ejecutad\w*|homicidios?|masacre|muertos|"
@@ -142,172 +119,7 @@ CARGO = re.compile(
 )
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE_RE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH})\s+(?:de(?:l)?\s+)?(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<m3>{_MONTH})\s+(?:de(?:l)?\s+)?(?P<y3>(?:19|20)\d\d))\b"
-)
-
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
-
-CONNECTORS = {"de", "del", "la", "las", "los", "of", "the", "el"}
-LEADING_ARTICLES = {
-    "the",
-    "el",
-    "la",
-    "a",
-    "an",
-    "un",
-    "una",
-    "in",
-    "en",
-    "on",
-    "at",
-    "but",
-    "and",
-    "y",
-    "after",
-    "tras",
-    "when",
-    "cuando",
-    "former",
-    "ex",
-}
-STOP_NAMES = set(MONTHS) | {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-}
-# Stripped from the front of a name, except "Los"/"Las", which start group names.
-LEADING_STRIP = LEADING_ARTICLES | STOP_NAMES | (CONNECTORS - {"los", "las"})
-GROUP_HINTS = {
-    "cartel",
-    "clan",
-    "gang",
-    "mafia",
-    "family",
-    "familia",
-    "organization",
-    "organizacion",
-    "frente",
-    "brigade",
-    "brigada",
-    "comando",
-    "ring",
-}
-INSTITUTION_HINTS = {
-    "police",
-    "policia",
-    "army",
-    "ejercito",
-    "navy",
-    "marina",
-    "armada",
-    "court",
-    "tribunal",
-    "corte",
-    "ministry",
-    "ministerio",
-    "department",
-    "agency",
-    "office",
-    "fiscalia",
-    "customs",
-    "aduana",
-    "aduanas",
-    "guard",
-    "guardia",
-    "prosecutor",
-    "attorney",
-    "secretaria",
-    "government",
-    "gobierno",
-    "service",
-    "servicio",
-    "university",
-    "universidad",
-}
-PLACE_HINTS = {
-    "united",
-    "states",
-    "estados",
-    "unidos",
-    "republic",
-    "republica",
-    "city",
-    "ciudad",
-    "port",
-    "puerto",
-    "province",
-    "provincia",
-    "san",
-    "santa",
-    "north",
-    "south",
-    "norte",
-    "sur",
-    "island",
-    "isla",
-}
-# A nickname in double quotes, or in single quotes opened after a space (so that the
-# apostrophe of "Ecuador's" never opens one).
-QUOTED = re.compile(
-    r"[\"“«]([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»]"
-    r"|(?:(?<=\s)|^)['‘]([A-ZÁÉÍÓÚÑ][\w .-]{0,30}?)['’](?!\w)"
-)
-TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-
 
 def detect_language(text):
     """ "es" or "en", from common function words; Spanish letters break a tie."""
@@ -348,6 +160,12 @@ class FoundEvent:
     country_id: int | None = None
     occurred_on: date | None = None
     entity_ids: list = field(default_factory=list)
+    # Seizures: "report" (one seizure, for the ledger), "restatement" (the same seizure
+    # again) or "aggregate" (a total); ``parts`` are the events it restates or sums.
+    role: str = "report"
+    parts: list = field(default_factory=list, repr=False)
+    item_count: int | None = None  # pills, packages, bricks or doses
+    item_unit: str = ""
 
 
 @dataclass
@@ -382,23 +200,27 @@ class Extraction:
         for event in self.events:
             if event.place_text and event.place_text not in places:
                 places.append(event.place_text)
-        seizures = []
-        for event in self.events:
-            if event.kind != "seizure":
-                continue
+        seizures = [e for e in self.events if e.kind == "seizure"]
+        index = {id(e): i for i, e in enumerate(seizures)}
+        seizure_rows = []
+        for event in seizures:
             place = (
                 self.entities[event.place_id].name if event.place_id else event.place_text or None
             )
-            seizures.append(
+            seizure_rows.append(
                 {
                     "drug": event.drug,
                     "kg": event.kg,
+                    "count": event.item_count,
+                    "unit": event.item_unit or None,
                     "quantity_text": event.quantity_text,
                     "qualifier": event.qualifier or None,
                     "place": place,
                     "concealment": event.concealment or None,
                     "value_usd": event.value_usd,
                     "date": event.occurred_on.isoformat() if event.occurred_on else None,
+                    "role": event.role,
+                    "parts": [index[id(p)] for p in event.parts if id(p) in index],
                 }
             )
         others = [
@@ -415,30 +237,11 @@ class Extraction:
         return {
             "language": self.language,
             "entities": known + [dict(item, known=False) for item in self.unknown],
-            "seizures": seizures,
+            "seizures": seizure_rows,
             "events": others,
             "money": [{"text": m.text, "usd": m.usd} for m in self.money],
             "places": places,
         }
-
-
-def _date(folded_sentence):
-    """The first full date stated ("9 August 2023", "Aug. 9, 2023", "el 20 de julio de
-    2025"). A month alone ("in July 2023") is not a date: the ledger then uses the
-    article's, rather than inventing the first of the month."""
-    for match in DATE_RE.finditer(folded_sentence):
-        if match["m3"]:
-            continue
-        month = MONTHS[match["m1"] or match["m2"]]
-        year = int(match["y1"] or match["y2"])
-        day = int(match["d1"] or match["d2"])
-        break
-    else:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _count(folded_sentence):
@@ -450,17 +253,6 @@ def _count(folded_sentence):
         return NUMBER_WORDS[word]
     digits = re.sub(r"[.,]", "", word)
     return int(digits) if digits.isdigit() else None
-
-
-def _nearest_drug(folded, position):
-    best = None
-    for match in DRUG_RE.finditer(folded):
-        distance = (
-            match.start() - position if match.start() >= position else (position - match.end()) * 2
-        )  # a drug named after the quantity is likelier
-        if best is None or distance < best[0]:
-            best = (distance, match.lastgroup)
-    return best[1] if best else ""
 
 
 def _place(sentence, folded, start, matches, entities):
@@ -505,7 +297,7 @@ def _events_in(sentence, start, inside, entities):
     ]
     involved = list(dict.fromkeys(involved))
     sums = money(sentence)
-    when = _date(folded)
+    when = first_date(folded)
     place, place_text = _place(sentence, folded, start, inside, entities)
     common = dict(
         sentence=sentence,
@@ -517,22 +309,6 @@ def _events_in(sentence, start, inside, entities):
         country_id=(place.country_id if place else None),
     )
     found = []
-    weights = quantities(sentence)
-    drug_in_sentence = DRUG_RE.search(folded)
-    if weights and drug_in_sentence and SEIZURE_CUE.search(folded):
-        weight = weights[0]
-        found.append(
-            FoundEvent(
-                kind="seizure",
-                drug=_nearest_drug(folded, weight.end),
-                kg=weight.kg,
-                quantity_text=weight.text,
-                qualifier=weight.qualifier,
-                value_usd=sums[0].usd if sums else None,
-                concealment=_concealment(sentence, folded),
-                **common,
-            )
-        )
     if REWARD_CUE.search(folded) and sums:
         found.append(FoundEvent(kind="reward", value_usd=sums[0].usd, **common))
     if EXTRADITION_CUE.search(folded) and involved:
@@ -542,69 +318,6 @@ def _events_in(sentence, start, inside, entities):
     if KILLING_CUE.search(folded) and (involved or _count(folded)):
         found.append(FoundEvent(kind="killing", count=_count(folded), **common))
     return found
-
-
-def unknown_names(text, matches):
-    """Capitalized names (two words or more, or a quoted nickname) that no known alias
-    covers, with a guess at what they are."""
-    covered = bytearray(len(text))
-    for match in matches:
-        covered[match.start : match.end] = b"\x01" * (match.end - match.start)
-    found = {}
-
-    def add(name, kind, start, end):
-        name = " ".join(name.split())
-        if any(covered[start:end]) or fold(name) in STOP_NAMES:
-            return
-        entry = found.setdefault(name, {"name": name, "type": kind, "mentions": []})
-        entry["mentions"].append(name)
-
-    def flush(run, offset):
-        while run and fold(run[0][0]) in LEADING_STRIP:
-            run.pop(0)
-        while run and fold(run[-1][0]) in CONNECTORS:
-            run.pop()
-        capitals = [t for t in run if t[0][0].isupper()]
-        if len(capitals) < 2 or any(fold(t[0]) in STOP_NAMES for t in capitals):
-            return
-        s, e = run[0].start() + offset, run[-1].end() + offset
-        words = {fold(t[0]) for t in run}
-        kind = (
-            "group"
-            if words & GROUP_HINTS or fold(run[0][0]) in {"los", "las"}
-            else "institution"
-            if words & INSTITUTION_HINTS
-            else "place"
-            if words & PLACE_HINTS
-            else "person"
-        )
-        add(text[s:e], kind, s, e)
-
-    for quoted in QUOTED.finditer(text):
-        group = 1 if quoted[1] else 2
-        add(quoted[group].strip(), "person", quoted.start(group), quoted.end(group))
-    for offset, sentence in sentences(text):
-        tokens = list(TOKEN.finditer(sentence))
-        run = []
-        for index, token in enumerate(tokens):
-            word = token[0]
-            if run and sentence[run[-1].end() : token.start()].strip():
-                flush(run, offset)  # punctuation between words ends a name
-                run = []
-            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-            connector = (
-                fold(word) in CONNECTORS
-                and bool(run)
-                and following[:1].isupper()
-                and not sentence[token.end() : tokens[index + 1].start()].strip()
-            )
-            if word[0].isupper() or connector:
-                run.append(token)
-            else:
-                flush(run, offset)
-                run = []
-        flush(run, offset)
-    return list(found.values())
 
 
 PLACE_DETAIL = {"site": 3, "city": 2, "region": 1, "country": 0}
@@ -620,66 +333,123 @@ def _detail(event, entities):
     return (filled, PLACE_DETAIL.get(place.level, 0) if place else -1)
 
 
-def _merge_seizures(events, entities):
-    """One seizure per drug and quantity: a headline and the paragraph under it report
-    the same haul. The most detailed report is kept and completed by the others."""
-    kept, by_key = [], {}
-    for event in events:
-        if event.kind != "seizure":
-            kept.append(event)
-            continue
-        key = (event.drug, event.kg)
-        if key not in by_key:
-            by_key[key] = event
-            kept.append(event)
-            continue
-        first = by_key[key]
-        better = _detail(event, entities) > _detail(first, entities)
-        best, other = (event, first) if better else (first, event)
-        for name in (
-            "place_id",
-            "country_id",
-            "place_text",
-            "concealment",
-            "value_usd",
-            "occurred_on",
-            "qualifier",
-        ):
-            if not getattr(best, name):
-                setattr(best, name, getattr(other, name))
-        best.entity_ids = list(dict.fromkeys(best.entity_ids + other.entity_ids))
-        kept[kept.index(first)] = best
-        by_key[key] = best
-    return kept
+FILLED_FROM_RESTATEMENTS = (
+    "place_id",
+    "country_id",
+    "place_text",
+    "concealment",
+    "value_usd",
+    "occurred_on",
+)
+
+
+def _seizure_events(text, spans, language, inside, entities):
+    """The article's seizures as events: reports, and the restatements and aggregates
+    linked to what they restate or sum (``parts``)."""
+    items = seizure_reader.read(text, spans, language)
+    events = {}
+    for item in items:
+        start, sentence = spans[item.sentence]
+        folded = fold(sentence)
+        place, place_text = _place(sentence, folded, start, inside[item.sentence], entities)
+        sums = money(sentence)
+        events[id(item)] = FoundEvent(
+            kind="seizure",
+            sentence=sentence,
+            start=start,
+            drug=item.drug,
+            kg=round(item.value, 3) if item.kind == "weight" else None,
+            quantity_text=item.text,
+            qualifier=item.qualifier,
+            value_usd=sums[0].usd if sums else None,
+            concealment=_concealment(sentence, folded),
+            place_id=place.id if place else None,
+            place_text=place_text,
+            country_id=place.country_id if place else None,
+            occurred_on=first_date(folded),
+            entity_ids=list(
+                dict.fromkeys(
+                    m.entity_id
+                    for m in inside[item.sentence]
+                    if entities.get(m.entity_id) and entities[m.entity_id].kind != "place"
+                )
+            ),
+            role=item.role,
+            item_count=(int(item.value) if item.kind == "count" else item.count),
+            item_unit=(item.unit if item.kind == "count" else item.count_unit),
+        )
+    for item in items:
+        event = events[id(item)]
+        event.parts = [events[id(part)] for part in item.parts if id(part) in events]
+        if event.role == "restatement" and event.parts:
+            # What the restatement adds (a place, a value) completes the seizure it restates.
+            target = event.parts[0]
+            for name in FILLED_FROM_RESTATEMENTS:
+                if not getattr(target, name) and getattr(event, name):
+                    setattr(target, name, getattr(event, name))
+    return [events[id(item)] for item in items]
 
 
 def extract(text, gazetteer, language=None):
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
-    matches = gazetteer.find(text, language=language)
     entities = gazetteer.entities
+    matches, groups = resolution.resolve(
+        text, gazetteer.find(text, language=language), gazetteer
+    )
     events = []
     # Matches in text order, so each sentence takes its own by bisection (a scan of all
     # matches per sentence made long texts quadratic).
     ordered = sorted(matches, key=lambda m: m.start)
     starts = [m.start for m in ordered]
-    for start, sentence in sentences(text):
+    spans = list(sentences(text))
+    inside = []
+    for start, sentence in spans:
         low = bisect_left(starts, start)
         high = bisect_left(starts, start + len(sentence))
-        events.extend(_events_in(sentence, start, ordered[low:high], entities))
+        inside.append(ordered[low:high])
+        events.extend(_events_in(sentence, start, inside[-1], entities))
+    seizures = _seizure_events(text, spans, language, inside, entities)
     return Extraction(
         language=language,
         matches=matches,
-        unknown=unknown_names(text, matches),
-        events=_merge_seizures(events, entities),
+        unknown=_merge_unknown(groups, naming.unknown_names(text, matches, spans)),
+        events=seizures + events,
         money=money(text),
         entities={m.entity_id: entities[m.entity_id] for m in matches if m.entity_id in entities},
     )
 
 
+def _merge_unknown(groups, names):
+    """Unknown group forms first; a typed name inside one is the same group."""
+    merged = {g["name"]: g for g in groups}
+    for item in names:
+        inside = next((g for g in groups if item["name"] in g["name"]), None)
+        if inside is None:
+            merged.setdefault(item["name"], item)
+    return list(merged.values())
+
+
+EVENT_FIELDS = (
+    "kind",
+    "sentence",
+    "drug",
+    "kg",
+    "quantity_text",
+    "qualifier",
+    "value_usd",
+    "count",
+    "concealment",
+    "place_text",
+    "place_id",
+    "country_id",
+    "occurred_on",
+    "role",
+    "item_count",
+    "item_unit",
+)
+
+
 def event_fields(event):
     """A found event as model field values (for ``models.Event``)."""
-    values = asdict(event)
-    values.pop("start")
-    values.pop("entity_ids")
-    return values
+    return {name: getattr(event, name) for name in EVENT_FIELDS}

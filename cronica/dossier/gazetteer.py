@@ -60,7 +60,9 @@ class Gazetteer:
 
     def __init__(self, aliases, related=None):
         grouped = {}
+        self.aliases_of = {}  # entity id -> its alias texts, as written
         for entity_id, text, needs_context, language in aliases:
+            self.aliases_of.setdefault(entity_id, []).append(text)
             key = fold(text.strip())
             if not key or not any(c.isalnum() for c in key):
                 continue

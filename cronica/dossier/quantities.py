@@ -1,68 +1,47 @@
 """Numbers as reporters write them, in English and Spanish: drug quantities normalized to
-kilograms, and sums of money in US dollars.
+kilograms, counts of pills, packages, bricks and doses, and sums of money in US dollars.
 
 Every pattern runs on folded text (lowercase, no accents, same offsets as the original,
 see ``folding.py``), so "toneladas métricas" and "TONELADAS METRICAS" read the same.
-Numbers accept both "1,200.5" and "1.200,5": a separator followed by exactly three digits
-groups thousands; any other separator is the decimal point ("9,5 toneladas" = 9.5 t).
-"Tons" are metric tons, the unit police and customs report seizures in.
+
+Numbers accept "1,200.5", "1.200,5" and "2 350" (a space between thousands, as Mexican
+and Central American outlets write): a separator followed by exactly three digits groups
+thousands; any other is the decimal point ("9,5 toneladas" = 9.5 t). The Mexican "mil 450"
+and "3 mil 700" (1,450 and 3,700) are read as such, and number words ("dos toneladas",
+"doscientos mil", "one hundred") are valued by ``text2num`` rather than by a table here.
+Two weights written as one ("dos toneladas y cuarenta kilos", "441 kilogramos 998 gramos")
+add up, and a conversion in brackets ("1,205 pounds (546.8 kg)") is the same weight.
+
+Unit factors come from ``pint``'s definitions. "Tons" are metric tons, the unit police and
+customs report seizures in, except where the caller says the text counts in US units
+(pounds): US agencies' "tons" are short tons of 2,000 pounds.
 """
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from text_to_num import text2num
 
 from .folding import fold
 
-WORD_NUMBERS = {
-    # English
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozens of": 24,
-    "half a": 0.5,
-    "a half": 0.5,
-    # Spanish
-    "un": 1,
-    "una": 1,
-    "uno": 1,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
-    "once": 11,
-    "doce": 12,
-    "quince": 15,
-    "veinte": 20,
-    "treinta": 30,
-    "cuarenta": 40,
-    "cincuenta": 50,
-    "cien": 100,
-    "media": 0.5,
-    "medio": 0.5,
-}
+# Number words: this only finds where a spelled-out number starts and ends; its value is
+# text2num's reading. "a"/"an"/"un"/"una" count as one ("a ton", "una tonelada").
+_ES_WORD = (
+    r"un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|"
+    r"quince|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
+    r"noventa|cien|ciento|doscient[oa]s|trescient[oa]s|cuatrocient[oa]s|quinient[oa]s|"
+    r"seiscient[oa]s|setecient[oa]s|ochocient[oa]s|novecient[oa]s|mil"
+)
+_EN_WORD = (
+    r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand"
+)
+_WORD = rf"(?:{_ES_WORD}|{_EN_WORD})"
+SPELLED = rf"{_WORD}(?:(?:\s+|-)(?:(?:y|and)\s+)?{_WORD})*"
+HALF = r"half an?|a half|medio|media"
+FEW = {"a dozen": 12, "dozens of": 24, "una docena de": 12, "decenas de": 24}
 
 SCALES = {
     "thousand": 1e3,
@@ -77,22 +56,28 @@ SCALES = {
     "mil millones": 1e9,
 }
 
+# Each written unit, as pint names it (pint holds the conversion factors).
 UNITS = {
-    "ton": 1000.0,
-    "tonne": 1000.0,
-    "metric ton": 1000.0,
-    "tonelada": 1000.0,
-    "tonelada metrica": 1000.0,
-    "kilogram": 1.0,
-    "kilogramme": 1.0,
-    "kilogramo": 1.0,
-    "kilo": 1.0,
-    "kg": 1.0,
-    "pound": 0.45359237,
-    "lb": 0.45359237,
-    "libra": 0.45359237,
-    "gram": 0.001,
-    "gramo": 0.001,
+    "metric ton": "metric_ton",
+    "tonne": "metric_ton",
+    "tonelada": "metric_ton",
+    "tonelada metrica": "metric_ton",
+    "ton": "metric_ton",
+    "short ton": "short_ton",
+    "kilogram": "kilogram",
+    "kilogramme": "kilogram",
+    "kilogramo": "kilogram",
+    "kilo": "kilogram",
+    "kg": "kilogram",
+    "pound": "pound",
+    "lb": "pound",
+    "libra": "pound",
+    "gram": "gram",
+    "gramo": "gram",
+    "gr": "gram",
+    "ounce": "ounce",
+    "oz": "ounce",
+    "onza": "ounce",
 }
 
 QUALIFIERS = {
@@ -102,13 +87,25 @@ QUALIFIERS = {
         "upwards of",
         "in excess of",
         "just over",
+        "a little more than",
+        "slightly more than",
         "mas de",
         "poco mas de",
         "arriba de",
         "por encima de",
         "superior a",
     ],
-    "nearly": ["nearly", "almost", "close to", "just under", "casi", "cerca de", "poco menos de"],
+    "nearly": [
+        "nearly",
+        "almost",
+        "close to",
+        "just under",
+        "casi",
+        "cerca de",
+        "cercano a",
+        "cercano a las",
+        "poco menos de",
+    ],
     "about": [
         "about",
         "around",
@@ -116,6 +113,7 @@ QUALIFIERS = {
         "roughly",
         "some",
         "an estimated",
+        "estimated",
         "alrededor de",
         "aproximadamente",
         "unos",
@@ -132,18 +130,41 @@ def _alternation(words):
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-WORDS = _alternation(WORD_NUMBERS)
-NUMBER = rf"(?:{DIGITS}|(?<![\w])(?:{WORDS}))"
+DIGITS = (
+    r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"
+    r"|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,]\d)"  # "2 350", never "2 350.5" or "12 3,5"
+    r"|\d+(?:[.,]\d+)?"
+)
+MIL_FORM = r"(?:\d{1,3}\s+)?mil\s+\d{1,3}(?:[.,]\d+)?(?!\d)"  # "mil 450", "3 mil 700"
+NUMBER = (
+    rf"(?:{MIL_FORM}|{DIGITS}|(?<![\w])(?:{_alternation(FEW)}|{HALF}|{SPELLED})(?![\w]))"
+)
 QUALIFIER = rf"(?P<qualifier>{_alternation(QUALIFIER_OF)})\s+"
 SCALE = rf"(?:\s*(?P<scale>mil millones|{_alternation(set(SCALES) - {'m', 'bn', 'mdd'})})\b)"
 UNIT = (
-    r"(?P<unit>metric tons?|tonnes?|tons?|toneladas?(?: metricas?)?|kilogram(?:me)?s?|"
-    r"kilogramos?|kilos?|kgs?|pounds?|lbs?|libras?|grams?|gramos?)\b"
+    r"(?P<unit>metric tons?|short tons?|tonnes?|tons?|toneladas?(?: metricas?)?|"
+    r"kilogram(?:me)?s?|kilogramos?|kilos?|kgs?|pounds?|lbs?|libras?|grams?|gramos?|grs?|"
+    r"ounces?|onzas?|oz)\b"
 )
 
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,])(?:{QUALIFIER})?(?P<number>{NUMBER}){SCALE}?\s*(?:-\s*)?(?:de\s+)?{UNIT}"
+)
+# What may join two weights that are one ("2 toneladas y 40 kilos", "441 kg 998 g").
+JOINED = re.compile(r"\s*(?:y|and|con)?\s*$")
+BRACKETED = re.compile(r"\s*\(\s*$")
+
+COUNT_UNITS = {
+    "pills": r"pills|tablets|pastillas|pildoras|tabletas|comprimidos",
+    "packages": r"packages|packets|paquetes|paquetes",
+    "bricks": r"bricks|ladrillos|panelas",
+    "doses": r"doses|dosis",
+}
+COUNT_RE = re.compile(
+    rf"(?<![\w.,])(?:{QUALIFIER})?(?P<number>{NUMBER}){SCALE}?\s+(?:de\s+)?"
+    rf"(?:(?:counterfeit|fake|blue|rainbow|small|rectangular|rectangulares|azules)\s+)?"
+    rf"(?P<unit>{'|'.join(rf'(?P<{name}>{pattern})' for name, pattern in COUNT_UNITS.items())})"
+    r"\b"
 )
 
 MONEY_RE = re.compile(
@@ -157,13 +178,37 @@ MONEY_RE = re.compile(
 NOT_DOLLARS = re.compile(r"\s*(?:(?:de\s+)?pesos|mxn|mn\b|euros?)")
 
 
+def _spelled(text):
+    """The value of spelled-out number words, in Spanish or English, or None."""
+    if re.fullmatch(HALF, text):
+        return 0.5
+    if text in FEW:
+        return float(FEW[text])
+    if text in ("a", "an", "un", "una", "uno"):
+        return 1.0
+    words = re.sub(r"-", " ", text)
+    for language in ("es", "en"):
+        try:
+            return float(text2num(words, language))
+        except ValueError:
+            continue
+    return None
+
+
 def parse_number(text):
-    """A number as written ("9.5", "9,5", "1,200", "1.200,5", "nine", "media") or None."""
-    text = text.strip()
-    if text in WORD_NUMBERS:
-        return float(WORD_NUMBERS[text])
-    if not text or not text[0].isdigit():
+    """A number as written ("9.5", "9,5", "1,200", "1.200,5", "2 350", "mil 450",
+    "3 mil 700", "nine", "doscientos", "media") or None."""
+    text = " ".join(text.split())
+    if not text:
         return None
+    mil = re.fullmatch(r"(?:(\d{1,3})\s+)?mil\s+(\d{1,3}(?:[.,]\d+)?)", text)
+    if mil:
+        thousands = int(mil[1]) if mil[1] else 1
+        rest = float(mil[2].replace(",", "."))
+        return _plausible(thousands * 1000 + rest)
+    if not text[0].isdigit():
+        return _spelled(text)
+    text = text.replace(" ", "")
     separators = [i for i, c in enumerate(text) if c in ".,"]
     if not separators:
         return _plausible(float(text))
@@ -184,17 +229,46 @@ MAX_NUMBER = 1e15
 
 
 def _plausible(value):
-    return value if value <= MAX_NUMBER else None
+    return value if value is not None and value <= MAX_NUMBER else None
 
 
-def _unit_factor(unit):
+@cache
+def _registry():
+    """pint's unit registry, built once and only when a weight is first read (it takes
+    a tenth of a second, which a process that never reads a weight should not pay)."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def unit_factor(unit, short_tons=False):
+    """Kilograms in one ``unit`` as written ("toneladas", "lbs", "short tons")."""
     singular = " ".join(w[:-1] if w.endswith("s") and len(w) > 2 else w for w in unit.split())
-    return UNITS.get(singular)
+    name = UNITS.get(singular)
+    if name is None:
+        return None
+    if short_tons and singular == "ton":
+        name = "short_ton"
+    return float(_registry().Quantity(1, name).to("kilogram").magnitude)
 
 
 @dataclass
 class Quantity:
     kg: float | None
+    text: str
+    qualifier: str
+    start: int
+    end: int
+    unit: str = ""  # the unit as written, folded ("pounds", "kilos")
+
+
+@dataclass
+class Count:
+    """A number of pills, packages, bricks or doses."""
+
+    number: int
+    unit: str  # one of COUNT_UNITS
     text: str
     qualifier: str
     start: int
@@ -210,20 +284,69 @@ class Money:
     end: int
 
 
-def quantities(text):
+def _value(match):
+    number = parse_number(match["number"])
+    if number is None:
+        return None
+    scale = SCALES.get(match["scale"], 1.0) if match["scale"] else 1.0
+    return number * scale
+
+
+def quantities(text, short_tons=False):
     """Every weight in ``text``, normalized to kilograms."""
     folded = fold(text)
     found = []
     for match in QUANTITY_RE.finditer(folded):
-        number = parse_number(match["number"])
-        factor = _unit_factor(match["unit"])
-        if number is None or factor is None:
+        value = _value(match)
+        factor = unit_factor(match["unit"], short_tons)
+        if value is None or factor is None:
             continue
-        scale = SCALES.get(match["scale"], 1.0) if match["scale"] else 1.0
-        kg = round(number * scale * factor, 3)
+        quantity = Quantity(
+            round(value * factor, 3),
+            text[match.start() : match.end()],
+            QUALIFIER_OF.get(match["qualifier"] or "", ""),
+            match.start(),
+            match.end(),
+            match["unit"],
+        )
+        previous = found[-1] if found else None
+        gap = folded[previous.end : match.start()] if previous else ""
+        if previous and BRACKETED.fullmatch(gap):
+            # "1,205.48 pounds (546.80 kg)": one weight; the metric figure is the one kept.
+            if factor in (unit_factor("kg"), unit_factor("tonelada")):
+                previous.kg = quantity.kg
+            previous.end = folded.find(")", match.end()) + 1 or match.end()
+            previous.text = text[previous.start : previous.end]
+            continue
+        if (
+            previous
+            and not match["qualifier"]
+            and JOINED.fullmatch(gap)
+            and "\n" not in gap
+            and factor < unit_factor(previous.unit, short_tons)
+        ):
+            # "dos toneladas y cuarenta kilos": one weight in two units.
+            previous.kg = round(previous.kg + quantity.kg, 3)
+            previous.end = match.end()
+            previous.text = text[previous.start : previous.end]
+            continue
+        found.append(quantity)
+    return found
+
+
+def counts(text):
+    """Every count of pills, packages, bricks or doses in ``text``."""
+    folded = fold(text)
+    found = []
+    for match in COUNT_RE.finditer(folded):
+        value = _value(match)
+        if value is None or value < 1 or value != int(value):
+            continue
+        unit = next(name for name in COUNT_UNITS if match[name])
         found.append(
-            Quantity(
-                kg,
+            Count(
+                int(value),
+                unit,
                 text[match.start() : match.end()],
                 QUALIFIER_OF.get(match["qualifier"] or "", ""),
                 match.start(),

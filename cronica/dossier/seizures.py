@@ -1,0 +1,535 @@
+"""Every drug seizure an article reports, once.
+
+A seizure is a weight (or a count of pills, packages, bricks or doses) of a drug that the
+text says was seized. The whole article is read, not sentence by sentence, because news
+splits one seizure across sentences and repeats it:
+
+- **lists**: every item of "300 kilograms of fentanyl pills, 9.2 kilograms of fentanyl
+  powder, ..." is its own seizure; "23 kilos y 211 mil pastillas de fentanilo" are two;
+- **the drug**: named right after the quantity ("kilos de cocaína", "of alleged
+  methamphetamine"), just before it ("methamphetamine weighing 1,202 pounds"), or earlier
+  in the article when the text refers back to it ("la droga", "El cargamento pesa 410
+  kg"). "Drugs", "narcotics" or "droga" right after the quantity, or several drugs for
+  one quantity ("1,350 kg of cocaine and marijuana"), make a generic, mixed load (drug
+  ""), never attributed to one drug;
+- **restatements**: a headline or a later sentence giving the same seizure again, exactly
+  or rounded ("7 tons" for 14,000 pounds, "1,7 toneladas" for "mil 696,8 kilos", "más de
+  100 mil pastillas" for 104 mil), and a count of the packages a weighed seizure came
+  in, are linked to the seizure they restate and never enter the ledger themselves;
+- **aggregates**: running totals and statistics ("so far this year", "en lo que va del
+  año", "in 2021", "acumula", "on a typical day"), a quantity that is the sum of seizures
+  the article itemizes (an offload made of several interdictions), a total over "two
+  separate incidents", and a generic total next to itemized drugs, are linked to the
+  seizures they sum (when the article gives them) and kept out of the ledger.
+
+Quantities of something else ("275 kilos de materiales"), a quantity per package ("de un
+kilo cada uno") and drugs destroyed rather than seized are not seizures.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .drugs import DRUG_RE
+from .folding import fold
+from .quantities import counts, quantities
+
+SEIZURE_CUE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|intercept\w*|impound\w*|found|discover\w*|reveal\w*|"
+    r"extract\w*|recover\w*|offload\w*|off-load\w*|unload\w*|interdict\w*|haul\w*|bust\w*|"
+    r"yield\w*|netted|decomis\w*|incaut\w*|asegur\w*|hallaz\w*|hall[oa]\w*|encontr\w*|"
+    r"localiz\w*|ubic\w*|detect\w*|requis\w*|descubr\w*|intercept\w*|transportab\w*|"
+    r"contenia\w*|aprehen\w*|carg(?:a|amento)\w*|alijo|"
+    # arrested with the drugs: "detuvieron a una persona ... con tres mil pastillas"
+    r"arrest\w*|detained|detuv\w*|detenid\w*|captur\w*)\b"
+)
+DESTROYED = re.compile(r"\b(?:destroy\w*|destru\w*|incinera\w*|burn(?:ed|t)|quem\w*)\b")
+AGGREGATE = re.compile(
+    r"\b(?:so far (?:this|in)|this year|last year|since the (?:start|beginning)|"
+    r"year to date|in total|per year|a year|each year|annually|on a typical day|per day|"
+    r"a day|during the period|over the (?:past|last) (?:year|\w+ (?:years|months))|"
+    r"fiscal year|en lo que va|este ano|el ano pasado|en todo (?:el )?(?:ano )?\d{4}|"
+    r"desde que empezo|desde (?:el )?inicio|desde inicios|hasta la fecha|acumula\w*|"
+    r"al ano|anuales|por ano|cada ano|se suma a|asciende a|cifra historica|record|"
+    r"promedio|en total|se han (?:decomisado|incautado|asegurado|destruido))\b"
+    # A year as a period ("in 2021", "en 2024"), not the year of a full date.
+    r"|\b(?:in|during|en|durante|del?)\s+(?:el\s+)?(?:ano\s+)?(?:19|20)\d\d\b"
+)
+FULL_DATE_BEFORE = re.compile(
+    r"(?:\d{1,2}\s+de\s+[a-z]+\s+$|[a-z]+\.?\s+\d{1,2},?\s+$|[a-z]+\s+$)"
+)
+SEVERAL = re.compile(
+    r"\b(?:in|from|en)\s+(?:\w+\s+){0,2}?(?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|several|varios|multiple)\s+"
+    r"(?:separate|different|distintos|diferentes|distintas)?[\s,]*(?:[\w,-]+\s+){0,4}?"
+    r"(?:interdictions|cases|seizures|incidents|operations|operativos|decomisos|"
+    r"incautaciones|casos)\b"
+)
+OFFLOAD = re.compile(r"\b(?:offload\w*|off-load\w*|unload\w*|descarg\w*|desembarc\w*)\b")
+EACH = re.compile(r"^\s*(?:\)\s*)?(?:each|apiece|cada|por paquete|per package|por unidad)\b")
+PART_OF = re.compile(
+    r"(?:entre lo (?:decomisado|incautado|asegurado)|dentro de (?:la droga|lo) \w+|"
+    r"of which|de (?:los|las) cual(?:es)?|including|incluid[oa]s|incluyendo)"
+    r"(?:\s+(?:habia|hay|were|was|are|se encontraron|figuran))?\s*$"
+)
+INCLUDING = re.compile(r"\b(?:including|included|incluid[oa]s?|incluyendo|entre ell[oa]s)\s*$")
+
+# What may stand between a quantity and its drug: "de un polvo blanco con
+# características de", "of alleged", "de clorhidrato de".
+OF_SOMETHING = re.compile(r"\s+(?:of|de|del)\s+(?:(?:la|el|los|las|the|un|una|a|an)\s+)?(\w+)")
+NOT_A_DRUG_NOUN = {
+    "alleged",
+    "suspected",
+    "presunta",
+    "presunto",
+    "aparente",
+    "posible",
+    "probable",
+    "possible",
+    "pure",
+    "alta",
+    "high",
+    "clorhidrato",
+    "polvo",
+    "pasta",
+    "powder",
+    "base",
+    "sustancia",
+    "sustancias",
+    "droga",
+    "drogas",
+    "drug",
+    "drugs",
+    "narcotics",
+    "narcotic",
+    "narcoticos",
+    "estupefaciente",
+    "estupefacientes",
+    "alcaloide",
+    "alcaloides",
+    "alucinogenos",
+    "enervante",
+    "cargamento",
+    "pastillas",
+    "pills",
+    "tabletas",
+    "pildoras",
+    "esa",
+    "esta",
+    "dicha",
+    "that",
+    "this",
+    "such",
+    "what",
+    "illegal",
+    "illicit",
+    "ilicita",
+    "ilicitas",
+    "mixed",
+    "various",
+    "diversas",
+    "product",
+    "producto",
+    "presumed",
+    "white",
+    "blanco",
+    "bultos",
+    "paquetes",
+    "packages",
+    "bricks",
+    "ladrillos",
+    "said",
+    "dicho",
+}
+GENERIC = re.compile(
+    r"\b(?:drugs?|narcotics?|narcoticos?|droga|drogas|estupefacientes?|alcaloides?|"
+    r"alucinogenos|sustancias?(?: ilicitas?)?|contraband|enervantes?)\b"
+)
+REFERS_BACK = re.compile(
+    r"\b(?:the|that|this|esa|esta|dicha|la|el|del|de la|the said)\s+(?:\w+\s+)?"
+    r"(?:drugs?|narcotics?|droga|estupefaciente|enervante|sustancia|alcaloide|cargamento|"
+    r"polvo|product|producto)\b|\bya mencionada\b|\bmencionad[oa]\b"
+)
+WEIGHING_BEFORE = re.compile(
+    r"(?:weighing|weighed|weighs|with a (?:total )?weight of|for a total (?:weight )?of|"
+    r"con un peso(?: \w+)* de|que arrojaron un peso de|arrojaron un peso de|con peso de|"
+    r"pesa|pesaba|pesaban|pesan|peso de|totaling|totalling|containing|que contenian)\s*$"
+)
+AND_NEXT = re.compile(r"^\s*(?:,\s*)?(?:y|and|e|plus|mas)\s+$")
+CLAUSE_STOP = re.compile(r"[;:.!?]|,(?!\d)|\n")
+POUNDS = re.compile(r"\b(?:pounds?|lbs?)\b")
+
+
+@dataclass
+class Item:
+    """One quantity or count that may be a seizure, where it is, and what it became."""
+
+    kind: str  # "weight" or "count"
+    value: float
+    unit: str  # count unit, or "" for weights
+    text: str
+    qualifier: str
+    start: int  # offset in the article
+    end: int
+    sentence: int  # index of its sentence
+    precision: float  # the value of its last significant digit
+    drug: str = ""
+    role: str = "report"  # "report", "restatement" or "aggregate"
+    parts: list = field(default_factory=list)  # the items it restates or sums
+    count: int | None = None  # packages or pills of a weighed seizure
+    count_unit: str = ""
+
+
+def _precision(written, value):
+    """What the last significant digit of a written number is worth, in ``value``'s unit:
+    "1,7 toneladas" -> 100 kg, "14,000 pounds" -> 1,000 lb, "dos toneladas" -> 1 t."""
+    digits = re.findall(r"\d", written)
+    if not digits:
+        return abs(value) or 1.0  # a number in words: one significant figure
+    decimals = re.search(r"[.,](\d{1,2})(?!\d)\D*$", written.split("(")[0])
+    if decimals:
+        whole = re.sub(r"[^\d]", "", written.split("(")[0])
+        significant = len(whole.lstrip("0")) or 1
+        return abs(value) / (10 ** (significant - 1)) if significant else 1.0
+    whole = "".join(digits)
+    trailing = len(whole) - len(whole.rstrip("0"))
+    written_value = int(whole) if whole else 0
+    if not written_value:
+        return 1.0
+    return abs(value) * (10**trailing) / written_value
+
+
+def _drugs(folded):
+    return [(m.start(), m.end(), m.lastgroup) for m in DRUG_RE.finditer(folded)]
+
+
+def _clause_end(folded, start, limit):
+    stop = CLAUSE_STOP.search(folded, start, limit)
+    return stop.start() if stop else limit
+
+
+def _clause_start(folded, end):
+    before = folded[:end]
+    cut = max(before.rfind(c) for c in ";:.!?\n")
+    comma = before.rfind(",")
+    if comma > cut and not (comma + 1 < len(before) and before[comma + 1].isdigit()):
+        cut = comma
+    return cut + 1
+
+
+class Reader:
+    """Reads one article: ``Reader(text, sentence_spans).seizures()``."""
+
+    def __init__(self, text, spans, language):
+        self.text = text
+        self.folded = fold(text)
+        self.spans = spans  # [(start, sentence)]
+        self.short_tons = language == "en" and bool(POUNDS.search(self.folded))
+        self.drugs = _drugs(self.folded)
+
+    def _items(self):
+        items = []
+        for index, (start, sentence) in enumerate(self.spans):
+            for quantity in quantities(sentence, self.short_tons):
+                if quantity.kg is None:
+                    continue
+                items.append(
+                    Item(
+                        "weight",
+                        quantity.kg,
+                        "",
+                        quantity.text,
+                        quantity.qualifier,
+                        start + quantity.start,
+                        start + quantity.end,
+                        index,
+                        _precision(quantity.text, quantity.kg),
+                    )
+                )
+            for count in counts(sentence):
+                items.append(
+                    Item(
+                        "count",
+                        count.number,
+                        count.unit,
+                        count.text,
+                        count.qualifier,
+                        start + count.start,
+                        start + count.end,
+                        index,
+                        _precision(count.text, count.number),
+                    )
+                )
+        items.sort(key=lambda item: item.start)
+        return items
+
+    def _sentence_end(self, item):
+        start, sentence = self.spans[item.sentence]
+        return start + len(sentence)
+
+    def _drug_after(self, item, following):
+        """``(drug, how)``: the drug named after the quantity, "" for a generic or
+        mixed load, None when nothing is said after it."""
+        limit = min(self._sentence_end(item), item.end + 110)
+        if following is not None:
+            limit = min(limit, following.start)
+        end = _clause_end(self.folded, item.end, limit)
+        window = self.folded[item.end : end]
+        of = OF_SOMETHING.match(window)
+        if of and of[1] not in NOT_A_DRUG_NOUN and not DRUG_RE.match(window, of.start(1)):
+            return None, "other"  # "275 kilos de materiales"
+        found = [d for d in self.drugs if item.end <= d[0] < end]
+        if found:
+            first = found[0]
+            between = self.folded[item.end : first[0]]
+            if REFERS_BACK.search(between):
+                return None, "back"
+            if GENERIC.search(between) and not re.search(
+                r"(?:with|con) (?:las )?caracteristicas|containing|que contenian|"
+                r"laced with|mezclad", between
+            ):
+                return "", "generic"
+            after_first = self.folded[first[1] : end]
+            if re.match(r"\s*(?:,|and|y|or|o)\s+(?:\w+\s+)?$", after_first[:1] or " ") is None:
+                pass
+            others = {d[2] for d in found}
+            joined = re.match(r"^\s*(?:\w+\s+)?(?:,|and|y|or|o|&)\s", after_first)
+            if len(others) > 1 and joined:
+                return "", "mixed"
+            return first[2], "after"
+        if REFERS_BACK.search(window):
+            return None, "back"
+        if GENERIC.search(window[:40]):
+            return "", "generic"
+        return None, "none"
+
+    def _drug_before(self, item):
+        start = max(_clause_start(self.folded, item.start), item.start - 90)
+        found = [d for d in self.drugs if start <= d[0] and d[1] <= item.start]
+        generic = list(GENERIC.finditer(self.folded, start, item.start))
+        if generic and (not found or generic[-1].start() > found[-1][1]):
+            if not REFERS_BACK.search(self.folded, start, item.start):
+                return ""  # "el total de droga incautada asciende a 37.2 toneladas"
+        if not found:
+            return None
+        between = self.folded[found[-1][1] : item.start]
+        if WEIGHING_BEFORE.search(between) or len(between.split()) <= 6:
+            return found[-1][2]
+        return None
+
+    def _drug_earlier(self, item):
+        found = [d for d in self.drugs if d[1] <= item.start]
+        return found[-1][2] if found else None
+
+    def _cued(self, item):
+        first = max(0, item.sentence - 3)
+        window = [self.spans[i][1] for i in range(first, item.sentence + 1)]
+        if SEIZURE_CUE.search(fold(self.spans[0][1])):
+            return True
+        return any(SEIZURE_CUE.search(fold(sentence)) for sentence in window)
+
+    def _is_aggregate(self, item):
+        start, sentence = self.spans[item.sentence]
+        folded = fold(sentence)
+        for match in AGGREGATE.finditer(folded):
+            if match[0][:2] in ("in", "en", "du", "de") and re.search(r"\d{4}$", match[0]):
+                if FULL_DATE_BEFORE.search(folded[: match.start() + len(match[0]) - 4]):
+                    month_or_day = folded[max(0, match.start() - 14) : match.start()]
+                    if re.search(r"\d|\b(?:de|of)\b", month_or_day):
+                        continue
+            return True
+        if SEVERAL.search(folded) and not OFFLOAD.search(folded):
+            return True  # "a total of 218 pounds in two separate incidents"
+        return False
+
+    def seizures(self):
+        items = self._items()
+        kept = []
+        for position, item in enumerate(items):
+            following = items[position + 1] if position + 1 < len(items) else None
+            if EACH.match(self.folded[item.end : item.end + 30]):
+                continue  # "de un kilo cada uno" weighs a package, not the seizure
+            start, sentence = self.spans[item.sentence]
+            folded = fold(sentence)
+            aggregate = self._is_aggregate(item)
+            if not aggregate and not self._cued(item):
+                continue
+            drug, how = self._drug_after(item, following)
+            if how == "other":
+                continue
+            if how == "none" and following is not None and item.kind == "weight":
+                gap = self.folded[item.end : following.start]
+                if AND_NEXT.match(gap):  # "23 kilos y 211 mil pastillas de fentanilo"
+                    drug, how = self._drug_after(
+                        following, items[position + 2] if position + 2 < len(items) else None
+                    )
+            if drug is None:
+                drug = self._drug_before(item)
+            if drug is None and item.kind == "weight":
+                drug = self._drug_earlier(item)
+            if drug is None:
+                if item.kind == "weight":
+                    continue
+                drug = ""
+            item.drug = drug
+            if DESTROYED.search(folded) and not SEIZURE_CUE.search(folded) and not aggregate:
+                continue
+            if aggregate:
+                item.role = "aggregate"
+            elif PART_OF.search(self.folded, max(0, item.start - 60), item.start):
+                item.role = "part"  # "había entre lo decomisado 573 kilos de pasta base"
+            kept.append(item)
+        self._restatements(kept)
+        self._sums(kept)
+        self._parts(kept)
+        self._attach_counts(kept)
+        return kept
+
+    def _parts(self, items):
+        """A part of a seizure ("of which 573 kilos ...") restates the larger one."""
+        for item in items:
+            if item.role != "part":
+                continue
+            larger = [
+                o
+                for o in items
+                if o.role == "report" and o.kind == item.kind and o.value > item.value
+                and o.drug == item.drug
+            ]
+            if not larger:  # "11.5 kilos de fentanilo, incluidas tres millones de pastillas"
+                larger = [
+                    o
+                    for o in items
+                    if o.role == "report" and o.sentence == item.sentence and o.start < item.start
+                ][-1:]
+            item.role = "restatement"
+            item.parts = larger[:1]
+            if larger and not item.drug:
+                item.drug = larger[0].drug
+
+    def _attach_counts(self, items):
+        """Counts that describe a weighed seizure ("300 packages ... weighing 1,635
+        pounds", "30 ladrillos" of the 1,500 kilos, "2,6 millones de dosis") are its
+        details: a restatement, never a second seizure. A count joined to a weight by
+        "and" ("23 kilos y 211 mil pastillas de fentanilo") is a seizure of its own."""
+        weights = [i for i in items if i.kind == "weight" and i.role == "report"]
+        for item in items:
+            if item.kind != "count" or item.role != "report":
+                continue
+            if item.unit == "pills" and not item.drug:
+                # "three million pills" restates "400 kilograms of fentanyl pills" only.
+                same = [
+                    w
+                    for w in weights
+                    if re.search(
+                        r"pills|pastillas|pildoras|tabletas", self.folded[w.end : w.end + 40]
+                    )
+                    or (
+                        w.sentence == item.sentence
+                        and INCLUDING.search(self.folded[w.end : item.start])
+                    )
+                ]
+            else:
+                same = [w for w in weights if w.drug == item.drug or not item.drug]
+                if not same and item.unit in ("packages", "bricks"):
+                    # "dos paquetes con las pastillas": the packages of a counted seizure
+                    same = [
+                        c
+                        for c in items
+                        if c.kind == "count" and c.role == "report" and c is not item
+                        and c.unit not in ("packages", "bricks")
+                    ]
+            if not same:
+                continue
+            in_sentence = [w for w in same if w.sentence == item.sentence]
+            if in_sentence:
+                nearest = min(in_sentence, key=lambda w: abs(w.start - item.start))
+                gap = self.folded[min(item.end, nearest.end) : max(item.start, nearest.start)]
+                if re.search(r"\b(?:y|and)\s+$", gap) and not INCLUDING.search(gap):
+                    continue
+                target = nearest
+            elif item.unit == "pills" and item.drug and not any(
+                re.search(r"pills|pastillas|pildoras", self.folded[w.end : w.end + 40])
+                for w in same
+            ):
+                continue  # pills of a drug also seized by weight elsewhere: two seizures
+            else:
+                before = [w for w in same if w.start < item.start]
+                target = before[-1] if before else same[0]
+            item.role = "restatement"
+            item.parts = [target]
+            item.drug = item.drug or target.drug
+            if target.count is None and item.unit != "doses":
+                target.count, target.count_unit = int(item.value), item.unit
+
+    def _restatements(self, items):
+        """Later or rounder mentions of the same seizure (or of the same total)."""
+        for later_index, later in enumerate(items):
+            if later.role == "restatement":
+                continue
+            for earlier in items[:later_index]:
+                if earlier.role == "restatement" or earlier.kind != later.kind:
+                    continue
+                if earlier.drug != later.drug or earlier.unit != later.unit:
+                    continue
+                if earlier.sentence == later.sentence:
+                    continue
+                if not _same_figure(earlier, later):
+                    continue
+                coarse, fine = (
+                    (later, earlier) if later.precision >= earlier.precision else (earlier, later)
+                )
+                coarse.role = "restatement"
+                coarse.parts = [fine]
+                if coarse is earlier:
+                    # The precise figure takes the earlier one's place (a headline's
+                    # rounded figure restates the body's).
+                    for other in items:
+                        other.parts = [fine if p is earlier else p for p in other.parts]
+                break
+
+    def _sums(self, items):
+        """A quantity that adds up seizures the article itemizes is their total."""
+        reports = [i for i in items if i.role == "report" and i.kind == "weight"]
+        specific = [i for i in reports if i.drug]
+        for item in reports:
+            if not item.drug:
+                if len(specific) >= 2:
+                    item.role, item.parts = "aggregate", specific
+                continue
+            others = [
+                o for o in reports if o is not item and o.drug == item.drug and o.value < item.value
+            ]
+            if len(others) < 2:
+                continue
+            total = sum(o.value for o in others)
+            slack = 0.05 if item.qualifier else 0.02
+            _start, sentence = self.spans[item.sentence]
+            nearby = " ".join(
+                fold(self.spans[i][1])
+                for i in range(item.sentence, min(item.sentence + 2, len(self.spans)))
+            )
+            if abs(total - item.value) <= slack * item.value or SEVERAL.search(nearby):
+                item.role, item.parts = "aggregate", others
+        for item in items:
+            if item.role == "restatement" and item.parts and item.parts[0].role == "aggregate":
+                continue
+
+
+def _same_figure(a, b):
+    """Whether two figures can be the same seizure: within 1 %, or one is the other
+    rounded to its own precision ("2,4 toneladas" for 2,438 kilos)."""
+    if abs(a.value - b.value) <= 0.01 * max(a.value, b.value):
+        return True
+    coarse = a if a.precision >= b.precision else b
+    fine = b if coarse is a else a
+    slack = coarse.precision / 2 * (2 if coarse.qualifier else 1)
+    if coarse.qualifier == "more_than" and fine.value < coarse.value:
+        return False
+    if coarse.qualifier in ("nearly", "up_to") and fine.value > coarse.value:
+        return False
+    return abs(coarse.value - fine.value) <= min(slack, 0.25 * fine.value)
+
+
+def read(text, spans, language):
+    """The seizure items of an article (``spans``: its ``(start, sentence)`` pairs)."""
+    return Reader(text, spans, language).seizures()
