@@ -165,6 +165,22 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Page cache (cronica/core/pagecache.py): whole anonymous pages, shared by every serving
+# process and the worker that purges them, so a file store under the data directory in the
+# embedded default and Redis when there is one. CRONICA_PAGE_CACHE_SECONDS=0 turns it off.
+CRONICA_PAGE_CACHE_SECONDS = int(os.environ.get("CRONICA_PAGE_CACHE_SECONDS", "600"))
+if REDIS_URL:
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "pagecache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+
 # Background tasks (entity linking, renditions, purges) go through django-tasks. The
 # shipped setup stores them in the database and `cronica serve` runs a worker beside the
 # web server; tests run them immediately.

@@ -14,7 +14,7 @@ class DossierConfig(AppConfig):
 
         from cronica.news.models import ArticlePage
 
-        from . import knowledge, tasks
+        from . import knowledge, purge, tasks
         from .models import Alias, Relation
 
         page_published.connect(
@@ -31,3 +31,4 @@ class DossierConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"dossier-touch-{model.__name__}-delete",
             )
+        purge.connect()  # knowledge-base changes drop exactly the cached pages they touch

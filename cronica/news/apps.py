@@ -21,11 +21,12 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-        from .models import ArticlePage
-        from .purge import on_publish_change
+        from .purge import on_publish_change, on_slug_change
 
         post_migrate.connect(_ensure_site, dispatch_uid="cronica.news.ensure_site")
-        page_published.connect(on_publish_change, sender=ArticlePage)
-        page_unpublished.connect(on_publish_change, sender=ArticlePage)
+        # Every page type: the home page and plain pages are cached too.
+        page_published.connect(on_publish_change, dispatch_uid="cronica.news.purge-publish")
+        page_unpublished.connect(on_publish_change, dispatch_uid="cronica.news.purge-unpublish")
+        page_slug_changed.connect(on_slug_change, dispatch_uid="cronica.news.purge-slug")
