@@ -73,8 +73,10 @@ class _Batch:
 
     def __init__(self):
         self.urls = {}
+        self.done = False
 
     def __call__(self):
+        self.done = True
         urls = list(self.urls)
         pagecache.forget(urls)
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -97,7 +99,7 @@ def purge_urls(urls):
     # Reuse this transaction's batch while its commit hook is still pending (a rollback
     # drops the hook, and with it the batch).
     pending = [func for _sids, func, _robust in connection.run_on_commit]
-    batch = next((f for f in pending if isinstance(f, _Batch)), None)
+    batch = next((f for f in pending if isinstance(f, _Batch) and not f.done), None)
     if batch is None:
         batch = _Batch()
         transaction.on_commit(batch)
