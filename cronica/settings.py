@@ -220,9 +220,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 if os.environ.get("CRONICA_S3_BUCKET"):
+    # Media on S3-compatible storage (django-storages): shared by every app server.
+    # Credentials come the usual boto3 way (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY);
+    # CRONICA_S3_ENDPOINT_URL names a non-AWS service (MinIO, Ceph, Garage). Files are
+    # public newsroom media, so their URLs carry no signature and can be cached in front;
+    # CRONICA_S3_MEDIA_DOMAIN is the host readers fetch them from (the front proxy or a
+    # CDN of the newsroom's own), so pages make no third-party request.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": os.environ["CRONICA_S3_BUCKET"]},
+        "OPTIONS": {
+            "bucket_name": os.environ["CRONICA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("CRONICA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("CRONICA_S3_REGION") or None,
+            "custom_domain": os.environ.get("CRONICA_S3_MEDIA_DOMAIN") or None,
+            "url_protocol": os.environ.get("CRONICA_S3_MEDIA_PROTOCOL", "https:"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
     }
 # The embedded default serves uploaded media itself; with S3 or a proxy in front, set
 # CRONICA_SERVE_MEDIA=0 and let them do it.
