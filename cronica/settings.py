@@ -196,6 +196,21 @@ CRONICA_POW_BITS = int(os.environ.get("CRONICA_POW_BITS", "16"))
 CRONICA_SHARED_LIMITS = CACHES["ratelimit"]["BACKEND"] != (
     "django.core.cache.backends.locmem.LocMemCache"
 )
+# Page cache (cronica/core/pagecache.py): whole anonymous pages, shared by every serving
+# process and the worker that purges them, so a file store under the data directory in the
+# embedded default and Redis when there is one. CRONICA_PAGE_CACHE_SECONDS=0 turns it off.
+CRONICA_PAGE_CACHE_SECONDS = int(os.environ.get("CRONICA_PAGE_CACHE_SECONDS", "600"))
+if REDIS_URL:
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "pagecache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 
 # Background tasks (entity linking, renditions, purges) go through django-tasks. The
 # shipped setup stores them in the database and `cronica serve` runs a worker beside the
@@ -235,9 +250,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 if os.environ.get("CRONICA_S3_BUCKET"):
+    # Media on S3-compatible storage (django-storages): shared by every app server.
+    # Credentials come the usual boto3 way (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY);
+    # CRONICA_S3_ENDPOINT_URL names a non-AWS service (MinIO, Ceph, Garage). Files are
+    # public newsroom media, so their URLs carry no signature and can be cached in front;
+    # CRONICA_S3_MEDIA_DOMAIN is the host readers fetch them from (the front proxy or a
+    # CDN of the newsroom's own), so pages make no third-party request.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": os.environ["CRONICA_S3_BUCKET"]},
+        "OPTIONS": {
+            "bucket_name": os.environ["CRONICA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("CRONICA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("CRONICA_S3_REGION") or None,
+            "custom_domain": os.environ.get("CRONICA_S3_MEDIA_DOMAIN") or None,
+            "url_protocol": os.environ.get("CRONICA_S3_MEDIA_PROTOCOL", "https:"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
     }
 # The embedded default serves uploaded media itself; with S3 or a proxy in front, set
 # CRONICA_SERVE_MEDIA=0 and let them do it.

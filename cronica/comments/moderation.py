@@ -87,9 +87,9 @@ def decide(comments, action, user=None, reason=""):
 
 
 def purge_articles(articles):
-    """Asks the front cache (if one is configured) to forget the articles' pages and the
-    listings that show their comment counts, so a decision shows at once; without a
-    front cache pages are rendered fresh anyway."""
+    """Asks the page caches (the embedded one, and the front cache if one is configured)
+    to forget the articles' pages and the listings that show their comment counts, so a
+    decision shows at once."""
     from cronica.news.purge import purge_article
 
     for article in articles:

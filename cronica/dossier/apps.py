@@ -34,7 +34,7 @@ class DossierConfig(AppConfig):
         from cronica.news.models import ArticlePage
         from cronica.news.setup import after_migrate
 
-        from . import knowledge, tasks
+        from . import knowledge, purge, tasks
         from .models import Alias, Relation
 
         post_migrate.connect(
@@ -56,3 +56,4 @@ class DossierConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"dossier-touch-{model.__name__}-delete",
             )
+        purge.connect()  # knowledge-base changes drop exactly the cached pages they touch

@@ -5,11 +5,10 @@ from django_tasks import task
 
 @task()
 def link_article(article_id):
-    """Links a published article to the knowledge base, then asks the front cache to drop
+    """Links a published article to the knowledge base, then asks the page caches to drop
     its page so readers see the new links."""
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
     from cronica.news.models import ArticlePage
+    from cronica.news.purge import page_urls, purge_urls
 
     from .linking import link
 
@@ -17,7 +16,7 @@ def link_article(article_id):
     if article is None:  # unpublished or deleted since
         return 0
     result = link(article)
-    purge_page_from_cache(article)
+    purge_urls(page_urls(article))
     return len(result.matches)
 
 

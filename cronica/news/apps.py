@@ -17,11 +17,10 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import request_started
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
         from . import documents
-        from .models import ArticlePage
-        from .purge import on_publish_change
+        from .purge import on_publish_change, on_slug_change
         from .setup import after_migrate
         from .site_address import sync_on_request
 
@@ -29,6 +28,8 @@ class NewsConfig(AppConfig):
             after_migrate(_ensure_site), weak=False, dispatch_uid="cronica.news.ensure_site"
         )
         request_started.connect(sync_on_request, dispatch_uid="cronica.news.site_address")
-        page_published.connect(on_publish_change, sender=ArticlePage)
-        page_unpublished.connect(on_publish_change, sender=ArticlePage)
+        # Every page type: the home page and plain pages are cached too.
+        page_published.connect(on_publish_change, dispatch_uid="cronica.news.purge-publish")
+        page_unpublished.connect(on_publish_change, dispatch_uid="cronica.news.purge-unpublish")
+        page_slug_changed.connect(on_slug_change, dispatch_uid="cronica.news.purge-slug")
         documents.connect()

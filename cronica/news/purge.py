@@ -1,13 +1,22 @@
-"""Purge the front cache when what readers see changes.
+"""Purge the page caches when what readers see changes.
 
 Wagtail purges a page's own URL on publish; a newsroom also needs the listings that show
-it (home, its tags, its contributors, its archive month, the feeds), in every UI
-language, or readers keep seeing the old front page until the cache expires.
+it (home, its tags, its contributors, its archive month, the feeds, the sitemap), in every
+UI language, or readers keep seeing the old front page until the cache expires.
+
+One list of URLs serves both caches: ``purge_urls`` drops them from the embedded page
+cache at once (cronica/core/pagecache.py, shared by every serving process) and sends a
+PURGE for each to the front cache when one is configured (``CRONICA_PURGE_URL``, through
+Wagtail's frontend-cache task).
 """
 
 from django.conf import settings
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+from cronica.core import pagecache
 
 
 def article_urls(article):
@@ -15,7 +24,7 @@ def article_urls(article):
     from .models import HomePage
 
     home = HomePage.objects.live().first()
-    urls = []
+    urls = [home.get_site().root_url + reverse("sitemap")] if home else []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             page_url = article.get_full_url()
@@ -38,19 +47,77 @@ def article_urls(article):
                 )
             for tag in article.tags.all():
                 for route in ("tag", "tag_feed_rss", "tag_feed_atom"):
-                    urls.append(base + home.reverse_subpage(route, args=(tag.slug,)))
+                    try:
+                        urls.append(base + home.reverse_subpage(route, args=(tag.slug,)))
+                    except NoReverseMatch:  # a slug the route cannot serve has no page
+                        break
             for contributor in article.contributors:
                 urls.append(base + home.reverse_subpage("contributor", args=(contributor.slug,)))
     return list(dict.fromkeys(urls))
 
 
-def purge_article(article):
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+def page_urls(page):
+    """A page's own URL in every UI language (pages other than articles list nothing)."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = page.get_full_url()
+            if url:
+                urls.append(url)
+    return urls
+
+
+class _Batch:
+    """URLs to purge once the current transaction commits: one purge per transaction,
+    however many rows changed in it (the linker saves dozens of mentions)."""
+
+    def __init__(self):
+        self.urls = {}
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        urls = list(self.urls)
+        pagecache.forget(urls)
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            PurgeBatch(urls).purge()
+
+
+def purge_urls(urls):
+    """Drops ``urls`` from the embedded page cache and from the front cache (if any, through
+    Wagtail's purge task) when the current transaction commits, at once outside one, so no
+    reader can have the old page stored again."""
+    urls = list(urls)
+    if not urls:
         return
-    batch = PurgeBatch()
-    batch.add_urls(article_urls(article))
-    batch.purge()
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        batch = _Batch()
+        batch.urls.update(dict.fromkeys(urls))
+        batch()
+        return
+    # Reuse this transaction's batch while its commit hook is still pending (a rollback
+    # drops the hook, and with it the batch).
+    pending = [func for _sids, func, _robust in connection.run_on_commit]
+    batch = next((f for f in pending if isinstance(f, _Batch) and not f.done), None)
+    if batch is None:
+        batch = _Batch()
+        transaction.on_commit(batch)
+    batch.urls.update(dict.fromkeys(urls))
+
+
+def purge_article(article):
+    purge_urls(article_urls(article))
 
 
 def on_publish_change(sender, instance, **kwargs):
-    purge_article(instance.specific)
+    """``page_published`` / ``page_unpublished`` of any page."""
+    from .models import ArticlePage
+
+    page = instance.specific
+    purge_urls(article_urls(page) if isinstance(page, ArticlePage) else page_urls(page))
+
+
+def on_slug_change(sender, instance, instance_before, **kwargs):
+    """A renamed page leaves its old address behind: drop it (and its listings) too."""
+    on_publish_change(sender, instance_before)

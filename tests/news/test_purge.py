@@ -1,5 +1,7 @@
 """Publishing purges the article and every listing that shows it, in both UI languages,
-from the cache in front (a real HTTP endpoint on loopback records the PURGE requests)."""
+from the cache in front (a real HTTP endpoint on loopback records the PURGE requests),
+once the change is committed (the tests' transaction never commits, so its commit hooks
+are run explicitly)."""
 
 import pytest
 
@@ -8,9 +10,12 @@ from .factories import make_article
 pytestmark = pytest.mark.django_db
 
 
-def test_publishing_purges_article_and_listings_in_both_languages(home, purge_endpoint):
+def test_publishing_purges_article_and_listings_in_both_languages(
+    home, purge_endpoint, django_capture_on_commit_callbacks
+):
     page = make_article(home, "Purge me", tags=("Sinaloa",), live=False)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     host = "127.0.0.1:8000"
     for language in ("en", "es"):
         for path in (
@@ -24,11 +29,14 @@ def test_publishing_purges_article_and_listings_in_both_languages(home, purge_en
             "/archive/",
         ):
             assert f"{host}/{language}{path}" in purge_endpoint, (language, path)
+    assert f"{host}/sitemap.xml" in purge_endpoint
 
 
-def test_unpublishing_purges_too(home, purge_endpoint):
-    page = make_article(home, "Retracted")
+def test_unpublishing_purges_too(home, purge_endpoint, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_article(home, "Retracted")
     purge_endpoint.clear()
-    page.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
     assert "127.0.0.1:8000/en/retracted/" in purge_endpoint
     assert "127.0.0.1:8000/es/" in purge_endpoint

@@ -1,0 +1,180 @@
+"""The embedded page cache: what an anonymous reader reads is served without Django.
+
+``cronica serve`` answers a traffic spike from stored responses: a WSGI wrapper in front of
+Django (cronica/wsgi.py) looks an anonymous GET up by its path and, on a hit, sends the
+stored status, headers and body (or a 304 when the reader's ``If-None-Match`` matches)
+without building a request, touching a template or opening the database. On a miss Django
+renders the page and the response is stored when it is safe to share:
+
+- the request carried no cookie, no ``Authorization`` and no query string, so no editor,
+  no form state and no search is ever stored or served from here;
+- the response is a 200 that Django marked ``Cache-Control: public`` (core/middleware.py
+  marks exactly the anonymous, cookie-less pages; tips and comment forms say ``no-store``
+  or ``private``) and sets no cookie.
+
+The key is the path alone (the language is part of it); nothing about the client (address,
+user agent) enters a key, an entry or a log. The store is the ``pages`` cache
+(settings.py): files under the data directory by default, shared by every serving process
+and by the worker, or Redis when ``REDIS_URL`` is set. ``forget(urls)`` drops exactly the
+listed pages; cronica/news/purge.py calls it with the same URLs it sends to a front cache.
+
+A render that began before a purge could store the page as it was; ``forget`` leaves a
+short-lived mark with the purge time, and a response rendered before that mark is not
+stored.
+"""
+
+import time
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http.request import split_domain_port, validate_host
+
+CACHE_ALIAS = "pages"
+HEADER = "X-Cronica-Cache"
+# Paths never stored: the admin, files (served and cached by WhiteNoise or the front
+# cache as files), and the tip line, whose pages carry per-source state.
+SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/")
+SKIP_PARTS = ("/tips/",)
+MAX_BODY = 4 * 1024 * 1024
+# How long a purge mark outlives the purge: longer than any render takes.
+MARK_SECONDS = 120
+# Headers that belong to one connection, not to the page.
+HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "date", "server"}
+UNSHAREABLE = ("private", "no-store", "no-cache")
+
+
+def _store():
+    return caches[CACHE_ALIAS]
+
+
+def _key(path):
+    return f"page:{path}"
+
+
+def _mark(path):
+    return f"purged:{path}"
+
+
+def forget(urls):
+    """Drops the stored pages at ``urls`` (full URLs or paths), so the next reader gets a
+    fresh render; marks them so a render already under way is not stored."""
+    paths = {unquote(urlsplit(url).path) or "/" for url in urls}
+    if not paths:
+        return
+    store = _store()
+    now = time.time()
+    store.delete_many([_key(p) for p in paths])
+    store.set_many({_mark(p): now for p in paths}, timeout=MARK_SECONDS)
+
+
+def _cacheable_request(environ):
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("QUERY_STRING") or environ.get("HTTP_COOKIE"):
+        return False
+    if environ.get("HTTP_AUTHORIZATION"):
+        return False
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(SKIP_PREFIXES) or any(part in path for part in SKIP_PARTS):
+        return False
+    # A stored page is only sent where Django itself would answer (ALLOWED_HOSTS).
+    domain, _port = split_domain_port(environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""))
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+
+
+def _shareable(status, headers):
+    if not status.startswith("200"):
+        return False
+    cache_control = ""
+    for name, value in headers:
+        lower = name.lower()
+        if lower == "set-cookie":
+            return False
+        if lower == "cache-control":
+            cache_control = value.lower()
+        if lower == "vary" and "*" in value:
+            return False
+    return "public" in cache_control and not any(w in cache_control for w in UNSHAREABLE)
+
+
+def _etag_matches(environ, headers):
+    wanted = environ.get("HTTP_IF_NONE_MATCH")
+    if not wanted:
+        return False
+    etag = next((v for n, v in headers if n.lower() == "etag"), None)
+    if etag is None:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in wanted.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+def _no_write(data):
+    raise NotImplementedError("the page cache wraps Django, which never calls write()")
+
+
+class PageCache:
+    """WSGI wrapper that serves stored pages and stores what Django renders (see module
+    docstring for which pages and why)."""
+
+    def __init__(self, application):
+        self.application = application
+        self.timeout = int(getattr(settings, "CRONICA_PAGE_CACHE_SECONDS", 600))
+
+    def __call__(self, environ, start_response):
+        if not self.timeout or not _cacheable_request(environ):
+            return self.application(environ, start_response)
+        # WSGI hands the path over as latin-1 text of its UTF-8 bytes, as Django reads it.
+        path = (environ.get("PATH_INFO") or "/").encode("latin-1").decode("utf-8", "replace")
+        store = _store()
+        entry = store.get(_key(path))
+        if entry is not None:
+            return self._serve(entry, environ, start_response)
+        if environ["REQUEST_METHOD"] != "GET":
+            return self.application(environ, start_response)
+        return self._render_and_store(path, store, environ, start_response)
+
+    def _serve(self, entry, environ, start_response):
+        status, headers, body = entry
+        if _etag_matches(environ, headers):
+            kept = [(n, v) for n, v in headers if n.lower() in ("etag", "cache-control", "vary")]
+            start_response("304 Not Modified", [*kept, (HEADER, "hit")])
+            return []
+        start_response(status, [*headers, ("Content-Length", str(len(body))), (HEADER, "hit")])
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def _render_and_store(self, path, store, environ, start_response):
+        started = time.time()
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            if exc_info:
+                return start_response(status, headers, exc_info)
+            captured["status"], captured["headers"] = status, headers
+            return _no_write
+
+        # Django calls start_response before returning its response, so whether to store
+        # is known before anything is sent; the real start_response follows below.
+        result = self.application(environ, capture)
+        if "status" not in captured:
+            return result
+        status, headers = captured["status"], captured["headers"]
+        if getattr(result, "streaming", False) or not _shareable(status, headers):
+            start_response(status, headers)
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        if len(body) <= MAX_BODY:
+            mark = store.get(_mark(path))
+            if mark is None or mark < started:
+                kept = [
+                    (n, v)
+                    for n, v in headers
+                    if n.lower() not in HOP_HEADERS and n.lower() != "content-length"
+                ]
+                store.set(_key(path), (status, kept, body), timeout=self.timeout)
+        start_response(status, [*headers, (HEADER, "miss")])
+        return [body]
