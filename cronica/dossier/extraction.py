@@ -20,7 +20,6 @@ from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
 from .quantities import money
 
-
 EN_WORDS = {
     "the",
     "of",

@@ -123,9 +123,7 @@ def _known_group(words, gazetteer):
     found = set(keys.get(words, ()))
     if not found:
         for known, ids in keys.items():
-            if len(known) > len(words) and known[: len(words)] == words:
-                found |= ids
-            elif len(words) > len(known) and words[: len(known)] == known and len(known) > 1:
+            if len(known) > len(words) and known[: len(words)] == words or len(words) > len(known) and words[: len(known)] == known and len(known) > 1:
                 found |= ids
     return found.pop() if len(found) == 1 else None
 

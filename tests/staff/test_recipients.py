@@ -11,8 +11,8 @@ from django.contrib.auth.models import Permission, User
 
 from cronica.audit.models import Entry
 from cronica.staff import sessions
-from cronica.tips.recipients import newsroom_recipients
 from cronica.tips.models import Recipient
+from cronica.tips.recipients import newsroom_recipients
 
 pytestmark = pytest.mark.django_db
 
