@@ -9,6 +9,7 @@ themselves keeps the importer and the admin's validation in step when a route is
 import re
 from functools import cache
 
+from django.apps import apps
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 
@@ -23,9 +24,9 @@ def _first_segment(pattern):
 @cache
 def reserved_slugs():
     """``frozenset`` of the first path segments the routes claim under a language prefix."""
-    from .models import HomePage
-
-    patterns = list(HomePage.get_subpage_urls())
+    # Looked up through the app registry: models.py imports this module for validation.
+    home_page = apps.get_model("news", "HomePage")
+    patterns = list(home_page.get_subpage_urls())
     for entry in get_resolver().url_patterns:
         if isinstance(entry, URLResolver) and isinstance(entry.pattern, LocalePrefixPattern):
             patterns.extend(entry.url_patterns)
