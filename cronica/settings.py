@@ -236,7 +236,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_IMAGE_MODEL = "news.CleanImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "heic", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
-WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+# Documents that can carry metadata are cleaned on upload (news/documents.py).
+WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "docx", "xlsx", "pptx", "odt", "ods", "odp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -281,3 +282,4 @@ CRONICA_TIPS_RECIPIENTS = [
     r.strip() for r in os.environ.get("CRONICA_TIPS_RECIPIENTS", "").split(",") if r.strip()
 ]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cronica.news.forms.CleanImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cronica.news.documents.CleanDocumentForm"

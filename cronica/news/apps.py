@@ -23,9 +23,11 @@ class NewsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from . import documents
         from .models import ArticlePage
         from .purge import on_publish_change
 
         post_migrate.connect(_ensure_site, dispatch_uid="cronica.news.ensure_site")
         page_published.connect(on_publish_change, sender=ArticlePage)
         page_unpublished.connect(on_publish_change, sender=ArticlePage)
+        documents.connect()

@@ -1,24 +1,31 @@
 """One entry point for every kind of file: what it reveals, and a cleaned copy.
 
 ``kind_of`` decides from the first bytes (not the name a source gave it); ``inspect`` and
-``clean`` dispatch to the image, PDF, office and video cleaners. Everything works on bytes
-in memory: callers bound the size (the tip line keeps plaintext off persistent disk).
+``scrub`` dispatch to the image, PDF, office, legacy Office and video cleaners. ``scrub``
+gives a cleaned copy only when every part of the file was cleaned, so nothing can be
+promised clean by mistake. Everything works on bytes in memory (or memory files and pipes
+for ffmpeg and exiftool): callers bound the size, and the tip line keeps plaintext off
+persistent disk.
 """
 
 from dataclasses import dataclass, field
 
 from .images import NotAnImage, clean_image, inspect_image
-from .office import NotAnOfficeFile, clean_office, inspect_office
-from .pdf import NotAPdf, clean_pdf, inspect_pdf
+from .legacy import OLE_MAGIC, NotAnOleFile, inspect_legacy
+from .office import NotAnOfficeFile, inspect_office, scrub_office
+from .pdf import NotAPdf, inspect_pdf, scrub_pdf
 from .video import NotAVideo, clean_video, inspect_video
 
-_ERRORS = (NotAnImage, NotAPdf, NotAnOfficeFile, NotAVideo)
+_ERRORS = (NotAnImage, NotAPdf, NotAnOfficeFile, NotAVideo, NotAnOleFile)
 
 
 def kind_of(head):
-    """'image', 'pdf', 'office', 'video' or None, from at least the first 64 bytes."""
+    """'image', 'pdf', 'office', 'legacy', 'video' or None, from at least the first 64
+    bytes."""
     if head.startswith(b"%PDF-"):
         return "pdf"
+    if head.startswith(OLE_MAGIC):
+        return "legacy"
     if head.startswith(b"PK\x03\x04"):
         return "office"  # confirmed by [Content_Types].xml when inspected
     if head[4:8] == b"ftyp":
@@ -59,17 +66,28 @@ def inspect(data):
 
 
 def scrub(data):
-    """Findings for ``data`` and, where a cleaner applies, a cleaned copy."""
-    result = inspect(data)
-    if result.kind is None or result.error:
-        return result
+    """Findings for ``data`` and, only when every part of it could be cleaned, a cleaned
+    copy; otherwise ``cleaned`` is None and ``error`` says why."""
+    kind = kind_of(data[:512])
+    result = Result(kind)
     try:
-        if result.kind == "image":
+        if kind == "pdf":
+            result.findings, result.cleaned = scrub_pdf(data)
+        elif kind == "office":
+            result.findings, result.cleaned, result.error = scrub_office(data)
+        elif kind == "image":
+            result.findings = inspect_image(data)
             result.cleaned = clean_image(data).data
-        else:
-            result.cleaned = _CLEAN[result.kind](data)
+        elif kind == "video":
+            result.findings = inspect_video(data)
+            result.cleaned = clean_video(data)
+        elif kind == "legacy":
+            result.findings = inspect_legacy(data)
+            result.error = "old binary Office format: cannot be cleaned"
     except _ERRORS as exc:
-        result.error = str(exc)
+        result.cleaned, result.error = None, str(exc)
+    except Exception as exc:  # hostile input can break a parser anywhere: never claim clean
+        result.cleaned, result.error = None, f"the cleaner failed ({type(exc).__name__})"
     return result
 
 
@@ -78,5 +96,5 @@ _INSPECT = {
     "pdf": inspect_pdf,
     "office": inspect_office,
     "video": inspect_video,
+    "legacy": inspect_legacy,
 }
-_CLEAN = {"pdf": clean_pdf, "office": clean_office, "video": clean_video}

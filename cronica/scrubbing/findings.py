@@ -22,6 +22,15 @@ LABELS = {
     "text_comment": _("an embedded text comment"),
     "title": _("a title, subject or keywords"),
     "data_tracks": _("extra data tracks (sensor, location or timecode streams)"),
+    "paths": _("folder paths from the computer that saved it (often with the user name)"),
+    "attachments": _("attached or embedded files"),
+    "scripts": _("scripts or actions that run when it is opened"),
+    "form_data": _("filled-in form fields"),
+    "cover": _("a cover picture (with its own metadata, such as GPS)"),
+    "bitstream": _(
+        "data inside the video stream (dashcams write GPS there, encoders their settings)"
+    ),
+    "embedded": _("an embedded object that we cannot clean"),
     "other": _("other embedded metadata"),
 }
 

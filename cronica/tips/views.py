@@ -260,6 +260,8 @@ def _describe(f):
         "findings": describe(f.findings),
         "cleanable": f.cleanable,
         "kind": f.kind,
+        # Cleaning takes names and dates off comments and tracked changes, not their text.
+        "keeps_text": f.cleanable and bool({"comments", "revisions"} & set(f.findings)),
     }
 
 
