@@ -1,8 +1,11 @@
 """One entry point for every kind of file: what it reveals, and a cleaned copy.
 
 ``kind_of`` decides from the first bytes (not the name a source gave it); ``inspect`` and
-``clean`` dispatch to the image, PDF, office and video cleaners. Everything works on bytes
-in memory: callers bound the size (the tip line keeps plaintext off persistent disk).
+``scrub`` dispatch to the image, PDF, office, legacy Office and video cleaners. ``scrub``
+gives a cleaned copy only when every part of the file was cleaned, so nothing can be
+promised clean by mistake. Everything works on bytes in memory (or memory files and pipes
+for ffmpeg and exiftool): callers bound the size, and the tip line keeps plaintext off
+persistent disk.
 """
 
 from dataclasses import dataclass, field

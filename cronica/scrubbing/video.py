@@ -139,12 +139,33 @@ _MUXERS = {
 }
 
 
+_WEBM_CODECS = {"vp8", "vp9", "av1", "opus", "vorbis"}
+
+
+def _muxer(info):
+    """The muxer that writes the same kind of file: QuickTime stays QuickTime (it carries
+    codecs MP4 does not), Matroska with only WebM codecs stays WebM."""
+    fmt = info.get("format", {})
+    muxer = _MUXERS.get(fmt.get("format_name", ""))
+    if muxer is None:
+        raise NotAVideo("container not supported for cleaning")
+    brand = (fmt.get("tags") or {}).get("major_brand", "").strip()
+    if muxer == "mp4" and brand == "qt":
+        return "mov"
+    kept = {
+        s.get("codec_name")
+        for s in info.get("streams", [])
+        if s.get("codec_type") in ("audio", "video") and not _is_cover(s)
+    }
+    if muxer == "matroska" and kept and kept <= _WEBM_CODECS:
+        return "webm"
+    return muxer
+
+
 def clean_video(data):
     """The same audio and video streams in a fresh container with no metadata."""
     info = probe(data)
-    muxer = _MUXERS.get(info.get("format", {}).get("format_name", ""))
-    if muxer is None:
-        raise NotAVideo("container not supported for cleaning")
+    muxer = _muxer(info)
     maps, filters, video_index = [], [], 0
     for stream in info.get("streams", []):
         kind = stream.get("codec_type")
@@ -158,7 +179,7 @@ def clean_video(data):
     if not maps:
         raise NotAVideo("no audio or video stream to keep")
     hevc = any(s.get("codec_name") == "hevc" for s in info.get("streams", []))
-    if hevc and muxer != "mp4":
+    if hevc and muxer not in ("mp4", "mov"):
         raise NotAVideo("HEVC outside MP4 cannot be cleaned (SEI in its codec header)")
     source, target = _memfd("in", data), _memfd("out")
     try:

@@ -630,7 +630,20 @@ def hevc(tmp_path):
 
 
 def webm(tmp_path):
-    """WebM (VP9 + Opus) with tags and, as Matroska allows, an attached cover picture."""
+    """WebM (VP8 + Vorbis) with tags, as a browser's recorder or a messaging app writes it."""
+    out = tmp_path / "clip.webm"
+    _ffmpeg(
+        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
+        *("-f", "lavfi", "-i", "sine=frequency=300:duration=1"),
+        *("-c:v", "libvpx", "-c:a", "libopus"),
+        *_tags(),
+        str(out),
+    )
+    return out.read_bytes()
+
+
+def matroska(tmp_path):
+    """Matroska (VP9 + Opus) with tags and an attached cover picture."""
     cover = tmp_path / "cover-webm.jpg"
     gps_jpeg(cover)
     out = tmp_path / "clip.mkv"
@@ -657,7 +670,8 @@ CLEANABLE = {
     "dashcam.mp4": mp4,
     "phone.mov": mov,
     "hevc.mp4": hevc,
-    "clip.mkv": webm,
+    "clip.webm": webm,
+    "clip.mkv": matroska,
 }
 UNCLEANABLE = {
     "locked.pdf": locked_pdf,

@@ -41,6 +41,7 @@ EXPECTED = {
     "dashcam.mp4": {"author", "gps", "bitstream"},
     "phone.mov": {"author", "gps", "device", "bitstream"},
     "hevc.mp4": {"author", "gps", "bitstream"},
+    "clip.webm": {"author", "gps"},
     "clip.mkv": {"author", "gps", "cover"},  # ffprobe shows a JPEG attachment as a cover
 }
 
@@ -127,15 +128,22 @@ def _streams(data, tmp_path, name):
     return [s["codec_type"] for s in json.loads(out)["streams"]], path
 
 
-@pytest.mark.parametrize("name", ["song.mp3", "voice.m4a", "dashcam.mp4", "hevc.mp4", "clip.mkv"])
+@pytest.mark.parametrize(
+    "name",
+    ["song.mp3", "voice.m4a", "dashcam.mp4", "phone.mov", "hevc.mp4", "clip.webm", "clip.mkv"],
+)
 def test_media_keeps_its_sound_and_picture(made, tmp_path, name):
     cleaned = files.scrub(made[name]).cleaned
     kinds, path = _streams(cleaned, tmp_path, name)
     audio_only = name in ("song.mp3", "voice.m4a")
     assert kinds == (
-        ["audio"] if audio_only else ["video", "audio"] if "mkv" in name else ["video"]
+        ["audio"] if audio_only else ["video", "audio"] if "clip" in name else ["video"]
     )
-    if name.endswith(".mp4"):  # H.264 and HEVC
+    if name == "clip.webm":  # WebM stays WebM (its EBML DocType), not Matroska
+        assert b"webm" in cleaned[:64]
+    if name == "phone.mov":  # QuickTime stays QuickTime
+        assert cleaned[8:12] == b"qt  "
+    if name.endswith((".mp4", ".mov")):  # H.264 and HEVC
         original = tmp_path / f"original-{name}"
         original.write_bytes(made[name])
         assert sei_units(original) > 0 and sei_units(path) == 0
