@@ -210,7 +210,7 @@ def speed(texts, scorers):
     return rates
 
 
-def post_cost(article, legacy_scoring, n=100, rounds=3):
+def post_cost(article, legacy_scoring, n=100, rounds=4):
     """Comment POSTs through the real view, today's screening and the shipped one taking
     turns (the pipeline's ``score`` swapped), so both see the same load."""
     from django.test import Client
@@ -222,20 +222,24 @@ def post_cost(article, legacy_scoring, n=100, rounds=3):
     client, url = Client(), f"/en/comments/post/{article.pk}/"
     headers = {"Sec-Fetch-Site": "same-origin"}
     client.post(url, {"body": "warm up"}, headers=headers)
-    best = {"today": math.inf, "shipped": math.inf}
+    best = {"today": [math.inf, math.inf], "shipped": [math.inf, math.inf]}
+    turns = [("today", legacy_scoring.score), ("shipped", score)]
     for r in range(rounds):
-        for name, scorer in (("today", legacy_scoring.score), ("shipped", score)):
+        for name, scorer in turns if r % 2 == 0 else turns[::-1]:
             pipeline.score = scorer
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             for i in range(n):
                 body = f"Los marinos tomaron las aduanas y sigue igual, ronda {r} {name} {i}"
                 response = client.post(url, {"body": body}, headers=headers)
                 assert response.status_code == 303, response.status_code
-            best[name] = min(best[name], (time.perf_counter() - start) / n)
+            cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start
+            best[name] = [min(best[name][0], cpu / n), min(best[name][1], wall / n)]
     pipeline.score = score
+    (today_cpu, today_wall), (shipped_cpu, shipped_wall) = best["today"], best["shipped"]
     print(
-        f"  comment POST: today {best['today'] * 1000:.2f} ms, shipped "
-        f"{best['shipped'] * 1000:.2f} ms, ratio {best['shipped'] / best['today']:.2f} "
+        f"  comment POST, CPU: today {today_cpu * 1000:.2f} ms, shipped {shipped_cpu * 1000:.2f}"
+        f" ms, ratio {shipped_cpu / today_cpu:.2f}; wall: {today_wall * 1000:.2f} ms and "
+        f"{shipped_wall * 1000:.2f} ms, ratio {shipped_wall / today_wall:.2f} "
         f"(best of {rounds} rounds of {n}, taking turns)"
     )
 
