@@ -9,7 +9,7 @@ loaded, and the text it matched, so the queue can highlight it and say why.
 
 Every pattern here is linear in the length of the text: each repetition is bounded and
 each variable-length pattern starts with a lookbehind, so a long line without a match
-costs one pass, not one pass per starting position (tests/screening/test_rules.py).
+costs one pass, not one pass per starting position (tests/screening/test_model.py).
 """
 
 import re
