@@ -3,8 +3,9 @@ slang of cartel-news comment sections. Entries are written folded (lower case, n
 accents, see tokens.fold); a trailing ``*`` matches any ending ("pendej*" covers
 pendejo, pendeja, pendejos, pendejada).
 
-The lists are deliberately short and blunt: they catch the obvious, and the learned
-model (bayes.py) picks up each newsroom's own standards from moderators' decisions.
+The lists are deliberately short and blunt: each hit is a feature the shipped model
+(model.py) weighs in context, so a friendly "qué chingón" need not be held, and the
+newsroom model (bayes.py) picks up each site's own standards from moderators' decisions.
 Words that are the beat's vocabulary ("sicario", "plaza", "cartel", "narco", "muerto")
 are not here: readers must be able to discuss violence without being flagged for it.
 """

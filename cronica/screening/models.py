@@ -1,5 +1,6 @@
-"""The learned half of screening: token counts per label, kept in the database so that
-every app server scores with the same, current model (no files, no cloud service)."""
+"""The newsroom's half of screening: token counts per label learned from moderation
+decisions, kept in the database so that every app server scores with the same, current
+counts (no files, no cloud service). The shipped model is a file (model.py)."""
 
 from django.db import models
 

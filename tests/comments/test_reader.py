@@ -153,7 +153,7 @@ def test_flagged_only_mode_trusts_regulars_but_still_holds_what_screening_flags(
     Reader.objects.update(approved=2)
     post(article, "regular comment")
     assert Comment.objects.get(body="regular comment").status == Comment.Status.PUBLISHED
-    post(article, "regular but rude: idiota")
+    post(article, "regular but rude: eres un pendejo")
     assert Comment.objects.get(body__contains="rude").status == Comment.Status.PENDING
     Reader.objects.update(rejected=1)
     post(article, "regular with a rejection")

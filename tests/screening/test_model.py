@@ -185,3 +185,14 @@ def test_a_long_line_is_scanned_and_its_address_still_found():
     found = [h for h in rules.evaluate(line).hits if h.code == "email"]
     assert [h.match for h in found] == ["fulano@example.mx"]
     assert not rules.EMAIL.search("x" * 100_000)
+
+
+def test_reasons_stored_as_text_before_the_model_still_show(editor_client, article):
+    Comment.objects.create(
+        article=article,
+        body="an old held comment",
+        status=Comment.Status.PENDING,
+        screening={"spam": 0.1, "abuse": 0.6, "reasons": ["abuse: insult \u201cnaco\u201d"]},
+    )
+    queue = editor_client.get("/admin/comments/").content.decode()
+    assert "abuse: insult \u201cnaco\u201d" in queue
