@@ -27,6 +27,8 @@ from .images import CleanImage, CleanRendition  # noqa: F401  (registered models
 
 LANGUAGE_CHOICES = [("en", "English"), ("es", "Español")]
 PAGE_SIZE = 20
+# taggit makes Unicode slugs ("países-bajos"), which Django's <slug:> refuses.
+TAG = r"^tags/(?P<slug>[-\w]+)"
 
 
 class Contributor(index.Indexed, models.Model):
@@ -136,7 +138,7 @@ class HomePage(RoutablePageMixin, Page):
         items = live_articles().filter(bylines__contributor=person).distinct()
         return self.render_listing(request, items, "news/contributor.html", contributor=person)
 
-    @path("tags/<slug:slug>/", name="tag")
+    @re_path(TAG + r"/$", name="tag")
     def tag(self, request, slug):
         from taggit.models import Tag
 
@@ -173,11 +175,11 @@ class HomePage(RoutablePageMixin, Page):
     def feed_atom(self, request):
         return feeds.ArticlesAtom()(request, home=self, articles=live_articles())
 
-    @path("tags/<slug:slug>/feed/rss/", name="tag_feed_rss")
+    @re_path(TAG + r"/feed/rss/$", name="tag_feed_rss")
     def tag_feed_rss(self, request, slug):
         return feeds.ArticlesRss()(request, home=self, articles=live_articles(), slug=slug)
 
-    @path("tags/<slug:slug>/feed/atom/", name="tag_feed_atom")
+    @re_path(TAG + r"/feed/atom/$", name="tag_feed_atom")
     def tag_feed_atom(self, request, slug):
         return feeds.ArticlesAtom()(request, home=self, articles=live_articles(), slug=slug)
 
