@@ -4,6 +4,7 @@ articles and confirmed events, and the seizure ledger. GET only; no keys, no coo
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from . import ledger
@@ -24,7 +25,7 @@ def _summary(entity):
         "type": entity.kind,
         "status": entity.status,
         "url": entity.get_absolute_url(),
-        "api_url": f"{entity.get_absolute_url().replace('/kb/', '/kb/api/entities/', 1)}",
+        "api_url": reverse("dossier:api_entity", args=[entity.slug]),
     }
 
 

@@ -48,19 +48,22 @@ def article_filter(page):
 
 
 def _text_slots(root):
-    """(element, "text" | "tail") for every text node outside SKIP, in document order."""
-    slots = []
-
-    def walk(element, skipping):
-        inside = skipping or (isinstance(element.tag, str) and element.tag.lower() in SKIP)
-        if isinstance(element.tag, str) and not inside and element.text:
+    """(element, "text" | "tail") for every text node outside SKIP, in document order.
+    Iterative, so a pathologically deep body cannot exhaust Python's stack."""
+    slots, stack = [], [("enter", root, False)]
+    while stack:
+        event, element, skipping = stack.pop()
+        if event == "tail":
+            if not skipping and element.tail:
+                slots.append((element, "tail"))
+            continue
+        markup = isinstance(element.tag, str)  # not a comment or processing instruction
+        inside = skipping or (markup and element.tag.lower() in SKIP)
+        if markup and not inside and element.text:
             slots.append((element, "text"))
-        for child in element:
-            walk(child, inside)
-            if not skipping and not inside and child.tail:
-                slots.append((child, "tail"))
-
-    walk(root, False)
+        for child in reversed(element):
+            stack.append(("tail", child, inside))
+            stack.append(("enter", child, inside))
     return slots
 
 
@@ -76,7 +79,10 @@ def link_first_mentions(html, gazetteer, urls, done, language=None):
     allowed = set(urls) - done
     if not allowed or not html.strip():
         return html
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return html  # unparseable markup is shown as it is, unlinked
     changed = False
     for element, slot in _text_slots(root):
         if not allowed:

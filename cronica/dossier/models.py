@@ -7,6 +7,7 @@ then confirm or reject them, and a later re-link keeps those decisions.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -117,7 +118,7 @@ class Entity(index.Indexed, ClusterableModel):
         return self.summary
 
     def get_absolute_url(self):
-        return f"/{translation.get_language() or 'en'}/kb/{self.slug}/"
+        return reverse("dossier:entity", args=[self.slug])
 
     def source_lines(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]

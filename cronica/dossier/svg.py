@@ -24,9 +24,12 @@ LAND = Path(__file__).parent / "data" / "land-50m.json"
 
 
 def _svg(width, height, body, label, top=0):
+    # A picture is one image to assistive technology, but a graph or map with links in it
+    # is a labelled group: links inside role="img" would be hidden (axe nested-interactive).
+    role = "group" if "<a " in body else "img"
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top:.0f} {width} {height:.0f}" '
-        f'role="img" aria-label="{escape(label)}" class="kb-svg">'
+        f'role="{role}" aria-label="{escape(label)}" class="kb-svg">'
         f"<title>{escape(label)}</title>{body}</svg>"
     )
 

@@ -61,3 +61,38 @@ def test_demo_fills_the_queue_once(demo):
     assert queued.filter(urgent=True).count() == 1
     call_command("demo", stdout=io.StringIO())
     assert queued.count() == 6
+
+
+def test_deep_replies_nest_to_the_limit_then_say_whom_they_answer(client, article):
+    from cronica.comments.display import MAX_DEPTH, comment_thread
+
+    chain, parent = [], None
+    for n in range(8):
+        parent = Comment.objects.create(
+            article=article,
+            parent=parent,
+            author_name=f"Reader {n}",
+            body=f"Reply {n}",
+            status=Comment.Status.PUBLISHED,
+        )
+        chain.append(parent)
+    sibling = Comment.objects.create(
+        article=article, parent=chain[1], body="Beside", status=Comment.Status.PUBLISHED
+    )
+    (top,) = comment_thread(article)
+    item, depths = top, []
+    while item.replies:
+        depths.append(item.depth)
+        item = item.replies[0]
+    assert depths == list(range(MAX_DEPTH))
+    last_level = [i.comment for i in item.siblings]
+    assert last_level == chain[MAX_DEPTH:]  # in time order, at the last level
+    assert [i.in_reply_to for i in item.siblings] == [None] + chain[MAX_DEPTH:-1]
+    html = client.get(article.url).content.decode()
+    for answered in chain[MAX_DEPTH:-1]:
+        cue = (
+            f'<a class="in-reply-to" href="#c{answered.pk}">in reply to {answered.author_name}</a>'
+        )
+        assert cue in html
+    assert html.count('class="in-reply-to"') == len(chain) - MAX_DEPTH - 1
+    assert f'id="c{sibling.pk}"' in html and "8 comments" not in html and "9 comments" in html

@@ -129,3 +129,16 @@ def test_article_html_links_first_mentions_outside_headings_and_links():
         "<pre><code>Fito</code></pre><p>R&amp;D <i>by</i> "
         '<a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a> &lt;3</p>'
     )
+
+
+def test_linking_survives_pathological_markup():
+    from cronica.dossier.article_links import link_first_mentions
+
+    g = Gazetteer(ALIASES, RELATED)
+    urls = {2: ("/en/kb/fito/", "Fito")}
+    deep = "<b>" * 5000 + "Fito" + "</b>" * 5000
+    out = link_first_mentions(deep, g, urls, set())
+    assert out.count("<b>") == 5000 and "Fito" in out  # shown whole, linked or not
+    assert link_first_mentions("<p>&lt;Fito&gt;</p><!-- Fito -->", g, urls, set()) == (
+        '<p>&lt;<a class="kb-link" href="/en/kb/fito/" title="Fito">Fito</a>&gt;</p><!-- Fito -->'
+    )

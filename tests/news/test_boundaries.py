@@ -61,3 +61,27 @@ def test_each_app_grants_its_own_permissions_on_migrate():
     codenames = set(editors.permissions.values_list("content_type__app_label", "codename"))
     assert {("comments", "change_comment"), ("dossier", "change_entity")} <= codenames
     assert ("news", "change_contributor") in codenames
+
+
+HARD_CODED = re.compile(r"""(?:href|action|src)=["'](?:/|\.\./)""")
+PUBLIC_APPS = ("news", "comments", "dossier", "tips")
+
+
+def _public_templates():
+    for app in PUBLIC_APPS:
+        yield from sorted((ROOT / app / "templates").rglob("*.html"))
+    yield from sorted((ROOT / "templates").rglob("*.html"))
+
+
+@pytest.mark.parametrize(
+    "template", list(_public_templates()), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_templates_reverse_every_address(template):
+    """Addresses come from {% url %}, {% pageurl %} or {% news_url %}, never written out,
+    so a route can move without a template linking to the old place."""
+    lines = [
+        f"{n}: {line.strip()[:120]}"
+        for n, line in enumerate(template.read_text().splitlines(), 1)
+        if HARD_CODED.search(line)
+    ]
+    assert not lines, "\n".join(lines)

@@ -197,3 +197,11 @@ def test_browsers_revalidate_with_etags(client, articles):
     assert "max-age=0" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
     again = client.get("/en/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+
+
+def test_a_tag_with_accents_links_to_its_page_and_feeds(client, home):
+    article = make_article(home, "Puerto de Róterdam", slug="roterdam", tags=("Países Bajos",))
+    html = client.get(article.url).content.decode()
+    assert 'href="/en/tags/pa%C3%ADses-bajos/"' in html or 'href="/en/tags/países-bajos/"' in html
+    for path in ("/en/tags/países-bajos/", "/es/tags/países-bajos/feed/rss/"):
+        assert client.get(path).status_code == 200, path
