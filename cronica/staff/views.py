@@ -79,7 +79,9 @@ def verify(request):
                 record(user, "staff.recovery_code_used", str(user), f"{left} left")
                 messages.warning(
                     request,
-                    _("You used a recovery code; %(left)d left. Make new ones from your account page.")
+                    _(
+                        "You used a recovery code; %(left)d left. Make new ones from your account page."
+                    )
                     % {"left": left},
                 )
             return redirect(_next(request))
