@@ -203,6 +203,18 @@ SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to an /es/ page leaves Spanish
+    active in the thread (LocaleMiddleware does not undo it), so a later test's
+    ``page.url`` would otherwise carry /es/."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Flood counters live in the cache; each test starts with none."""
     from django.core.cache import cache

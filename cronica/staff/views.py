@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from cronica.audit.log import record
 
@@ -78,7 +79,9 @@ def verify(request):
                 record(user, "staff.recovery_code_used", str(user), f"{left} left")
                 messages.warning(
                     request,
-                    _("You used a recovery code; %(left)d left. Ask an administrator for new ones.")
+                    _(
+                        "You used a recovery code; %(left)d left. Make new ones from your account page."
+                    )
                     % {"left": left},
                 )
             return redirect(_next(request))
@@ -86,4 +89,26 @@ def verify(request):
     recheck = user.is_verified() and not sessions.second_factor_fresh(request.session)
     return render(
         request, "staff/verify.html", {"form": form, "next": _next(request), "recheck": recheck}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def recovery_codes(request):
+    """A signed-in user's own new set of recovery codes (the old ones stop working). Needs a
+    fresh code first, like any change to how the account signs in."""
+    user = request.user
+    if request.method == "POST":
+        if not sessions.second_factor_fresh(request.session):
+            return redirect(f"{reverse('staff_verify')}?{urlencode({'next': request.path})}")
+        codes = twofactor.new_recovery_codes(user)
+        record(user, "staff.recovery_codes_issued", str(user), "by themselves")
+        return render(
+            request,
+            "staff/recovery_codes.html",
+            {"codes": codes, "next": reverse("wagtailadmin_account")},
+        )
+    return render(
+        request,
+        "staff/new_recovery_codes.html",
+        {"left": twofactor.remaining_recovery_codes(user)},
     )

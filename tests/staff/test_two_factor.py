@@ -137,3 +137,26 @@ def test_break_glass_commands(client, editor, totp_code):
         ("staff.recovery_codes_issued", "(command line)"),
         ("staff.2fa_reset", "(command line)"),
     ]
+
+
+def test_a_user_replaces_their_own_recovery_codes_after_a_fresh_code(
+    client, editor, staff_login, totp_code
+):
+    import time
+
+    from cronica.staff import sessions
+
+    device = staff_login(client, editor)
+    assert "/admin/staff/2fa/recovery-codes/" in client.get("/admin/account/").content.decode()
+    session = client.session
+    session[sessions.SECOND_FACTOR_AT] = int(time.time()) - 3600
+    session.save()
+    asked = client.post("/admin/staff/2fa/recovery-codes/")
+    assert asked.url.startswith("/admin/staff/2fa/verify/")
+    assert not StaticToken.objects.exists()
+    client.post(asked.url, {"code": totp_code(device)})
+    done = client.post("/admin/staff/2fa/recovery-codes/")
+    codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", done.content.decode())
+    assert sorted(codes) == sorted(StaticToken.objects.values_list("token", flat=True))
+    assert len(codes) == 10
+    assert Entry.objects.filter(action="staff.recovery_codes_issued", actor=editor).exists()
