@@ -20,7 +20,6 @@ from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
 from .quantities import money
 
-
 EN_WORDS = {
     "the",
     "of",
@@ -120,6 +119,7 @@ CARGO = re.compile(
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
+
 
 def detect_language(text):
     """ "es" or "en", from common function words; Spanish letters break a tie."""
@@ -387,6 +387,14 @@ def _seizure_events(text, spans, language, inside, entities):
             for name in FILLED_FROM_RESTATEMENTS:
                 if not getattr(target, name) and getattr(event, name):
                     setattr(target, name, getattr(event, name))
+            here, there = entities.get(event.place_id), entities.get(target.place_id)
+            if (
+                here
+                and there
+                and PLACE_DETAIL.get(here.level, 0) > PLACE_DETAIL.get(there.level, 0)
+            ):
+                # "Spain seizes 9.5 tons" in the headline, "at the port of Algeciras" below
+                target.place_id, target.country_id = event.place_id, event.country_id
     return [events[id(item)] for item in items]
 
 
@@ -394,9 +402,7 @@ def extract(text, gazetteer, language=None):
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
     entities = gazetteer.entities
-    matches, groups = resolution.resolve(
-        text, gazetteer.find(text, language=language), gazetteer
-    )
+    matches, groups = resolution.resolve(text, gazetteer.find(text, language=language), gazetteer)
     events = []
     # Matches in text order, so each sentence takes its own by bisection (a scan of all
     # matches per sentence made long texts quadratic).

@@ -29,6 +29,7 @@ kilo cada uno") and drugs destroyed rather than seized are not seizures.
 import re
 from dataclasses import dataclass, field
 
+from .dates import MONTHS
 from .drugs import DRUG_RE
 from .folding import fold
 from .quantities import counts, quantities
@@ -49,20 +50,21 @@ AGGREGATE = re.compile(
     r"a day|during the period|over the (?:past|last) (?:year|\w+ (?:years|months))|"
     r"fiscal year|en lo que va|este ano|el ano pasado|en todo (?:el )?(?:ano )?\d{4}|"
     r"desde que empezo|desde (?:el )?inicio|desde inicios|hasta la fecha|acumula\w*|"
-    r"al ano|anuales|por ano|cada ano|se suma a|asciende a|cifra historica|record|"
+    r"al ano|anuales|por ano|cada ano|se suma a|asciende a|cifra historica|"
     r"promedio|en total|se han (?:decomisado|incautado|asegurado|destruido))\b"
     # A year as a period ("in 2021", "en 2024"), not the year of a full date.
     r"|\b(?:in|during|en|durante|del?)\s+(?:el\s+)?(?:ano\s+)?(?:19|20)\d\d\b"
 )
-FULL_DATE_BEFORE = re.compile(
-    r"(?:\d{1,2}\s+de\s+[a-z]+\s+$|[a-z]+\.?\s+\d{1,2},?\s+$|[a-z]+\s+$)"
-)
+MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?(?:\s+\d{{1,2}})?,?\s*(?:de\s+)?$")
 SEVERAL = re.compile(
     r"\b(?:in|from|en)\s+(?:\w+\s+){0,2}?(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|several|varios|multiple)\s+"
     r"(?:separate|different|distintos|diferentes|distintas)?[\s,]*(?:[\w,-]+\s+){0,4}?"
     r"(?:interdictions|cases|seizures|incidents|operations|operativos|decomisos|"
     r"incautaciones|casos)\b"
+)
+PRICE_BEFORE = re.compile(
+    r"(?:euros?|dollars?|dolares|pesos|\$\s?[\d,.]+(?:\s+\w+)?)\s+(?:a|per|por|el)?\s*$"
 )
 OFFLOAD = re.compile(r"\b(?:offload\w*|off-load\w*|unload\w*|descarg\w*|desembarc\w*)\b")
 EACH = re.compile(r"^\s*(?:\)\s*)?(?:each|apiece|cada|por paquete|per package|por unidad)\b")
@@ -182,20 +184,14 @@ class Item:
 def _precision(written, value):
     """What the last significant digit of a written number is worth, in ``value``'s unit:
     "1,7 toneladas" -> 100 kg, "14,000 pounds" -> 1,000 lb, "dos toneladas" -> 1 t."""
-    digits = re.findall(r"\d", written)
-    if not digits:
+    number = written.split("(")[0]
+    digits = "".join(re.findall(r"\d", number))
+    if not digits or not int(digits):
         return abs(value) or 1.0  # a number in words: one significant figure
-    decimals = re.search(r"[.,](\d{1,2})(?!\d)\D*$", written.split("(")[0])
-    if decimals:
-        whole = re.sub(r"[^\d]", "", written.split("(")[0])
-        significant = len(whole.lstrip("0")) or 1
-        return abs(value) / (10 ** (significant - 1)) if significant else 1.0
-    whole = "".join(digits)
-    trailing = len(whole) - len(whole.rstrip("0"))
-    written_value = int(whole) if whole else 0
-    if not written_value:
-        return 1.0
-    return abs(value) * (10**trailing) / written_value
+    decimals = re.search(r"\d[.,](\d{1,2})(?!\d)", number)
+    if not decimals:
+        digits = digits.rstrip("0") or "1"  # "14,000": its zeros are not significant
+    return abs(value) / int(digits)
 
 
 def _drugs(folded):
@@ -285,12 +281,11 @@ class Reader:
                 return None, "back"
             if GENERIC.search(between) and not re.search(
                 r"(?:with|con) (?:las )?caracteristicas|containing|que contenian|"
-                r"laced with|mezclad", between
+                r"laced with|mezclad",
+                between,
             ):
                 return "", "generic"
             after_first = self.folded[first[1] : end]
-            if re.match(r"\s*(?:,|and|y|or|o)\s+(?:\w+\s+)?$", after_first[:1] or " ") is None:
-                pass
             others = {d[2] for d in found}
             joined = re.match(r"^\s*(?:\w+\s+)?(?:,|and|y|or|o|&)\s", after_first)
             if len(others) > 1 and joined:
@@ -306,9 +301,12 @@ class Reader:
         start = max(_clause_start(self.folded, item.start), item.start - 90)
         found = [d for d in self.drugs if start <= d[0] and d[1] <= item.start]
         generic = list(GENERIC.finditer(self.folded, start, item.start))
-        if generic and (not found or generic[-1].start() > found[-1][1]):
-            if not REFERS_BACK.search(self.folded, start, item.start):
-                return ""  # "el total de droga incautada asciende a 37.2 toneladas"
+        if (
+            generic
+            and (not found or generic[-1].start() > found[-1][1])
+            and not REFERS_BACK.search(self.folded, start, item.start)
+        ):
+            return ""  # "el total de droga incautada asciende a 37.2 toneladas"
         if not found:
             return None
         between = self.folded[found[-1][1] : item.start]
@@ -328,18 +326,14 @@ class Reader:
         return any(SEIZURE_CUE.search(fold(sentence)) for sentence in window)
 
     def _is_aggregate(self, item):
-        start, sentence = self.spans[item.sentence]
+        _start, sentence = self.spans[item.sentence]
         folded = fold(sentence)
         for match in AGGREGATE.finditer(folded):
-            if match[0][:2] in ("in", "en", "du", "de") and re.search(r"\d{4}$", match[0]):
-                if FULL_DATE_BEFORE.search(folded[: match.start() + len(match[0]) - 4]):
-                    month_or_day = folded[max(0, match.start() - 14) : match.start()]
-                    if re.search(r"\d|\b(?:de|of)\b", month_or_day):
-                        continue
+            if re.search(r"\d{4}$", match[0]) and MONTH_BEFORE.search(folded, 0, match.start()):
+                continue  # "21 de octubre de 2025" dates a seizure; "en 2024" is a period
             return True
-        if SEVERAL.search(folded) and not OFFLOAD.search(folded):
-            return True  # "a total of 218 pounds in two separate incidents"
-        return False
+        # "a total of 218 pounds in two separate incidents" (an offload is one event)
+        return bool(SEVERAL.search(folded)) and not OFFLOAD.search(folded)
 
     def seizures(self):
         items = self._items()
@@ -348,6 +342,8 @@ class Reader:
             following = items[position + 1] if position + 1 < len(items) else None
             if EACH.match(self.folded[item.end : item.end + 30]):
                 continue  # "de un kilo cada uno" weighs a package, not the seizure
+            if PRICE_BEFORE.search(self.folded, max(0, item.start - 30), item.start):
+                continue  # "tens of thousands of euros a kilo" is a price
             start, sentence = self.spans[item.sentence]
             folded = fold(sentence)
             aggregate = self._is_aggregate(item)
@@ -392,7 +388,9 @@ class Reader:
             larger = [
                 o
                 for o in items
-                if o.role == "report" and o.kind == item.kind and o.value > item.value
+                if o.role == "report"
+                and o.kind == item.kind
+                and o.value > item.value
                 and o.drug == item.drug
             ]
             if not larger:  # "11.5 kilos de fentanilo, incluidas tres millones de pastillas"
@@ -435,7 +433,9 @@ class Reader:
                     same = [
                         c
                         for c in items
-                        if c.kind == "count" and c.role == "report" and c is not item
+                        if c.kind == "count"
+                        and c.role == "report"
+                        and c is not item
                         and c.unit not in ("packages", "bricks")
                     ]
             if not same:
@@ -447,9 +447,13 @@ class Reader:
                 if re.search(r"\b(?:y|and)\s+$", gap) and not INCLUDING.search(gap):
                     continue
                 target = nearest
-            elif item.unit == "pills" and item.drug and not any(
-                re.search(r"pills|pastillas|pildoras", self.folded[w.end : w.end + 40])
-                for w in same
+            elif (
+                item.unit == "pills"
+                and item.drug
+                and not any(
+                    re.search(r"pills|pastillas|pildoras", self.folded[w.end : w.end + 40])
+                    for w in same
+                )
             ):
                 continue  # pills of a drug also seized by weight elsewhere: two seizures
             else:
@@ -510,9 +514,6 @@ class Reader:
             )
             if abs(total - item.value) <= slack * item.value or SEVERAL.search(nearby):
                 item.role, item.parts = "aggregate", others
-        for item in items:
-            if item.role == "restatement" and item.parts and item.parts[0].role == "aggregate":
-                continue
 
 
 def _same_figure(a, b):

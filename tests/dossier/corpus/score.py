@@ -161,9 +161,7 @@ def score_groups(result, label, group_names):
         if group in group_names:
             tally["groups_found"] += any(f[0] == group and f[2] for f in found)
         else:
-            tally["groups_found"] += any(
-                f[1] == "group" and _same_name(f[0], group) for f in found
-            )
+            tally["groups_found"] += any(f[1] == "group" and _same_name(f[0], group) for f in found)
     return tally
 
 
