@@ -131,10 +131,23 @@ def detect_language(text):
     return "es" if es > en else "en"
 
 
+# A full stop that ends an abbreviation or initials ("U.S. Customs", "Rear Adm. Smith",
+# "Sept. 28") ends no sentence.
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Adm|Capt|Sgt|Gen|Lt|Col|Sen|Rep|Gov|Jr|St|"
+    r"No|Fla|Tex|Calif|Ariz|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Sr|Sra|Lic|Ing|"
+    r"Gral|Cap|Cmdt|Cmdr|Pvt)\.)$"
+)
+
+
 def sentences(text):
     """``(start, sentence)`` pairs; offsets are into ``text``."""
     position = 0
     for boundary in SENTENCE_END.finditer(text):
+        if "\n" not in boundary[0] and ABBREVIATION.search(
+            text, max(0, boundary.start() - 8), boundary.start()
+        ):
+            continue
         chunk = text[position : boundary.start()]
         if chunk.strip():
             yield position, chunk
