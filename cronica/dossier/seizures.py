@@ -27,6 +27,7 @@ kilo cada uno") and drugs destroyed rather than seized are not seizures.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .dates import MONTHS
@@ -221,6 +222,14 @@ class Reader:
         self.spans = spans  # [(start, sentence)]
         self.short_tons = language == "en" and bool(POUNDS.search(self.folded))
         self.drugs = _drugs(self.folded)
+        self.drug_starts = [d[0] for d in self.drugs]
+
+    def _drugs_between(self, start, end):
+        """Drug names starting in ``[start, end)``, by bisection (a scan per quantity
+        made long texts quadratic)."""
+        low = bisect_left(self.drug_starts, start)
+        high = bisect_left(self.drug_starts, end)
+        return self.drugs[low:high]
 
     def _items(self):
         items = []
@@ -273,7 +282,7 @@ class Reader:
         of = OF_SOMETHING.match(window)
         if of and of[1] not in NOT_A_DRUG_NOUN and not DRUG_RE.match(window, of.start(1)):
             return None, "other"  # "275 kilos de materiales"
-        found = [d for d in self.drugs if item.end <= d[0] < end]
+        found = self._drugs_between(item.end, end)
         if found:
             first = found[0]
             between = self.folded[item.end : first[0]]
@@ -299,7 +308,7 @@ class Reader:
 
     def _drug_before(self, item):
         start = max(_clause_start(self.folded, item.start), item.start - 90)
-        found = [d for d in self.drugs if start <= d[0] and d[1] <= item.start]
+        found = [d for d in self._drugs_between(start, item.start) if d[1] <= item.start]
         generic = list(GENERIC.finditer(self.folded, start, item.start))
         if (
             generic
@@ -315,7 +324,7 @@ class Reader:
         return None
 
     def _drug_earlier(self, item):
-        found = [d for d in self.drugs if d[1] <= item.start]
+        found = [d for d in self._drugs_between(0, item.start)[-2:] if d[1] <= item.start]
         return found[-1][2] if found else None
 
     def _cued(self, item):
@@ -374,10 +383,11 @@ class Reader:
             elif PART_OF.search(self.folded, max(0, item.start - 60), item.start):
                 item.role = "part"  # "había entre lo decomisado 573 kilos de pasta base"
             kept.append(item)
-        self._restatements(kept)
-        self._sums(kept)
-        self._parts(kept)
-        self._attach_counts(kept)
+        for block in _blocks(kept):
+            self._restatements(block)
+            self._sums(block)
+            self._parts(block)
+            self._attach_counts(block)
         return kept
 
     def _parts(self, items):
@@ -514,6 +524,26 @@ class Reader:
             )
             if abs(total - item.value) <= slack * item.value or SEVERAL.search(nearby):
                 item.role, item.parts = "aggregate", others
+
+
+# How many sentences a restatement, a total and its parts may span: news restates a
+# seizure within a few paragraphs, never pages apart. Comparing figures only within
+# such blocks keeps the reading linear in the length of the text.
+BLOCK = 40
+
+
+def _blocks(items):
+    """``items`` (in text order) cut into runs of at most ``BLOCK`` sentences."""
+    block, first = [], None
+    for item in items:
+        if first is not None and item.sentence - first >= BLOCK:
+            yield block
+            block, first = [], None
+        if first is None:
+            first = item.sentence
+        block.append(item)
+    if block:
+        yield block
 
 
 def _same_figure(a, b):
