@@ -119,6 +119,12 @@ CARGO = re.compile(
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
+# A headline: a short first line of a paragraph with no full stop, over a capitalized
+# line. It ends there, even with no blank line under it (a line wrapped mid-sentence
+# is longer, or starts no paragraph).
+HEADLINE = re.compile(
+    r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n.!?]{1,160}?)[ \t]*(?P<end>\n)(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])"
+)
 
 
 def detect_language(text):
@@ -142,16 +148,24 @@ ABBREVIATION = re.compile(
 
 def sentences(text):
     """``(start, sentence)`` pairs; offsets are into ``text``."""
+    boundaries = [
+        (b.start(), b.end())
+        for b in SENTENCE_END.finditer(text)
+        if "\n" in b[0] or not ABBREVIATION.search(text, max(0, b.start() - 8), b.start())
+    ]
+    boundaries += [
+        (h.start("end"), h.end("end"))
+        for h in HEADLINE.finditer(text)
+        if len(h["line"].split()) <= 14
+    ]
     position = 0
-    for boundary in SENTENCE_END.finditer(text):
-        if "\n" not in boundary[0] and ABBREVIATION.search(
-            text, max(0, boundary.start() - 8), boundary.start()
-        ):
+    for start, end in sorted(boundaries):
+        if start < position:
             continue
-        chunk = text[position : boundary.start()]
+        chunk = text[position:start]
         if chunk.strip():
             yield position, chunk
-        position = boundary.end()
+        position = end
     if text[position:].strip():
         yield position, text[position:]
 

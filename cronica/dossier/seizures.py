@@ -476,30 +476,36 @@ class Reader:
                 target.count, target.count_unit = int(item.value), item.unit
 
     def _restatements(self, items):
-        """Later or rounder mentions of the same seizure (or of the same total)."""
+        """Later or rounder mentions of the same seizure (or of the same total): of the
+        earlier figures a later one can be, the most precise is the one it is paired
+        with (so "3.201 kilogramos" twice pair with each other, and the headline's "más
+        de tres toneladas" restates them)."""
         for later_index, later in enumerate(items):
             if later.role == "restatement":
                 continue
-            for earlier in items[:later_index]:
-                if earlier.role == "restatement" or earlier.kind != later.kind:
-                    continue
-                if earlier.drug != later.drug or earlier.unit != later.unit:
-                    continue
-                if earlier.sentence == later.sentence:
-                    continue
-                if not _same_figure(earlier, later):
-                    continue
-                coarse, fine = (
-                    (later, earlier) if later.precision >= earlier.precision else (earlier, later)
-                )
-                coarse.role = "restatement"
-                coarse.parts = [fine]
-                if coarse is earlier:
-                    # The precise figure takes the earlier one's place (a headline's
-                    # rounded figure restates the body's).
-                    for other in items:
-                        other.parts = [fine if p is earlier else p for p in other.parts]
-                break
+            same = [
+                earlier
+                for earlier in items[:later_index]
+                if earlier.role != "restatement"
+                and earlier.kind == later.kind
+                and earlier.drug == later.drug
+                and earlier.unit == later.unit
+                and earlier.sentence != later.sentence
+                and _same_figure(earlier, later)
+            ]
+            if not same:
+                continue
+            earlier = min(same, key=lambda item: item.precision)
+            coarse, fine = (
+                (later, earlier) if later.precision >= earlier.precision else (earlier, later)
+            )
+            coarse.role = "restatement"
+            coarse.parts = [fine]
+            for other in items:
+                # What restated the coarse figure restates the precise one now.
+                other.parts = [fine if p is coarse else p for p in other.parts]
+                if other.role == "restatement" and other.parts == [coarse]:
+                    other.parts = [fine]
 
     def _sums(self, items):
         """A quantity that adds up seizures the article itemizes is their total."""

@@ -217,3 +217,24 @@ def test_generic_and_mixed_loads_are_not_one_drug(text):
 )
 def test_not_seizure_weights(text):
     assert [r for r in seizures(text) if r["kg"] is not None and r["role"] == "report"] == []
+
+
+def test_a_headline_without_full_stop_restates_the_body():
+    rows = seizures(
+        "Interceptan lancha con más de tres toneladas de cocaína\n"
+        "La Marina interceptó una lancha con 3.201 kilogramos de cocaína.\n"
+        "Los detenidos fueron llevados a puerto. La prueba dio positivo para 3.201 "
+        "kilogramos de cocaína."
+    )
+    assert [(r["role"], r["kg"], r["parts"]) for r in rows] == [
+        ("restatement", 3000.0, [1]),
+        ("report", 3201.0, []),
+        ("restatement", 3201.0, [1]),
+    ]
+
+
+def test_a_line_wrapped_mid_sentence_is_not_a_headline():
+    from cronica.dossier.extraction import sentences
+
+    text = "The reward is for information on Carlos\nAndrade Pérez, police said."
+    assert [s for _start, s in sentences(text)] == [text]
