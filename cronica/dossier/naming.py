@@ -65,7 +65,6 @@ LEADING_ARTICLES = {
     "varios",
     "according",
     "segun",
-    "according to",
 }
 STOP_NAMES = set(MONTHS) | {
     "monday",

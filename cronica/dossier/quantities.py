@@ -154,7 +154,7 @@ BRACKETED = re.compile(r"\s*\(\s*$")
 
 COUNT_UNITS = {
     "pills": r"pills|tablets|pastillas|pildoras|tabletas|comprimidos",
-    "packages": r"packages|packets|paquetes|paquetes",
+    "packages": r"packages|packets|paquetes",
     "bricks": r"bricks|ladrillos|panelas",
     "doses": r"doses|dosis",
 }
