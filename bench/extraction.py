@@ -113,7 +113,7 @@ def timing(package, words):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--split", default="test", choices=["test", "dev", "all", "heldout"])
     parser.add_argument("--baseline", default="f65dafe")
     args = parser.parse_args()
     which = None if args.split == "all" else args.split

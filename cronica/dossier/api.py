@@ -116,6 +116,7 @@ def entity(request, slug):
                     "value_usd": e.value_usd,
                     "count": e.count,
                     "article_url": e.article.canonical_url(request),
+                    "sources": [a.canonical_url(request) for a in e.sources()],
                 }
                 for e in found.events
             ],

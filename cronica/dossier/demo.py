@@ -346,6 +346,8 @@ def confirm_demo_events(articles):
     )
     for event in suggested:
         if event.kind == Event.Kind.SEIZURE:
+            if event.role != Event.Role.REPORT:
+                continue  # a restatement or a total is shown with its seizures, not counted
             key = (event.drug, event.kg, event.country_id)
             if key in seen:
                 continue

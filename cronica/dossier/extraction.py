@@ -119,6 +119,13 @@ CARGO = re.compile(
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
+# A headline: a short first line of a paragraph with no full stop, over a capitalized
+# line. It ends there, even with no blank line under it (a line wrapped mid-sentence
+# is longer, or starts no paragraph).
+HEADLINE = re.compile(
+    r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n.!?]{1,160}?)[ \t]*(?P<end>\n)(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])"
+)
+
 
 def detect_language(text):
     """ "es" or "en", from common function words; Spanish letters break a tie."""
@@ -130,14 +137,35 @@ def detect_language(text):
     return "es" if es > en else "en"
 
 
+# A full stop that ends an abbreviation or initials ("U.S. Customs", "Rear Adm. Smith",
+# "Sept. 28") ends no sentence.
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Adm|Capt|Sgt|Gen|Lt|Col|Sen|Rep|Gov|Jr|St|"
+    r"No|Fla|Tex|Calif|Ariz|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Sr|Sra|Lic|Ing|"
+    r"Gral|Cap|Cmdt|Cmdr|Pvt)\.)$"
+)
+
+
 def sentences(text):
     """``(start, sentence)`` pairs; offsets are into ``text``."""
+    boundaries = [
+        (b.start(), b.end())
+        for b in SENTENCE_END.finditer(text)
+        if "\n" in b[0] or not ABBREVIATION.search(text, max(0, b.start() - 8), b.start())
+    ]
+    boundaries += [
+        (h.start("end"), h.end("end"))
+        for h in HEADLINE.finditer(text)
+        if len(h["line"].split()) <= 14
+    ]
     position = 0
-    for boundary in SENTENCE_END.finditer(text):
-        chunk = text[position : boundary.start()]
+    for start, end in sorted(boundaries):
+        if start < position:
+            continue
+        chunk = text[position:start]
         if chunk.strip():
             yield position, chunk
-        position = boundary.end()
+        position = end
     if text[position:].strip():
         yield position, text[position:]
 
@@ -386,6 +414,14 @@ def _seizure_events(text, spans, language, inside, entities):
             for name in FILLED_FROM_RESTATEMENTS:
                 if not getattr(target, name) and getattr(event, name):
                     setattr(target, name, getattr(event, name))
+            here, there = entities.get(event.place_id), entities.get(target.place_id)
+            if (
+                here
+                and there
+                and PLACE_DETAIL.get(here.level, 0) > PLACE_DETAIL.get(there.level, 0)
+            ):
+                # "Spain seizes 9.5 tons" in the headline, "at the port of Algeciras" below
+                target.place_id, target.country_id = event.place_id, event.country_id
     return [events[id(item)] for item in items]
 
 
@@ -393,9 +429,7 @@ def extract(text, gazetteer, language=None):
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
     entities = gazetteer.entities
-    matches, groups = resolution.resolve(
-        text, gazetteer.find(text, language=language), gazetteer
-    )
+    matches, groups = resolution.resolve(text, gazetteer.find(text, language=language), gazetteer)
     events = []
     # Matches in text order, so each sentence takes its own by bisection (a scan of all
     # matches per sentence made long texts quadratic).

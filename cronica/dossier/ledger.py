@@ -8,7 +8,8 @@ from collections import OrderedDict
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from .extraction import DRUGS
+from .drugs import DRUGS
+from .merging import shown_once
 from .models import Entity, Event, Review
 
 DRUG_NAMES = [name for name, _pattern in DRUGS]
@@ -36,8 +37,14 @@ def confirmed_seizures():
     from cronica.news.models import ArticlePage
 
     live = ArticlePage.objects.live().public().values("pk")
+    seizures = Event.objects.filter(
+        kind=Event.Kind.SEIZURE,
+        role=Event.Role.REPORT,
+        status=Review.CONFIRMED,
+        article__in=live,
+    )
     return (
-        Event.objects.filter(kind=Event.Kind.SEIZURE, status=Review.CONFIRMED, article__in=live)
+        shown_once(seizures)
         .select_related("article", "place", "country")
         .order_by("-occurred_on", "-article__first_published_at", "-pk")
     )

@@ -9,7 +9,7 @@ import logging
 
 from django.db import transaction
 
-from . import knowledge
+from . import knowledge, merging
 from .extraction import event_fields, extract
 from .models import Event, Mention, Review, UnknownName
 
@@ -24,7 +24,7 @@ def article_text(article):
 
 
 def _fingerprint(event):
-    key = "|".join([event.kind, " ".join(event.sentence.split()), event.quantity_text])
+    key = "|".join([event.kind, " ".join(event.sentence.split()), event.quantity_text, event.role])
     return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -57,6 +57,7 @@ def link(article):
     # place (no delete-and-recreate churn on every publish), the others are dropped.
     events_before = {e.fingerprint: e for e in Event.objects.filter(article=article)}
     seen = set()
+    saved = {}  # id(found event) -> its row, to link restatements and totals to parts
     for found in result.events:
         fingerprint = _fingerprint(found)
         if fingerprint in seen:
@@ -64,15 +65,21 @@ def link(article):
         seen.add(fingerprint)
         event = events_before.get(fingerprint)
         if event is not None and event.status != Review.SUGGESTED:
+            saved[id(found)] = event
             continue
         event = event or Event(article=article, fingerprint=fingerprint)
         for name, value in event_fields(found).items():
             setattr(event, name, value)
         event.save()
         event.entities.set(found.entity_ids)
+        saved[id(found)] = event
+    for found in result.events:
+        if found.parts and id(found) in saved and saved[id(found)].status == Review.SUGGESTED:
+            saved[id(found)].parts.set([saved[id(p)] for p in found.parts if id(p) in saved])
     Event.objects.filter(article=article, status=Review.SUGGESTED).exclude(
         fingerprint__in=seen
     ).delete()
+    merging.merge(list(dict.fromkeys(saved.values())))
 
     UnknownName.objects.filter(article=article).delete()
     UnknownName.objects.bulk_create(

@@ -258,6 +258,19 @@ class Event(models.Model):
         EXTRADITION = "extradition", _("Extradition")
         REWARD = "reward", _("Reward")
 
+    class Role(models.TextChoices):
+        """What a seizure figure is: only reports enter the ledger."""
+
+        REPORT = "report", _("Seizure")
+        RESTATEMENT = "restatement", _("Restatement of a seizure")
+        AGGREGATE = "aggregate", _("Total or statistic")
+
+    class Unit(models.TextChoices):
+        PILLS = "pills", _("pills")
+        PACKAGES = "packages", _("packages")
+        BRICKS = "bricks", _("bricks")
+        DOSES = "doses", _("doses")
+
     article = models.ForeignKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="dossier_events"
     )
@@ -293,14 +306,45 @@ class Event(models.Model):
     )
     occurred_on = models.DateField(_("date"), null=True, blank=True)
     entities = models.ManyToManyField(Entity, blank=True, related_name="events")
+    role = models.CharField(
+        _("figure"),
+        max_length=12,
+        choices=Role.choices,
+        default=Role.REPORT,
+        help_text=_(
+            "A restatement or a total is shown to editors with the seizures it repeats "
+            "or sums, and never enters the ledger."
+        ),
+    )
+    parts = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="summed_in",
+        verbose_name=_("restates or sums"),
+    )
+    item_count = models.PositiveBigIntegerField(_("count"), null=True, blank=True)
+    item_unit = models.CharField(_("counted in"), max_length=10, choices=Unit.choices, blank=True)
+    same_as = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="other_reports",
+        verbose_name=_("same event as"),
+        help_text=_("The same event reported by another article: it is shown once."),
+    )
 
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("role")]),
         FieldPanel("sentence", read_only=True),
         FieldRowPanel([FieldPanel("drug"), FieldPanel("kg"), FieldPanel("qualifier")]),
+        FieldRowPanel([FieldPanel("item_count"), FieldPanel("item_unit")]),
         FieldRowPanel([FieldPanel("value_usd"), FieldPanel("count")]),
         FieldPanel("concealment"),
         FieldRowPanel([FieldPanel("place"), FieldPanel("country"), FieldPanel("occurred_on")]),
+        FieldPanel("parts", read_only=True),
+        FieldPanel("same_as"),
     ]
     wagtail_reference_index_ignore = True
 
@@ -316,6 +360,13 @@ class Event(models.Model):
         if self.kind == Event.Kind.SEIZURE and self.kg is not None:
             label = f"{label}: {self.kg:g} kg {self.drug}"
         return f"{label} ({self.article})"
+
+    def sources(self):
+        """Every article that reports this event: its own and those of the other
+        reports merged into it (or into the event it is the same as)."""
+        root = self.same_as or self
+        reports = [root, *root.other_reports.select_related("article")]
+        return list(dict.fromkeys(e.article for e in reports if e.status != Review.REJECTED))
 
     @property
     def date(self):

@@ -65,7 +65,6 @@ LEADING_ARTICLES = {
     "varios",
     "according",
     "segun",
-    "according to",
 }
 STOP_NAMES = set(MONTHS) | {
     "monday",
@@ -380,12 +379,12 @@ TITLE_BEFORE = re.compile(
 NICKNAME_BEFORE = re.compile(
     r"(?:alias|known as|apodado|conocido como|nicknamed|a\.k\.a\.|aka)\W*$"
 )
-SAID_AFTER = re.compile(r"^\W*(?:said|says|told|stated|added|dijo|informo|indico|afirmo|,\s*\d{2}\b|\(\d{2}\)|,?\s*de \d{2} anos)")
+SAID_AFTER = re.compile(
+    r"^\W*(?:said|says|told|stated|added|dijo|informo|indico|afirmo|,\s*\d{2}\b|\(\d{2}\)|,?\s*de \d{2} anos)"
+)
 # A nickname in double quotes, or in single quotes opened after a space (so that the
 # apostrophe of "Ecuador's" never opens one).
-QUOTED = re.compile(
-    r"[\"“«‘']([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»’'](?!\w)"
-)
+QUOTED = re.compile(r"[\"“«‘']([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»’'](?!\w)")
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:['’-]\w+)*")
 
 
@@ -471,9 +470,14 @@ def kind_of(words, before, after, known_places):
     return "person"
 
 
-def unknown_names(text, matches, spans):
+def unknown_names(text, matches, spans=None):
     """Capitalized names (two words or more, or a quoted name) that no known alias
-    covers, with a guess at what they are."""
+    covers, with a guess at what they are. ``spans``: the text's sentences, as
+    ``extraction.sentences`` gives them."""
+    if spans is None:
+        from .extraction import sentences
+
+        spans = list(sentences(text))
     covered = bytearray(len(text))
     for match in matches:
         covered[match.start : match.end] = b"\x01" * (match.end - match.start)
@@ -531,10 +535,8 @@ def unknown_names(text, matches, spans):
             add(quoted[1].strip(), "person", start, end)
         elif VESSEL_BEFORE.search(before) or PLACE_BEFORE.search(before):
             add(quoted[1].strip(), kind_of(words, before, "", known_places), start, end)
-        elif words and (words[0] in {"poblados", "poblado"} or fold(quoted[1]) in known_places):
-            add(quoted[1].strip(), "place", start, end)
-        else:
-            continue
+        else:  # a nickname ("Ismael 'El Mayo' Zambada") unless its words say otherwise
+            add(quoted[1].strip(), kind_of(words, before, "", known_places), start, end)
         covered[start:end] = b"\x01" * (end - start)
 
     for offset, sentence in spans:
@@ -564,6 +566,12 @@ def unknown_names(text, matches, spans):
                     )
                 )
             )
+            if connector and fold(word) in ("and", "y"):
+                # "Customs and Border Protection" is one name, "Carlos Andrade Pérez and
+                # the Frente Oliver Sinisterra" two: "and" joins only inside an
+                # institution's name, right before a capital.
+                hinted = {fold(t[0]) for t in run} & INSTITUTION_HINTS
+                connector = bool(hinted) and following[0][:1].isupper()
             if word[0].isupper() or connector:
                 run.append(token)
             else:

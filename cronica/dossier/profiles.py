@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from . import svg
+from .merging import shown_once
 from .models import Entity, Event, Mention, Review
 
 
@@ -83,9 +84,11 @@ def confirmed_events(entity):
 
     live = ArticlePage.objects.live().public().values("pk")
     involved = Event.objects.filter(entities=entity).values("pk")
+    events = Event.objects.filter(
+        status=Review.CONFIRMED, role=Event.Role.REPORT, article__in=live
+    ).filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
     return (
-        Event.objects.filter(status=Review.CONFIRMED, article__in=live)
-        .filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
+        shown_once(events)
         .select_related("article", "place", "country")
         .order_by("-occurred_on", "-pk")
     )

@@ -136,9 +136,7 @@ DIGITS = (
     r"|\d+(?:[.,]\d+)?"
 )
 MIL_FORM = r"(?:\d{1,3}\s+)?mil\s+\d{1,3}(?:[.,]\d+)?(?!\d)"  # "mil 450", "3 mil 700"
-NUMBER = (
-    rf"(?:{MIL_FORM}|{DIGITS}|(?<![\w])(?:{_alternation(FEW)}|{HALF}|{SPELLED})(?![\w]))"
-)
+NUMBER = rf"(?:{MIL_FORM}|{DIGITS}|(?<![\w])(?:{_alternation(FEW)}|{HALF}|{SPELLED})(?![\w]))"
 QUALIFIER = rf"(?P<qualifier>{_alternation(QUALIFIER_OF)})\s+"
 SCALE = rf"(?:\s*(?P<scale>mil millones|{_alternation(set(SCALES) - {'m', 'bn', 'mdd'})})\b)"
 UNIT = (
@@ -156,7 +154,7 @@ BRACKETED = re.compile(r"\s*\(\s*$")
 
 COUNT_UNITS = {
     "pills": r"pills|tablets|pastillas|pildoras|tabletas|comprimidos",
-    "packages": r"packages|packets|paquetes|paquetes",
+    "packages": r"packages|packets|paquetes",
     "bricks": r"bricks|ladrillos|panelas",
     "doses": r"doses|dosis",
 }

@@ -123,7 +123,13 @@ def _known_group(words, gazetteer):
     found = set(keys.get(words, ()))
     if not found:
         for known, ids in keys.items():
-            if len(known) > len(words) and known[: len(words)] == words or len(words) > len(known) and words[: len(known)] == known and len(known) > 1:
+            if (
+                len(known) > len(words)
+                and known[: len(words)] == words
+                or len(words) > len(known)
+                and words[: len(known)] == known
+                and len(known) > 1
+            ):
                 found |= ids
     return found.pop() if len(found) == 1 else None
 
@@ -183,14 +189,18 @@ def _other_country(folded, match, gazetteer):
     own = _countries_of(match.entity_id, gazetteer)
     if not own:
         return False
-    after = re.match(r"\s*(?:(?:de|del|of)\s+(?:la\s+|the\s+)?)?([a-z]+(?:\s+[a-z]+)?)",
-                     folded[match.end : match.end + 30])
+    after = re.match(
+        r"\s*(?:(?:de|del|of)\s+(?:la\s+|the\s+)?)?([a-z]+(?:\s+[a-z]+)?)",
+        folded[match.end : match.end + 30],
+    )
     if not after:
         return False
     words = after[1].split()
-    country = _demonym(words[0]) or (
-        " ".join(words) if " ".join(words) in DEMONYMS.values() else None
-    ) or (words[0] if words[0] in DEMONYMS.values() else None)
+    country = (
+        _demonym(words[0])
+        or (" ".join(words) if " ".join(words) in DEMONYMS.values() else None)
+        or (words[0] if words[0] in DEMONYMS.values() else None)
+    )
     return country is not None and country not in own
 
 
@@ -218,7 +228,7 @@ def resolve(text, matches, gazetteer):
         if not found:
             continue
         matches = [m for m in matches if m.end <= start or m.start >= end]
-        for part_start, part_end, entity_id in found:
+        for _part_start, _part_end, entity_id in found:
             if entity_id is not None:
                 matches.append(Match(entity_id, start, end, text[start:end]))
         if all(entity_id is None for _s, _e, entity_id in found):

@@ -27,8 +27,10 @@ kilo cada uno") and drugs destroyed rather than seized are not seizures.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .dates import MONTHS
 from .drugs import DRUG_RE
 from .folding import fold
 from .quantities import counts, quantities
@@ -49,20 +51,21 @@ AGGREGATE = re.compile(
     r"a day|during the period|over the (?:past|last) (?:year|\w+ (?:years|months))|"
     r"fiscal year|en lo que va|este ano|el ano pasado|en todo (?:el )?(?:ano )?\d{4}|"
     r"desde que empezo|desde (?:el )?inicio|desde inicios|hasta la fecha|acumula\w*|"
-    r"al ano|anuales|por ano|cada ano|se suma a|asciende a|cifra historica|record|"
+    r"al ano|anuales|por ano|cada ano|se suma a|asciende a|cifra historica|"
     r"promedio|en total|se han (?:decomisado|incautado|asegurado|destruido))\b"
     # A year as a period ("in 2021", "en 2024"), not the year of a full date.
     r"|\b(?:in|during|en|durante|del?)\s+(?:el\s+)?(?:ano\s+)?(?:19|20)\d\d\b"
 )
-FULL_DATE_BEFORE = re.compile(
-    r"(?:\d{1,2}\s+de\s+[a-z]+\s+$|[a-z]+\.?\s+\d{1,2},?\s+$|[a-z]+\s+$)"
-)
+MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?(?:\s+\d{{1,2}})?,?\s*(?:de\s+)?$")
 SEVERAL = re.compile(
     r"\b(?:in|from|en)\s+(?:\w+\s+){0,2}?(?:\d+|two|three|four|five|six|seven|eight|nine|"
     r"ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|several|varios|multiple)\s+"
     r"(?:separate|different|distintos|diferentes|distintas)?[\s,]*(?:[\w,-]+\s+){0,4}?"
     r"(?:interdictions|cases|seizures|incidents|operations|operativos|decomisos|"
     r"incautaciones|casos)\b"
+)
+PRICE_BEFORE = re.compile(
+    r"(?:euros?|dollars?|dolares|pesos|\$\s?[\d,.]+(?:\s+\w+)?)\s+(?:a|per|por|el)?\s*$"
 )
 OFFLOAD = re.compile(r"\b(?:offload\w*|off-load\w*|unload\w*|descarg\w*|desembarc\w*)\b")
 EACH = re.compile(r"^\s*(?:\)\s*)?(?:each|apiece|cada|por paquete|per package|por unidad)\b")
@@ -182,20 +185,14 @@ class Item:
 def _precision(written, value):
     """What the last significant digit of a written number is worth, in ``value``'s unit:
     "1,7 toneladas" -> 100 kg, "14,000 pounds" -> 1,000 lb, "dos toneladas" -> 1 t."""
-    digits = re.findall(r"\d", written)
-    if not digits:
+    number = written.split("(")[0]
+    digits = "".join(re.findall(r"\d", number))
+    if not digits or not int(digits):
         return abs(value) or 1.0  # a number in words: one significant figure
-    decimals = re.search(r"[.,](\d{1,2})(?!\d)\D*$", written.split("(")[0])
-    if decimals:
-        whole = re.sub(r"[^\d]", "", written.split("(")[0])
-        significant = len(whole.lstrip("0")) or 1
-        return abs(value) / (10 ** (significant - 1)) if significant else 1.0
-    whole = "".join(digits)
-    trailing = len(whole) - len(whole.rstrip("0"))
-    written_value = int(whole) if whole else 0
-    if not written_value:
-        return 1.0
-    return abs(value) * (10**trailing) / written_value
+    decimals = re.search(r"\d[.,](\d{1,2})(?!\d)", number)
+    if not decimals:
+        digits = digits.rstrip("0") or "1"  # "14,000": its zeros are not significant
+    return abs(value) / int(digits)
 
 
 def _drugs(folded):
@@ -225,6 +222,14 @@ class Reader:
         self.spans = spans  # [(start, sentence)]
         self.short_tons = language == "en" and bool(POUNDS.search(self.folded))
         self.drugs = _drugs(self.folded)
+        self.drug_starts = [d[0] for d in self.drugs]
+
+    def _drugs_between(self, start, end):
+        """Drug names starting in ``[start, end)``, by bisection (a scan per quantity
+        made long texts quadratic)."""
+        low = bisect_left(self.drug_starts, start)
+        high = bisect_left(self.drug_starts, end)
+        return self.drugs[low:high]
 
     def _items(self):
         items = []
@@ -277,7 +282,7 @@ class Reader:
         of = OF_SOMETHING.match(window)
         if of and of[1] not in NOT_A_DRUG_NOUN and not DRUG_RE.match(window, of.start(1)):
             return None, "other"  # "275 kilos de materiales"
-        found = [d for d in self.drugs if item.end <= d[0] < end]
+        found = self._drugs_between(item.end, end)
         if found:
             first = found[0]
             between = self.folded[item.end : first[0]]
@@ -285,12 +290,11 @@ class Reader:
                 return None, "back"
             if GENERIC.search(between) and not re.search(
                 r"(?:with|con) (?:las )?caracteristicas|containing|que contenian|"
-                r"laced with|mezclad", between
+                r"laced with|mezclad",
+                between,
             ):
                 return "", "generic"
             after_first = self.folded[first[1] : end]
-            if re.match(r"\s*(?:,|and|y|or|o)\s+(?:\w+\s+)?$", after_first[:1] or " ") is None:
-                pass
             others = {d[2] for d in found}
             joined = re.match(r"^\s*(?:\w+\s+)?(?:,|and|y|or|o|&)\s", after_first)
             if len(others) > 1 and joined:
@@ -304,11 +308,14 @@ class Reader:
 
     def _drug_before(self, item):
         start = max(_clause_start(self.folded, item.start), item.start - 90)
-        found = [d for d in self.drugs if start <= d[0] and d[1] <= item.start]
+        found = [d for d in self._drugs_between(start, item.start) if d[1] <= item.start]
         generic = list(GENERIC.finditer(self.folded, start, item.start))
-        if generic and (not found or generic[-1].start() > found[-1][1]):
-            if not REFERS_BACK.search(self.folded, start, item.start):
-                return ""  # "el total de droga incautada asciende a 37.2 toneladas"
+        if (
+            generic
+            and (not found or generic[-1].start() > found[-1][1])
+            and not REFERS_BACK.search(self.folded, start, item.start)
+        ):
+            return ""  # "el total de droga incautada asciende a 37.2 toneladas"
         if not found:
             return None
         between = self.folded[found[-1][1] : item.start]
@@ -317,7 +324,7 @@ class Reader:
         return None
 
     def _drug_earlier(self, item):
-        found = [d for d in self.drugs if d[1] <= item.start]
+        found = [d for d in self._drugs_between(0, item.start)[-2:] if d[1] <= item.start]
         return found[-1][2] if found else None
 
     def _cued(self, item):
@@ -328,18 +335,14 @@ class Reader:
         return any(SEIZURE_CUE.search(fold(sentence)) for sentence in window)
 
     def _is_aggregate(self, item):
-        start, sentence = self.spans[item.sentence]
+        _start, sentence = self.spans[item.sentence]
         folded = fold(sentence)
         for match in AGGREGATE.finditer(folded):
-            if match[0][:2] in ("in", "en", "du", "de") and re.search(r"\d{4}$", match[0]):
-                if FULL_DATE_BEFORE.search(folded[: match.start() + len(match[0]) - 4]):
-                    month_or_day = folded[max(0, match.start() - 14) : match.start()]
-                    if re.search(r"\d|\b(?:de|of)\b", month_or_day):
-                        continue
+            if re.search(r"\d{4}$", match[0]) and MONTH_BEFORE.search(folded, 0, match.start()):
+                continue  # "21 de octubre de 2025" dates a seizure; "en 2024" is a period
             return True
-        if SEVERAL.search(folded) and not OFFLOAD.search(folded):
-            return True  # "a total of 218 pounds in two separate incidents"
-        return False
+        # "a total of 218 pounds in two separate incidents" (an offload is one event)
+        return bool(SEVERAL.search(folded)) and not OFFLOAD.search(folded)
 
     def seizures(self):
         items = self._items()
@@ -348,6 +351,8 @@ class Reader:
             following = items[position + 1] if position + 1 < len(items) else None
             if EACH.match(self.folded[item.end : item.end + 30]):
                 continue  # "de un kilo cada uno" weighs a package, not the seizure
+            if PRICE_BEFORE.search(self.folded, max(0, item.start - 30), item.start):
+                continue  # "tens of thousands of euros a kilo" is a price
             start, sentence = self.spans[item.sentence]
             folded = fold(sentence)
             aggregate = self._is_aggregate(item)
@@ -378,10 +383,11 @@ class Reader:
             elif PART_OF.search(self.folded, max(0, item.start - 60), item.start):
                 item.role = "part"  # "había entre lo decomisado 573 kilos de pasta base"
             kept.append(item)
-        self._restatements(kept)
-        self._sums(kept)
-        self._parts(kept)
-        self._attach_counts(kept)
+        for block in _blocks(kept):
+            self._restatements(block)
+            self._sums(block)
+            self._parts(block)
+            self._attach_counts(block)
         return kept
 
     def _parts(self, items):
@@ -392,7 +398,9 @@ class Reader:
             larger = [
                 o
                 for o in items
-                if o.role == "report" and o.kind == item.kind and o.value > item.value
+                if o.role == "report"
+                and o.kind == item.kind
+                and o.value > item.value
                 and o.drug == item.drug
             ]
             if not larger:  # "11.5 kilos de fentanilo, incluidas tres millones de pastillas"
@@ -435,7 +443,9 @@ class Reader:
                     same = [
                         c
                         for c in items
-                        if c.kind == "count" and c.role == "report" and c is not item
+                        if c.kind == "count"
+                        and c.role == "report"
+                        and c is not item
                         and c.unit not in ("packages", "bricks")
                     ]
             if not same:
@@ -447,9 +457,13 @@ class Reader:
                 if re.search(r"\b(?:y|and)\s+$", gap) and not INCLUDING.search(gap):
                     continue
                 target = nearest
-            elif item.unit == "pills" and item.drug and not any(
-                re.search(r"pills|pastillas|pildoras", self.folded[w.end : w.end + 40])
-                for w in same
+            elif (
+                item.unit == "pills"
+                and item.drug
+                and not any(
+                    re.search(r"pills|pastillas|pildoras", self.folded[w.end : w.end + 40])
+                    for w in same
+                )
             ):
                 continue  # pills of a drug also seized by weight elsewhere: two seizures
             else:
@@ -462,30 +476,36 @@ class Reader:
                 target.count, target.count_unit = int(item.value), item.unit
 
     def _restatements(self, items):
-        """Later or rounder mentions of the same seizure (or of the same total)."""
+        """Later or rounder mentions of the same seizure (or of the same total): of the
+        earlier figures a later one can be, the most precise is the one it is paired
+        with (so "3.201 kilogramos" twice pair with each other, and the headline's "más
+        de tres toneladas" restates them)."""
         for later_index, later in enumerate(items):
             if later.role == "restatement":
                 continue
-            for earlier in items[:later_index]:
-                if earlier.role == "restatement" or earlier.kind != later.kind:
-                    continue
-                if earlier.drug != later.drug or earlier.unit != later.unit:
-                    continue
-                if earlier.sentence == later.sentence:
-                    continue
-                if not _same_figure(earlier, later):
-                    continue
-                coarse, fine = (
-                    (later, earlier) if later.precision >= earlier.precision else (earlier, later)
-                )
-                coarse.role = "restatement"
-                coarse.parts = [fine]
-                if coarse is earlier:
-                    # The precise figure takes the earlier one's place (a headline's
-                    # rounded figure restates the body's).
-                    for other in items:
-                        other.parts = [fine if p is earlier else p for p in other.parts]
-                break
+            same = [
+                earlier
+                for earlier in items[:later_index]
+                if earlier.role != "restatement"
+                and earlier.kind == later.kind
+                and earlier.drug == later.drug
+                and earlier.unit == later.unit
+                and earlier.sentence != later.sentence
+                and _same_figure(earlier, later)
+            ]
+            if not same:
+                continue
+            earlier = min(same, key=lambda item: item.precision)
+            coarse, fine = (
+                (later, earlier) if later.precision >= earlier.precision else (earlier, later)
+            )
+            coarse.role = "restatement"
+            coarse.parts = [fine]
+            for other in items:
+                # What restated the coarse figure restates the precise one now.
+                other.parts = [fine if p is coarse else p for p in other.parts]
+                if other.role == "restatement" and other.parts == [coarse]:
+                    other.parts = [fine]
 
     def _sums(self, items):
         """A quantity that adds up seizures the article itemizes is their total."""
@@ -510,9 +530,26 @@ class Reader:
             )
             if abs(total - item.value) <= slack * item.value or SEVERAL.search(nearby):
                 item.role, item.parts = "aggregate", others
-        for item in items:
-            if item.role == "restatement" and item.parts and item.parts[0].role == "aggregate":
-                continue
+
+
+# How many sentences a restatement, a total and its parts may span: news restates a
+# seizure within a few paragraphs, never pages apart. Comparing figures only within
+# such blocks keeps the reading linear in the length of the text.
+BLOCK = 40
+
+
+def _blocks(items):
+    """``items`` (in text order) cut into runs of at most ``BLOCK`` sentences."""
+    block, first = [], None
+    for item in items:
+        if first is not None and item.sentence - first >= BLOCK:
+            yield block
+            block, first = [], None
+        if first is None:
+            first = item.sentence
+        block.append(item)
+    if block:
+        yield block
 
 
 def _same_figure(a, b):

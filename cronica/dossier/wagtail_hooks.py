@@ -56,8 +56,8 @@ class MentionViewSet(SnippetViewSet):
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "date"
-    list_display = ["__str__", "kind", "status", "kg", "value_usd", "occurred_on"]
-    list_filter = ["kind", "status"]
+    list_display = ["__str__", "kind", "role", "status", "kg", "item_count", "occurred_on"]
+    list_filter = ["kind", "role", "status"]
 
 
 class SuggestionsView(WagtailAdminTemplateMixin, TemplateView):

@@ -61,6 +61,10 @@ def test_english_article(kb):
         "concealment": "boxes of bananas",
         "value_usd": 160e6,
         "date": "2023-08-09",
+        "count": None,
+        "unit": None,
+        "role": "report",
+        "parts": [],
     }
     assert [m["usd"] for m in result["money"]] == [160e6, 5e6]
     assert {"Algeciras", "Guayaquil"} <= set(result["places"])
@@ -144,7 +148,7 @@ def test_killings_and_arrests_with_counts(sentence, kind, count):
 
 
 def test_unknown_names_from_quotes_and_capitalized_runs():
-    from cronica.dossier.extraction import unknown_names
+    from cronica.dossier.naming import unknown_names
 
     found = {
         item["name"]: item["type"]

@@ -21,7 +21,9 @@ def test_demo_is_idempotent_and_links_articles(demo_kb):
     call_command("demo", stdout=io.StringIO())
     assert (Entity.objects.count(), Mention.objects.count(), Event.objects.count()) == counts
     assert Mention.objects.filter(entity__name="Algeciras").exists()
-    seizure = Event.objects.get(kind="seizure", place__name="Algeciras", status="confirmed")
+    seizure = Event.objects.get(
+        kind="seizure", place__name="Algeciras", status="confirmed", role="report"
+    )
     assert seizure.status == Review.CONFIRMED and seizure.kg == 9500
 
 

@@ -22,6 +22,7 @@ from cronica.dossier.folding import fold
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "dev-labels.json"
+HELD_OUT = HERE / "heldout-labels.json"
 POUND = 0.45359237
 
 
@@ -44,7 +45,15 @@ def split(name, _names=None):
 
 
 def articles(which=None):
-    """``[(name, text, label)]`` of the ``which`` split ("dev", "test" or None for all)."""
+    """``[(name, text, label)]`` of the ``which`` split ("dev", "test" or None for both),
+    or of the independent held-out set ("heldout": other articles, found with other
+    queries after the rules were written, labelled before the extractor read them)."""
+    if which == "heldout":
+        held = json.loads(HELD_OUT.read_text())
+        return [
+            (name, (HERE / "heldout" / name).read_text(), label)
+            for name, label in sorted(held.items())
+        ]
     every = labels()
     return [
         (name, (HERE / "dev" / name).read_text(), label)
@@ -161,9 +170,7 @@ def score_groups(result, label, group_names):
         if group in group_names:
             tally["groups_found"] += any(f[0] == group and f[2] for f in found)
         else:
-            tally["groups_found"] += any(
-                f[1] == "group" and _same_name(f[0], group) for f in found
-            )
+            tally["groups_found"] += any(f[1] == "group" and _same_name(f[0], group) for f in found)
     return tally
 
 
