@@ -19,6 +19,7 @@ from .dates import first_date
 from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
 from .quantities import money
+from .sentences import sentences
 
 EN_WORDS = {
     "the",
@@ -118,14 +119,6 @@ CARGO = re.compile(
 )
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
-# A headline: a short first line of a paragraph with no full stop, over a capitalized
-# line. It ends there, even with no blank line under it (a line wrapped mid-sentence
-# is longer, or starts no paragraph).
-HEADLINE = re.compile(
-    r"(?:^|\n[ \t]*\n)[ \t]*(?P<line>[^\n.!?]{1,160}?)[ \t]*(?P<end>\n)(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])"
-)
-
 
 def detect_language(text):
     """ "es" or "en", from common function words; Spanish letters break a tie."""
@@ -135,39 +128,6 @@ def detect_language(text):
     if es == en:
         return "es" if re.search(r"[ñáéíóú¿¡]", text.lower()) else "en"
     return "es" if es > en else "en"
-
-
-# A full stop that ends an abbreviation or initials ("U.S. Customs", "Rear Adm. Smith",
-# "Sept. 28") ends no sentence.
-ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Adm|Capt|Sgt|Gen|Lt|Col|Sen|Rep|Gov|Jr|St|"
-    r"No|Fla|Tex|Calif|Ariz|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Sr|Sra|Lic|Ing|"
-    r"Gral|Cap|Cmdt|Cmdr|Pvt)\.)$"
-)
-
-
-def sentences(text):
-    """``(start, sentence)`` pairs; offsets are into ``text``."""
-    boundaries = [
-        (b.start(), b.end())
-        for b in SENTENCE_END.finditer(text)
-        if "\n" in b[0] or not ABBREVIATION.search(text, max(0, b.start() - 8), b.start())
-    ]
-    boundaries += [
-        (h.start("end"), h.end("end"))
-        for h in HEADLINE.finditer(text)
-        if len(h["line"].split()) <= 14
-    ]
-    position = 0
-    for start, end in sorted(boundaries):
-        if start < position:
-            continue
-        chunk = text[position:start]
-        if chunk.strip():
-            yield position, chunk
-        position = end
-    if text[position:].strip():
-        yield position, text[position:]
 
 
 @dataclass

@@ -24,6 +24,7 @@ from functools import cache
 
 from .dates import MONTHS
 from .folding import fold
+from .sentences import sentences
 
 CONNECTORS = {"de", "del", "la", "las", "los", "of", "the", "el", "and", "y"}
 LEADING_ARTICLES = {
@@ -473,10 +474,8 @@ def kind_of(words, before, after, known_places):
 def unknown_names(text, matches, spans=None):
     """Capitalized names (two words or more, or a quoted name) that no known alias
     covers, with a guess at what they are. ``spans``: the text's sentences, as
-    ``extraction.sentences`` gives them."""
+    ``sentences.sentences`` gives them."""
     if spans is None:
-        from .extraction import sentences
-
         spans = list(sentences(text))
     covered = bytearray(len(text))
     for match in matches:

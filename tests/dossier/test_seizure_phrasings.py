@@ -236,7 +236,7 @@ def test_a_headline_without_full_stop_restates_the_body():
 def test_a_line_wrapped_mid_sentence_is_not_a_headline():
     """Text wrapped at a fixed width has long lines; a headline is short (14 words
     at most)."""
-    from cronica.dossier.extraction import sentences
+    from cronica.dossier.sentences import sentences
 
     text = (
         "The United States later offered a reward of up to five million dollars for news "
