@@ -18,8 +18,11 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+
+from cronica.core import pagecache
 
 from .backup import (
     FORMAT,
@@ -194,7 +197,9 @@ class Command(BaseCommand):
                 swap_directory(new / name, root(), work / f"old-{name}")
             if (new / SECRET_KEY_FILE).is_file():
                 shutil.copy2(new / SECRET_KEY_FILE, data_dir / SECRET_KEY_FILE)
+        # Stored pages show the data from before: drop them all (core/pagecache.py).
+        caches[pagecache.CACHE_ALIAS].clear()
         self.stdout.write(
             f"Restored {source} (taken {manifest.get('created_at')}). Restart "
-            "the site and clear its cache so that no page from before is served."
+            "the site, and purge the front cache if there is one."
         )
