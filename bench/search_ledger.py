@@ -102,8 +102,8 @@ def bulk_articles(template, count):
             "slug": "'bench-' || b.n",
             "url_path": "t.parent_url || 'bench-' || b.n || '/'",
             "translation_key": "gen_random_uuid()",
-            "first_published_at": "now() - (b.n % 3650) * interval '1 day'",
-            "last_published_at": "now() - (b.n % 3650) * interval '1 day'",
+            "first_published_at": "now() - mod(b.n, 3650) * interval '1 day'",
+            "last_published_at": "now() - mod(b.n, 3650) * interval '1 day'",
             "latest_revision_id": "NULL",
             "live_revision_id": "NULL",
         }
