@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -56,8 +57,11 @@ def free_ports(count):
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("local-stack")
+def stack():
+    # nginx's workers run as an unprivileged user: the stack's directory must be reachable
+    # for them, which pytest's own (0700) temporary directories are not.
+    tmp_path = Path(tempfile.mkdtemp(prefix="cronica-stack-qa-"))
+    tmp_path.chmod(0o755)
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith("postgres"):
         pytest.skip("runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
@@ -88,6 +92,7 @@ def stack(tmp_path_factory):
         subprocess.run([str(STACK), "down"], env=env, timeout=120)
         with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as c:
             c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def manage(env, code):
