@@ -221,6 +221,7 @@ def main():
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--entities", type=int, default=20_000)
     parser.add_argument("--seizures", type=int, default=5_000)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     template, pg_name = site("postgres")
     from django.test import Client
@@ -239,7 +240,7 @@ def main():
             f"load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        loaded = measure(client, paths)
+        loaded = measure(client, paths, runs=args.runs)
         worst = 0.0
         for path in paths:
             median, response = loaded[path]
