@@ -23,6 +23,7 @@ short-lived mark with the purge time, and a response rendered before that mark i
 stored.
 """
 
+import hashlib
 import time
 from urllib.parse import unquote, urlsplit
 
@@ -48,12 +49,17 @@ def _store():
     return caches[CACHE_ALIAS]
 
 
+def _digest(path):
+    # Hashed: any path is a valid cache key (no spaces, no length limit to trip over).
+    return hashlib.sha256(path.encode()).hexdigest()
+
+
 def _key(path):
-    return f"page:{path}"
+    return f"page:{_digest(path)}"
 
 
 def _mark(path):
-    return f"purged:{path}"
+    return f"purged:{_digest(path)}"
 
 
 def forget(urls):

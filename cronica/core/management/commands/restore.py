@@ -18,9 +18,11 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from cronica.core import pagecache
 from cronica.core.datadir import KEY_FILES
 
 from .backup import (
@@ -196,7 +198,9 @@ class Command(BaseCommand):
             for name in KEY_FILES:
                 if (new / name).is_file():
                     shutil.copy2(new / name, data_dir / name)
+        # Stored pages show the data from before: drop them all (core/pagecache.py).
+        caches[pagecache.CACHE_ALIAS].clear()
         self.stdout.write(
             f"Restored {source} (taken {manifest.get('created_at')}). Restart "
-            "the site and clear its cache so that no page from before is served."
+            "the site, and purge the front cache if there is one."
         )

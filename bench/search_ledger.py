@@ -1,0 +1,260 @@
+"""Search and the seizure ledger over 100,000 articles and 20,000 entities on PostgreSQL
+(issue 12, benchmark 5): median latency of the real pages, uncached.
+
+Usage: .venv/bin/python bench/search_ledger.py [--articles 100000] [--entities 20000]
+       [--seizures 5000]
+
+A temporary PostgreSQL database (BENCH_PG_URL) gets the real migrations, one article
+published through Wagtail, then ARTICLES - 1 copies of it made by bulk INSERT ... SELECT
+(tree paths, slugs, titles drawn from a word list, publication dates over ten years),
+their search index entries (PostgreSQL full-text vectors, as Wagtail's database backend
+writes them), ENTITIES entities and SEIZURES confirmed seizures attached to random
+articles and countries. Then, through the full Django stack (test client), median of 15:
+/en/search/?q=... for one- and two-word queries, /en/kb/seizures/ unfiltered and filtered,
+/en/kb/ (the index). Target: median under 100 ms. Baseline in the same run: the same
+pages on the same site with the one original article only (before the bulk load).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from comments_common import drop_pg, site  # noqa: E402
+
+WORDS = [
+    "sinaloa",
+    "jalisco",
+    "tamaulipas",
+    "manzanillo",
+    "guayaquil",
+    "culiacan",
+    "reynosa",
+    "tijuana",
+    "juarez",
+    "convoy",
+    "marinos",
+    "aduana",
+    "puerto",
+    "laboratorio",
+    "fentanilo",
+    "cocaina",
+    "metanfetamina",
+    "plaza",
+    "sicarios",
+    "extradicion",
+    "recompensa",
+    "fiscalia",
+    "narcomanta",
+    "emboscada",
+    "decomiso",
+    "frontera",
+    "carretera",
+    "rancho",
+    "pista",
+    "avioneta",
+    "lancha",
+    "contenedor",
+    "bodega",
+]
+QUERIES = ["manzanillo", "convoy", "fentanilo decomiso", "puerto contenedor", "reynosa"]
+
+
+def base36(n, width=4):
+    """A treebeard path step: ``width`` base-36 digits."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    for _ in range(width):
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+    return out
+
+
+def bulk_articles(template, count):
+    from django.db import connection
+
+    from cronica.news.models import HomePage
+
+    home = HomePage.objects.get()
+    rng = random.Random(12)
+    rows = [
+        (n, " ".join(rng.choice(WORDS) for _ in range(6)).capitalize(), base36(n + 100))
+        for n in range(1, count + 1)
+    ]
+    with connection.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE bench_titles (n int primary key, title text, step text)")
+        cur.executemany("INSERT INTO bench_titles VALUES (%s, %s, %s)", rows)
+        cur.execute(
+            """
+            SELECT column_name FROM information_schema.columns
+            WHERE table_name = 'wagtailcore_page' AND column_name <> 'id'
+            """
+        )
+        columns = [row[0] for row in cur.fetchall()]
+        replaced = {
+            "path": "t.path_prefix || b.step",
+            "title": "b.title",
+            "draft_title": "b.title",
+            "slug": "'bench-' || b.n",
+            "url_path": "t.parent_url || 'bench-' || b.n || '/'",
+            "translation_key": "gen_random_uuid()",
+            "first_published_at": "now() - mod(b.n, 3650) * interval '1 day'",
+            "last_published_at": "now() - mod(b.n, 3650) * interval '1 day'",
+            "latest_revision_id": "NULL",
+            "live_revision_id": "NULL",
+        }
+        select = ", ".join(replaced.get(c, f"p.{c}") for c in columns)
+        cur.execute(
+            f"""
+            WITH t AS (SELECT %s::text AS path_prefix, %s::text AS parent_url)
+            INSERT INTO wagtailcore_page ({", ".join(columns)})
+            SELECT {select}
+            FROM wagtailcore_page p, t, bench_titles b
+            WHERE p.id = %s
+            """,
+            [home.path, home.url_path, template.pk],
+        )
+        cur.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'news_articlepage' AND column_name <> 'page_ptr_id'"
+        )
+        article_columns = [row[0] for row in cur.fetchall()]
+        cur.execute(
+            f"""
+            INSERT INTO news_articlepage (page_ptr_id, {", ".join(article_columns)})
+            SELECT p.id, {", ".join("a." + c for c in article_columns)}
+            FROM wagtailcore_page p, news_articlepage a
+            WHERE p.slug LIKE 'bench-%%' AND a.page_ptr_id = %s
+            """,
+            [template.pk],
+        )
+        cur.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'wagtailsearch_indexentry' AND column_name <> 'id'"
+        )
+        index_columns = [row[0] for row in cur.fetchall()]
+        replaced = {
+            "object_id": "p.id::text",
+            "title": "to_tsvector('simple', p.title)",
+            "autocomplete": "to_tsvector('simple', p.title)",
+            "body": "e.body || to_tsvector('simple', p.title)",
+        }
+        cur.execute(
+            f"""
+            INSERT INTO wagtailsearch_indexentry ({", ".join(index_columns)})
+            SELECT {", ".join(replaced.get(c, "e." + c) for c in index_columns)}
+            FROM wagtailcore_page p, wagtailsearch_indexentry e
+            WHERE p.slug LIKE 'bench-%%' AND e.object_id = %s
+              AND e.content_type_id = p.content_type_id
+            """,
+            [str(template.pk)],
+        )
+        cur.execute(
+            "UPDATE wagtailcore_page SET numchild = numchild + %s WHERE id = %s",
+            [count, home.pk],
+        )
+        cur.execute("ANALYZE")
+
+
+def bulk_knowledge(entities, seizures):
+    from django.db import connection
+
+    from cronica.dossier.models import Entity, Event, Review
+
+    rng = random.Random(7)
+    countries = Entity.objects.bulk_create(
+        Entity(kind="place", level="country", name=f"Country {i}", slug=f"country-{i}")
+        for i in range(40)
+    )
+    kinds = ["group", "person", "place", "institution"]
+    Entity.objects.bulk_create(
+        (
+            Entity(kind=kinds[i % 4], name=f"Entity {i} {rng.choice(WORDS)}", slug=f"entity-{i}")
+            for i in range(entities - len(countries))
+        ),
+        batch_size=2000,
+    )
+    with connection.cursor() as cur:
+        cur.execute("SELECT page_ptr_id FROM news_articlepage")
+        article_ids = [row[0] for row in cur.fetchall()]
+    drugs = ["cocaine", "fentanyl", "methamphetamine", "marijuana"]
+    Event.objects.bulk_create(
+        (
+            Event(
+                article_id=rng.choice(article_ids),
+                kind="seizure",
+                status=Review.CONFIRMED,
+                fingerprint=f"bench-{i}",
+                sentence=f"Marines seized {i % 900 + 1} kg of {drugs[i % 4]} at the port.",
+                drug=drugs[i % 4],
+                kg=float(i % 900 + 1),
+                country=countries[i % len(countries)],
+            )
+            for i in range(seizures)
+        ),
+        batch_size=2000,
+    )
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+
+
+def measure(client, paths, runs=15):
+    results = {}
+    for path in paths:
+        client.get(path)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            response = client.get(path)
+            times.append(time.perf_counter() - start)
+            assert response.status_code == 200, (path, response.status_code)
+        results[path] = (statistics.median(times), response)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--entities", type=int, default=20_000)
+    parser.add_argument("--seizures", type=int, default=5_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    template, pg_name = site("postgres")
+    from django.test import Client
+
+    client = Client()
+    paths = [f"/en/search/?q={q.replace(' ', '+')}" for q in QUERIES]
+    paths += ["/en/kb/seizures/", "/en/kb/seizures/?drug=cocaine", "/en/kb/"]
+    try:
+        baseline = measure(client, paths, runs=5)
+        start = time.perf_counter()
+        bulk_articles(template, args.articles - 1)
+        bulk_knowledge(args.entities, args.seizures)
+        print(
+            f"bulk load: {args.articles} articles, {args.entities} entities, "
+            f"{args.seizures} confirmed seizures in {time.perf_counter() - start:.0f} s; "
+            f"load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        loaded = measure(client, paths, runs=args.runs)
+        worst = 0.0
+        for path in paths:
+            median, response = loaded[path]
+            worst = max(worst, median)
+            base = baseline[path][0]
+            print(
+                f"{path:34} median {median * 1000:7.1f} ms  (1 article: {base * 1000:6.1f} ms, "
+                f"ratio {median / base:5.1f})  {len(response.content) // 1024} KiB",
+                flush=True,
+            )
+        print(f"target median < 100 ms on every page: {'met' if worst < 0.1 else 'NOT met'}")
+    finally:
+        drop_pg(pg_name)
+
+
+if __name__ == "__main__":
+    main()
