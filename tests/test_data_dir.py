@@ -98,3 +98,16 @@ def test_reader_key_is_its_own(tmp_path, older_site):
     assert cronica(data_dir, "init").returncode == 0
     assert (data_dir / "secret_key").read_text() != secret_key
     assert (data_dir / "reader_key").read_text() == reader_key
+
+
+def test_an_older_site_is_tightened_and_nothing_else_is_touched(tmp_path):
+    data_dir = tmp_path / "data"
+    (data_dir / "media").mkdir(parents=True, mode=0o755)
+    (data_dir / "db.sqlite3").write_bytes(b"")
+    (data_dir / "db.sqlite3").chmod(0o644)
+    (data_dir / "operator-notes.sh").write_text("#!/bin/sh\n")
+    (data_dir / "operator-notes.sh").chmod(0o755)
+    assert cronica(data_dir, "init").returncode == 0
+    assert stat.S_IMODE((data_dir / "media").stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / "db.sqlite3").stat().st_mode) == 0o600
+    assert stat.S_IMODE((data_dir / "operator-notes.sh").stat().st_mode) == 0o755

@@ -56,7 +56,10 @@ class CommentSettings(BaseSiteSetting):
     report_threshold = models.PositiveIntegerField(
         _("reports before review"),
         default=3,
-        help_text=_("A published comment goes back to the queue after this many reports."),
+        help_text=_(
+            "Weight of reports (2 for a trusted reader, 1 for others) after which a "
+            "published comment waits for an editor's review. Reports never unpublish it."
+        ),
     )
 
     class Meta:

@@ -8,7 +8,6 @@ client's address: flood limits use core.ratelimit's rotating keyed hash.
 """
 
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,10 +21,10 @@ from cronica.core import ratelimit
 from cronica.core.origin import same_origin
 from cronica.news.models import ArticlePage
 
-from . import pipeline, policy
+from . import pipeline, policy, reports
 from .display import prepare
 from .forms import CommentForm, EditForm, ReportForm
-from .models import Comment, Report
+from .models import Comment
 from .moderation import purge_articles
 from .reader import Reader, set_cookie
 
@@ -226,17 +225,7 @@ def report_comment(request, pk):
             request, "comments/report.html", {"comment": comment, "form": form}, status=400
         )
     thanks = _("Thank you. An editor will look at this comment again.")
-    # One client's reports of one comment count once (per day, the key of the keyed hash
-    # rotating daily): otherwise one reader could unpublish any comment alone.
-    if not ratelimit.first_time(request, f"report:{comment.pk}", 24 * 3600):
-        return _refuse(request, thanks, 200)
-    threshold = policy.site_settings(comment.article).report_threshold
-    with transaction.atomic():
-        Report.objects.create(comment=comment, reason=form.cleaned_data["reason"])
-        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
-        comment.refresh_from_db(fields=["report_count", "status"])
-        if comment.report_count >= threshold and comment.status == Comment.Status.PUBLISHED:
-            comment.status = Comment.Status.PENDING
-            comment.save(update_fields=["status"])
-            transaction.on_commit(lambda: purge_articles([comment.article]))
+    reports.record(
+        request, comment, form.cleaned_data["reason"], policy.site_settings(comment.article)
+    )
     return _refuse(request, thanks, 200)

@@ -15,6 +15,7 @@ UMASK = 0o077
 SECRET_KEY_FILE = "secret_key"
 READER_KEY_FILE = "reader_key"
 KEY_FILES = (SECRET_KEY_FILE, READER_KEY_FILE)
+OWNED_FOLDERS = ("static", "media", "tips")
 
 
 def data_dir():
@@ -44,14 +45,16 @@ def prepare():
     os.umask(UMASK)
     root = data_dir()
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for sub in ("static", "media", "tips"):
+    for sub in OWNED_FOLDERS:
         (root / sub).mkdir(exist_ok=True, mode=0o700)
     # A site from before the reader key existed hashed reader tokens with its secret key:
     # the reader key starts as that value, so no blocked reader is unblocked by the upgrade.
     _write_key(root / READER_KEY_FILE, read_key(SECRET_KEY_FILE))
     _write_key(root / SECRET_KEY_FILE)
-    for path in [root, *root.iterdir()]:
-        if path.is_symlink():
-            continue
-        path.chmod(0o700 if path.is_dir() else 0o600)
+    # Only what cronica itself keeps there: the directory may be shared with other files.
+    owned = [root / name for name in (*OWNED_FOLDERS, *KEY_FILES)]
+    owned += [p for p in root.glob("db.sqlite3*") if p.is_file()]
+    for path in [root, *owned]:
+        if path.exists() and not path.is_symlink():
+            path.chmod(0o700 if path.is_dir() else 0o600)
     return root

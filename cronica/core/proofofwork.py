@@ -37,19 +37,33 @@ def _leading_zero_bits(digest):
     return len(digest) * 8 - value.bit_length()
 
 
+def _zeros(challenge_text, nonce):
+    return _leading_zero_bits(hashlib.sha256(f"{challenge_text}:{nonce}".encode()).digest())
+
+
+def _bits_asked(challenge_text):
+    """The difficulty written in a challenge, read without checking its signature (what a
+    client can do); the server checks the signature in ``is_solution``."""
+    try:
+        return int(challenge_text.rsplit(":", 1)[0].split(".")[2])
+    except (IndexError, ValueError):
+        return 256
+
+
 def is_solution(challenge_text, nonce):
-    digest = hashlib.sha256(f"{challenge_text}:{nonce}".encode()).digest()
     try:
         wanted = int(_signer.unsign(challenge_text).split(".")[2])
     except (signing.BadSignature, IndexError, ValueError):
         return False
-    return _leading_zero_bits(digest) >= max(wanted, bits())
+    return _zeros(challenge_text, nonce) >= max(wanted, bits())
 
 
 def solve(challenge_text):
-    """The nonce a client would find (for tests and command-line clients)."""
+    """The nonce a client finds (for tests and command-line clients): it needs only the
+    challenge, not the server's key."""
+    wanted = _bits_asked(challenge_text)
     nonce = 0
-    while not is_solution(challenge_text, nonce):
+    while _zeros(challenge_text, nonce) < wanted:
         nonce += 1
     return str(nonce)
 

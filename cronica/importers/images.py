@@ -9,9 +9,14 @@ is stored in the site's own library (and loses its metadata there, see
 An export file is input from outside: its image URLs could point at the server's own
 network (an admin interface on loopback, a cloud metadata address). Unless told
 otherwise, hosts that resolve to loopback, private, link-local or reserved addresses are
-not contacted, and neither are redirects to them.
+not contacted, and neither are redirects to them. The check and the connection use the
+same answer: each host is resolved once, and the connection goes to the address that was
+checked (with the host name still in the Host header and TLS server name), so a DNS
+server that answers differently the second time (DNS rebinding) cannot slip a private
+address in. No proxy from the environment is used, since it would resolve on its own.
 """
 
+import http.client
 import ipaddress
 import socket
 import urllib.request
@@ -27,28 +32,84 @@ class RefusedAddress(URLError):
     """The URL's host is on a network the importer does not contact."""
 
 
-def _public(hostname):
+def _resolve(hostname):
+    """Every address ``hostname`` resolves to, in order; [] when it does not resolve."""
     try:
-        infos = socket.getaddrinfo(hostname, None)
+        infos = socket.getaddrinfo(hostname, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
-        return True  # unresolvable: the request fails on its own
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            return False
-    return True
+        return []
+    return [info[4][0] for info in infos]
+
+
+def _is_public(address):
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    return ip.is_global and not ip.is_multicast
+
+
+class _Pins:
+    """The one address each host is contacted at, chosen when it is first checked."""
+
+    def __init__(self, allow_private):
+        self.allow_private = allow_private
+        self.addresses = {}
+
+    def check(self, hostname):
+        """The address to connect to for ``hostname``; RefusedAddress if it is private."""
+        if hostname not in self.addresses:
+            addresses = _resolve(hostname)
+            if not addresses:
+                raise URLError(f"{hostname} does not resolve")
+            if not self.allow_private and not all(_is_public(a) for a in addresses):
+                raise RefusedAddress(f"{hostname} resolves to a private address")
+            self.addresses[hostname] = addresses[0]
+        return self.addresses[hostname]
+
+
+def _pinned(connection_class, pins):
+    """A connection class whose socket goes to the pinned address of its host."""
+
+    class Pinned(connection_class):
+        def connect(self):
+            address = pins.check(self.host)
+            real_host = self.host
+            self.host = address
+            try:
+                http.client.HTTPConnection.connect(self)  # the TCP connection only
+            finally:
+                self.host = real_host
+            if isinstance(self, http.client.HTTPSConnection):
+                self.sock = self._context.wrap_socket(self.sock, server_hostname=self.host)
+
+    return Pinned
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, pins):
+        super().__init__()
+        self.connection_class = _pinned(http.client.HTTPConnection, pins)
+
+    def http_open(self, req):
+        return self.do_open(self.connection_class, req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, pins):
+        super().__init__()
+        self.connection_class = _pinned(http.client.HTTPSConnection, pins)
+
+    def https_open(self, req):
+        return self.do_open(self.connection_class, req, context=self._context)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, allow_private):
-        self.allow_private = allow_private
+    def __init__(self, pins):
+        self.pins = pins
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         parsed = urlparse(newurl)
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise RefusedAddress(f"redirect to {newurl}")
-        if not self.allow_private and not _public(parsed.hostname):
-            raise RefusedAddress(f"redirect to a private address: {newurl}")
+        self.pins.check(parsed.hostname)  # refused here rather than on connecting
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -61,7 +122,13 @@ class Downloader:
         self.max_bytes = max_bytes
         self.allow_private = allow_private
         self.dead_hosts = set()
-        self.opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
+        self.pins = _Pins(allow_private)
+        self.opener = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}),
+            _PinnedHTTPHandler(self.pins),
+            _PinnedHTTPSHandler(self.pins),
+            _CheckedRedirects(self.pins),
+        )
 
     def fetch(self, url):
         """The image's bytes, or None when it is unreachable, refused, too big or not an
@@ -72,7 +139,9 @@ class Downloader:
         host = (parsed.hostname, parsed.port)
         if host in self.dead_hosts:
             return None
-        if not self.allow_private and not _public(parsed.hostname):
+        try:
+            self.pins.check(parsed.hostname)
+        except URLError:  # private, or does not resolve
             self.dead_hosts.add(host)
             return None
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})

@@ -8,5 +8,6 @@ class TipsConfig(AppConfig):
     label = "tips"
     periodic_jobs = [
         (3600, "cronica.tips.jobs.purge_expired"),
+        (300, "cronica.tips.blobs.settle"),
         (24 * 3600, "cronica.tips.jobs.send_digest"),
     ]

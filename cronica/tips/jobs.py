@@ -43,7 +43,7 @@ def sweep_orphans(older_than_hours=6):
     known = set(StoredFile.objects.values_list("blob", flat=True))
     known |= set(Submission.objects.values_list("manifest", flat=True))
     limit = time.time() - older_than_hours * 3600
-    for path in blobs.root().glob("*.age"):
+    for path in [*blobs.root().glob("*.age"), *(blobs.root() / "incoming").glob("*.age")]:
         if path.stem not in known and path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
 

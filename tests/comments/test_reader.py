@@ -104,7 +104,7 @@ def test_delete_removes_the_text_and_the_comment_from_the_page(
     assert "regret this" not in client.get(article.url).content.decode()
 
 
-def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, site_settings):
+def test_reports_past_the_threshold_keep_it_published_for_an_editor(client, article, site_settings):
     _set(site_settings, report_threshold=2)
     comment = Comment.objects.create(
         article=article, body="Reported words", status=Comment.Status.PUBLISHED
@@ -122,7 +122,7 @@ def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, s
         REMOTE_ADDR="192.0.2.1",
     )
     comment.refresh_from_db()
-    assert comment.status == Comment.Status.PUBLISHED and comment.report_count == 1
+    assert comment.report_count == 1 and not comment.flagged
     # The same reader reporting again counts once; a second reader tips it over.
     client.post(
         f"/en/comments/{comment.pk}/report/",
@@ -131,7 +131,7 @@ def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, s
         REMOTE_ADDR="192.0.2.1",
     )
     comment.refresh_from_db()
-    assert comment.status == Comment.Status.PUBLISHED and comment.report_count == 1
+    assert comment.report_count == 1 and not comment.flagged
     client.post(
         f"/en/comments/{comment.pk}/report/",
         {"reason": "personal"},
@@ -139,9 +139,39 @@ def test_reports_past_the_threshold_send_it_back_to_the_queue(client, article, s
         REMOTE_ADDR="192.0.2.2",
     )
     comment.refresh_from_db()
-    assert comment.status == Comment.Status.PENDING and comment.report_count == 2
-    assert comment.reports.count() == 2
-    assert "Reported words" not in client.get(article.url).content.decode()
+    # Kept for an editor ("Published, to review"), never unpublished by reports alone.
+    assert comment.status == Comment.Status.PUBLISHED and comment.flagged
+    assert comment.report_count == 2 and comment.reports.count() == 2
+    assert "Reported words" in client.get(article.url).content.decode()
+
+
+def _as_reader(client, reader_fields):
+    from django.core import signing
+
+    from cronica.comments.reader import _SALT
+
+    reader, token = Reader.create_with_token()
+    Reader.objects.filter(pk=reader.pk).update(**reader_fields)
+    client.cookies[COOKIE] = signing.Signer(salt=_SALT).sign(token)
+    return reader
+
+
+@pytest.mark.parametrize(
+    "reader_fields, weight",
+    [({"approved": 5}, 2), ({}, 1), ({"approved": 5, "blocked": True}, 0)],
+)
+def test_a_report_weighs_what_its_reader_has_earned(
+    client, article, site_settings, reader_fields, weight
+):
+    _set(site_settings, report_threshold=2, trusted_after=3)
+    comment = Comment.objects.create(
+        article=article, body="Weighed words", status=Comment.Status.PUBLISHED
+    )
+    _as_reader(client, reader_fields)
+    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "abuse"}, headers=SAME)
+    comment.refresh_from_db()
+    assert comment.report_count == weight and comment.flagged is (weight >= 2)
+    assert comment.status == Comment.Status.PUBLISHED
 
 
 def test_flagged_only_mode_trusts_regulars_but_still_holds_what_screening_flags(

@@ -135,7 +135,7 @@ def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_sit
     pending_token = send_tip(
         site, f"Pending {MARKER}", files={"files": ("pending.txt", FILE_BYTES, "text/plain")}
     )
-    blobs_before = set(tips_dir.glob("*.age"))
+    blobs_before = set(tips_dir.rglob("*.age"))
 
     # 2. An upload cut by the crash: a first file complete, the second one half-way.
     boundary = "qaBoundary7MA4YWxkTrZu0gW"
@@ -163,7 +163,7 @@ def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_sit
     upload.sendall(second_file[: len(second_file) // 3])
 
     def first_file_committed_and_second_streaming():
-        committed = set(tips_dir.glob("*.age")) - blobs_before
+        committed = set(tips_dir.rglob("*.age")) - blobs_before
         parts = [p for p in (tips_dir / "incoming").glob("*.part") if p.stat().st_size > 0]
         return committed and parts
 
@@ -191,7 +191,7 @@ def test_crash_mid_upload_and_before_confirmation_leaves_nothing_visible(tip_sit
             "from cronica.tips import blobs, jobs\nblobs.sweep_incoming(0)\njobs.sweep_orphans(0)",
         )
         assert not list((tips_dir / "incoming").glob("*.part"))
-        assert set(tips_dir.glob("*.age")) == blobs_before
+        assert set(tips_dir.rglob("*.age")) == blobs_before
 
         # The source can still send what they reviewed before the crash.
         assert "Your tip was sent" in confirm(site, pending_token).text

@@ -1,6 +1,7 @@
 """Attacks that only a real server sees: a real `cronica serve` (gunicorn with its default
-workers: one process on the embedded default, several sharing Redis when REDIS_URL is set) gets a flood of tip submissions, a body larger than the limit announced up
-front, an over-long request line and a forged Host; it answers 4xx and stays up."""
+workers: several processes, sharing their rate limits through a tmpfs without Redis) gets
+a flood of tip submissions, a body larger than the limit announced up front, an over-long
+request line and a forged Host; it answers 4xx and stays up."""
 
 import http.client
 import socket

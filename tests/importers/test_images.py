@@ -125,3 +125,38 @@ def test_too_large_images_are_not_downloaded(image_server):
         Downloader(max_bytes=size, allow_private=True).fetch(f"{image_server.url}/big.jpg")
         is not None
     )
+
+
+def test_the_address_checked_is_the_address_contacted(image_server, monkeypatch):
+    """DNS rebinding: a host that resolves to a public address when checked and to
+    loopback a moment later must not reach the loopback server."""
+    jpeg_with_gps(image_server.root / "rebind.jpg")
+    port = image_server.server_address[1]
+    real_getaddrinfo = socket.getaddrinfo
+    answers = []
+
+    def rebinding(host, *args, **kwargs):
+        if host != "rebind.example":
+            return real_getaddrinfo(host, *args, **kwargs)
+        # TEST-NET-3 (unroutable here) first, loopback for every later question.
+        address = "203.0.113.7" if not answers else "127.0.0.1"
+        answers.append(address)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    assert Downloader(timeout=2).fetch(f"http://rebind.example:{port}/rebind.jpg") is None
+    assert answers == ["203.0.113.7"]  # asked once; the connection went to that answer
+    assert image_server.requested == []
+    # Allowed to reach private hosts, the importer still contacts the address it resolved.
+    allowed = Downloader(timeout=2, allow_private=True)
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, *a, **k: (
+            [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 0))]
+            if host == "pinned.example"
+            else real_getaddrinfo(host, *a, **k)
+        ),
+    )
+    assert allowed.fetch(f"http://pinned.example:{port}/rebind.jpg")
+    assert image_server.requested == ["/rebind.jpg"]

@@ -136,7 +136,7 @@ def test_abandoned_review_is_purged(client, tipline, tmp_path):
     Submission.objects.update(arrived=Submission.objects.get().arrived - timedelta(hours=2))
     jobs.purge_expired()
     assert not Submission.objects.exists() and not Source.objects.exists()
-    assert not list(blobs.root().glob("*.age"))
+    assert not list(blobs.root().rglob("*.age"))
 
 
 def test_digest_counts_without_content(tip, client, django_user_model, staff_login):

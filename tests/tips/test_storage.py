@@ -4,6 +4,7 @@ only as Padmé buckets, row ids in no order; and the journalist still gets every
 with `cronica tips decrypt` (or `age -d`, plus the padding)."""
 
 import io
+import os
 import subprocess
 from pathlib import Path
 
@@ -90,3 +91,26 @@ def test_journalist_gets_every_byte_back(client, tipline, journalist, tmp_path):
     assert plain[: len(content)] == content and set(plain[len(content) :]) <= {0}
     assert len(plain) == padded_size(len(content))
     assert Path(blobs.path_of(stored.blob)).stat().st_size == stored.size
+
+
+def test_blobs_settle_hourly_as_fresh_copies(client, tipline):
+    send_file(client, "c.bin", b"\x03" * 6000)
+    stored = StoredFile.objects.get()
+    incoming = blobs.path_of(stored.blob)
+    assert incoming.parent.name == "incoming"  # its first hour
+    assert blobs.settle() == 0  # nothing from an earlier hour yet
+    before = incoming.stat()
+    data = incoming.read_bytes()
+    an_hour_ago = before.st_mtime - 3600
+    for path in incoming.parent.glob("*.age"):  # as if sent during the previous hour
+        os.utime(path, (an_hour_ago, an_hour_ago))
+
+    assert blobs.settle() == 2  # the file and the manifest
+    settled = blobs.path_of(stored.blob)
+    assert settled.parent == blobs.root() and settled.read_bytes() == data
+    after = settled.stat()
+    # A new inode: its birth and change times are the batch's, not the upload's.
+    assert after.st_ino != before.st_ino and after.st_mtime % 3600 == 0
+    assert list((blobs.root() / "incoming").iterdir()) == []
+    blobs.delete(stored.blob)
+    assert not settled.exists()

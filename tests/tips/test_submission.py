@@ -92,7 +92,7 @@ def test_photo_tip_end_to_end(client, tipline, tmp_path, journalist, settings):
     assert not submission.pending
     stored = submission.files.get()
     assert stored.metadata_removed and not stored.is_original
-    assert len(list(blobs.root().glob("*.age"))) == 2  # the manifest and the cleaned photo
+    assert len(list(blobs.root().rglob("*.age"))) == 2  # the manifest and the cleaned photo
     assert submission.arrived.minute == 0 and submission.arrived.second == 0
 
     blob = blobs.path_of(stored.blob)
@@ -239,7 +239,7 @@ def test_cancel_deletes_everything(client, tipline, tmp_path):
     _codename, response = send_first(client, files=[photo(tmp_path)])
     client.post("/en/tips/confirm/", {"token": token_of(response), "action": "cancel"})
     assert not Submission.objects.exists() and not Source.objects.exists()
-    assert not list(blobs.root().glob("*.age"))
+    assert not list(blobs.root().rglob("*.age"))
 
 
 def test_large_file_never_touches_disk_in_plaintext(
