@@ -82,8 +82,12 @@ def parse(root, path="export"):
     export = Export(source="wordpress", base_url=base + "/")
     attachments = _attachments(channel)
     staff = Staff(ids=staff_ids - {"", "0"}, pen_names=pen_names)
+    seen = {}
     for item in channel.iterfind("item"):
-        _item(item, _fields(item), base, staff, attachments, path, export)
+        fields = _fields(item)
+        post_id = fields.get("wp:post_id", "").strip()
+        seen[post_id] = seen.get(post_id, 0) + 1
+        _item(item, fields, base, staff, attachments, path, export, seen[post_id])
     return export
 
 
@@ -123,7 +127,7 @@ def _attachments(channel):
     return found
 
 
-def _item(item, fields, base, staff, attachments, path, export):
+def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
     post_id = fields.get("wp:post_id", "").strip()
     if not re.fullmatch(r"\d+", post_id):
         raise ImportFileError(
@@ -139,6 +143,10 @@ def _item(item, fields, base, staff, attachments, path, export):
         return
     where = f"{path}: post {post_id}"
     external_id = f"{base}/?p={post_id}"
+    notes = []
+    if occurrence > 1:  # a hand-edited file can repeat an id; the item is kept all the same
+        external_id += f"&occurrence={occurrence}"
+        notes.append(f"shares the WordPress id {post_id} with an earlier item of the file")
     # A password-protected post was not for everyone: it comes in as a draft.
     is_draft = status in POST_STATUS_DRAFT or bool(fields.get("wp:post_password", "").strip())
     old_paths = []
@@ -172,7 +180,7 @@ def _item(item, fields, base, staff, attachments, path, export):
             summary=fields.get("excerpt:encoded", "").strip(),
             comments_closed=fields.get("wp:comment_status", "").strip() == "closed",
             kind=kind,
-            notes=[f"{count} {what}" for what, count in sorted(expanded.notes.items())],
+            notes=notes + [f"{count} {what}" for what, count in sorted(expanded.notes.items())],
         )
     )
     for element in item:

@@ -5,8 +5,8 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
-from django.test import Client
 from django.core.management.base import CommandError
+from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 
 from cronica.comments.models import Comment

@@ -98,7 +98,7 @@ def test_tables_code_definitions_and_inline_markup_keep_their_structure():
         "</td></tr></tbody></table>"
         '<pre class="language-python">  x = 1\n  if x:\n      print(x)</pre>'
         "<dl><dt>Halcón</dt><dd>A lookout</dd><dt>Plaza</dt><dd>A territory</dd></dl>"
-        "<p><del>old</del> <ins>new</ins> <abbr title=\"Fiscalía General\">FGR</abbr> "
+        '<p><del>old</del> <ins>new</ins> <abbr title="Fiscalía General">FGR</abbr> '
         "<kbd>Ctrl</kbd> <code>x</code> H<sub>2</sub>O</p>"
     )
     assert body.blocks == [
