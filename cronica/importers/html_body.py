@@ -380,6 +380,9 @@ class _BodyBuilder:
                 "first_row_is_table_header": bool(header_rows) and len(rows) > 1,
                 "first_col_is_header": first_col,
                 "table_caption": _text(caption)[:255] if caption else "",
+                "table_header_choice": _header_choice(
+                    bool(header_rows) and len(rows) > 1, first_col
+                ),
                 "cell": [],
                 "mergeCells": [],
             },
@@ -428,6 +431,13 @@ class _BodyBuilder:
         text = "\n\n".join(p for p in paragraphs if p)
         if text:
             self.block("quote", {"quote": text, "attribution": attribution[:255]})
+
+
+def _header_choice(first_row, first_col):
+    """TableBlock's own name for which headers the table has."""
+    return {(True, True): "both", (True, False): "row", (False, True): "column"}.get(
+        (first_row, first_col), "neither"
+    )
 
 
 def _hidden(node):

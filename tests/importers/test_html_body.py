@@ -109,6 +109,7 @@ def test_tables_code_definitions_and_inline_markup_keep_their_structure():
                 "first_row_is_table_header": True,
                 "first_col_is_header": False,
                 "table_caption": "Seizures",
+                "table_header_choice": "row",
                 "cell": [],
                 "mergeCells": [],
             },
