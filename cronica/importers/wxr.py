@@ -8,6 +8,7 @@ name, the login, real names and e-mail are never read. Commenters' e-mail, URL a
 """
 
 import html
+import json
 import re
 from urllib.parse import urlparse
 
@@ -165,7 +166,8 @@ def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
             if nicename and not is_draft:
                 export.tag_path(name, f"/{LISTING_PATHS[domain]}/{nicename}/")
     login = fields.get("dc:creator", "").strip()
-    expanded = shortcodes.expand(fields.get("content:encoded", ""), attachments, post_id)
+    content = _with_footnotes(fields.get("content:encoded", ""), _postmeta(item, "footnotes"))
+    expanded = shortcodes.expand(content, attachments, post_id)
     export.posts.append(
         PostRecord(
             external_id=external_id,
@@ -186,6 +188,34 @@ def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
     for element in item:
         if _name(element.tag) == "wp:comment":
             _comment(_fields(element), base, external_id, where, staff, export)
+
+
+def _postmeta(item, key):
+    for element in item:
+        if _name(element.tag) == "wp:postmeta":
+            meta = _fields(element)
+            if meta.get("wp:meta_key", "").strip() == key:
+                return meta.get("wp:meta_value", "")
+    return ""
+
+
+FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b.*?-->(?:.*?<!--\s*/wp:footnotes\s*-->)?", re.S)
+
+
+def _with_footnotes(content, meta):
+    """The block editor keeps footnotes in post meta and writes them where the post has
+    its ``<!-- wp:footnotes /-->`` block (at the end when it has none): readers saw them."""
+    try:
+        notes = json.loads(meta) if meta.strip() else []
+    except ValueError:
+        return content
+    items = [n.get("content", "") for n in notes if isinstance(n, dict) and n.get("content")]
+    if not items:
+        return content
+    listing = "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+    if FOOTNOTES_BLOCK.search(content):
+        return FOOTNOTES_BLOCK.sub(lambda _: listing, content, count=1)
+    return f"{content}\n\n{listing}"
 
 
 def _comment(fields, base, post_external_id, where, staff, export):

@@ -131,6 +131,21 @@ def test_shortcodes_become_blocks_or_links_and_unknown_ones_are_counted(home, tm
 
 
 @pytest.mark.django_db
+def test_block_editor_footnotes_kept_in_post_meta_are_shown(home, tmp_path):
+    meta = (
+        "<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key><wp:meta_value><![CDATA["
+        '[{"id":"a1","content":"Fuente: <em>parte militar</em>"}]]]></wp:meta_value></wp:postmeta>'
+    )
+    content = (
+        '<!-- wp:paragraph --><p>Dos detenidos<sup data-fn="a1"><a href="#a1">1</a></sup></p>'
+        "<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->"
+    )
+    run_import("wxr", write(tmp_path, wxr(item(1, "Notas", content, extra=meta))))
+    article = ArticlePage.objects.get()
+    assert article.body[-1].value.source == "<ol><li>Fuente: <i>parte militar</i></li></ol>"
+
+
+@pytest.mark.django_db
 def test_titles_lists_language_staff_replies_and_pages(home, tmp_path):
     comments = """<wp:comment><wp:comment_id>5</wp:comment_id>
 <wp:comment_author><![CDATA[Lectora]]></wp:comment_author>

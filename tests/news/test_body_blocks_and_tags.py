@@ -2,6 +2,7 @@
 blocks, and slugs that a route already claims refused before they make a page unreachable."""
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
@@ -108,3 +109,14 @@ def test_an_article_cannot_take_a_slug_a_route_claims(editor_client, home, slug)
     assert not ArticlePage.objects.filter(slug=slug).exists()
     with pytest.raises(ValidationError):
         make_article(home, title="Reserved", slug=slug)
+
+
+def test_imported_inline_markup_survives_an_editors_save():
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    from cronica.news.blocks import PARAGRAPH_FEATURES
+
+    converter = ContentstateConverter(features=PARAGRAPH_FEATURES)
+    html = "<p><s>old</s> <kbd>Ctrl</kbd> <code>x</code> H<sub>2</sub>O m<sup>2</sup></p>"
+    saved = converter.to_database_format(converter.from_database_format(html))
+    assert re.sub(r' data-block-key="\w+"', "", saved) == html
