@@ -205,3 +205,16 @@ def test_hostile_files_end_in_a_clear_error(home, tmp_path, text, message):
         run_import("wxr", write(tmp_path, text))
     assert "Nothing was imported." in str(error.value) and message in str(error.value)
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_blogger_unicode_labels_and_their_old_listings(home, tmp_path):
+    from .conftest import rewritten
+
+    export = rewritten(tmp_path, "blogger-legacy.xml", "term='Tamaulipas'", "term='Narcotráfico'")
+    run_import("blogger", export)
+    client = Client()
+    for sent in (f"/search/label/{quote('Narcotráfico')}", "/search/label/Narcotráfico"):
+        listing = client.get(sent, follow=True)
+        assert listing.status_code == 200, sent
+        assert "Bloqueos en Reynosa" in listing.content.decode()
