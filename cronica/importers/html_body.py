@@ -472,13 +472,22 @@ def _check_depth(soup):
         depth[id(node)] = level
 
 
+def _is_markdown(node):
+    """Where Blogger's Markdown plugins keep a post: ``<script type="text/x-markdown">``,
+    or a (usually hidden) ``<pre>``/``<div class="markdown">`` that their script renders."""
+    if node.name == "script":
+        return (node.get("type") or "").split(";")[0].strip().lower() in MARKDOWN_TYPES
+    # Exactly that class: a code sample highlighted as Markdown ("brush: markdown",
+    # "language-markdown") is code to show, not a post to render.
+    return node.name in ("pre", "div") and node.get("class") == ["markdown"]
+
+
 def _render_markdown(soup):
-    """Replaces each Markdown ``<script>`` with the HTML that the blog's plugin showed."""
+    """Replaces each Markdown source with the HTML that the blog's plugin showed."""
     markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    for script in soup.find_all("script"):
-        if (script.get("type") or "").split(";")[0].strip().lower() in MARKDOWN_TYPES:
-            html = markdown.render(textwrap.dedent(script.string or ""))
-            script.replace_with(BeautifulSoup(html, "html.parser"))
+    for node in soup.find_all(_is_markdown):
+        html = markdown.render(textwrap.dedent(node.get_text()).strip("\n"))
+        node.replace_with(BeautifulSoup(html, "html.parser"))
 
 
 def visible_words(soup):

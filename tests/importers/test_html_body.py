@@ -91,6 +91,25 @@ def test_markdown_kept_in_a_script_is_rendered_and_sanitized():
     assert body.notes == []
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<pre class="markdown">Una *nota* con\n\n- lista</pre>',
+        '<div class="markdown" style="display:none">Una *nota* con\n\n- lista</div>',
+    ],
+)
+def test_markdown_in_a_hidden_element_is_rendered(html):
+    assert html_to_blocks(html) == [
+        ("paragraph", "<p>Una <i>nota</i> con</p>"),
+        ("paragraph", "<ul>\n<li>lista</li>\n</ul>"),
+    ]
+
+
+def test_markdown_shown_as_code_stays_code():
+    [(kind, value)] = html_to_blocks('<pre class="brush: markdown">*not* rendered</pre>')
+    assert kind == "code" and value["code"] == "*not* rendered"
+
+
 def test_tables_code_definitions_and_inline_markup_keep_their_structure():
     body = convert(
         "<table><caption>Seizures</caption><thead><tr><th>State</th><th>Kilos</th></tr>"
