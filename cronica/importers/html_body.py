@@ -351,7 +351,6 @@ class _BodyBuilder:
 
     def table(self, node):
         rows = []
-        header_rows = 0
         for tr in node.find_all("tr"):
             row = []
             for cell in tr.find_all(["td", "th"], recursive=False):
@@ -365,10 +364,11 @@ class _BodyBuilder:
         width = max(len(cells) for cells, _ in rows)
         data = [cells + [""] * (width - len(cells)) for cells, _ in rows]
         first = rows[0][1]
-        header_rows = first.find_parent("thead") is not None or all(
-            c.name == "th" for c in first.find_all(["td", "th"], recursive=False)
+        header_row = len(rows) > 1 and (
+            first.find_parent("thead") is not None
+            or all(c.name == "th" for c in first.find_all(["td", "th"], recursive=False))
         )
-        body = rows[1:] if header_rows else rows
+        body = rows[1:] if header_row else rows
         first_col = bool(body) and all((tr.find(["td", "th"]) or tr).name == "th" for _, tr in body)
         caption = node.find("caption")
         if node.find("a", href=True):
@@ -377,12 +377,10 @@ class _BodyBuilder:
             "table",
             {
                 "data": data,
-                "first_row_is_table_header": bool(header_rows) and len(rows) > 1,
+                "first_row_is_table_header": header_row,
                 "first_col_is_header": first_col,
                 "table_caption": _text(caption)[:255] if caption else "",
-                "table_header_choice": _header_choice(
-                    bool(header_rows) and len(rows) > 1, first_col
-                ),
+                "table_header_choice": _header_choice(header_row, first_col),
                 "cell": [],
                 "mergeCells": [],
             },
