@@ -351,7 +351,6 @@ class _BodyBuilder:
 
     def table(self, node):
         rows = []
-        header_rows = 0
         for tr in node.find_all("tr"):
             row = []
             for cell in tr.find_all(["td", "th"], recursive=False):
@@ -365,10 +364,11 @@ class _BodyBuilder:
         width = max(len(cells) for cells, _ in rows)
         data = [cells + [""] * (width - len(cells)) for cells, _ in rows]
         first = rows[0][1]
-        header_rows = first.find_parent("thead") is not None or all(
-            c.name == "th" for c in first.find_all(["td", "th"], recursive=False)
+        header_row = len(rows) > 1 and (
+            first.find_parent("thead") is not None
+            or all(c.name == "th" for c in first.find_all(["td", "th"], recursive=False))
         )
-        body = rows[1:] if header_rows else rows
+        body = rows[1:] if header_row else rows
         first_col = bool(body) and all((tr.find(["td", "th"]) or tr).name == "th" for _, tr in body)
         caption = node.find("caption")
         if node.find("a", href=True):
@@ -377,9 +377,10 @@ class _BodyBuilder:
             "table",
             {
                 "data": data,
-                "first_row_is_table_header": bool(header_rows) and len(rows) > 1,
+                "first_row_is_table_header": header_row,
                 "first_col_is_header": first_col,
                 "table_caption": _text(caption)[:255] if caption else "",
+                "table_header_choice": _header_choice(header_row, first_col),
                 "cell": [],
                 "mergeCells": [],
             },
@@ -430,6 +431,13 @@ class _BodyBuilder:
             self.block("quote", {"quote": text, "attribution": attribution[:255]})
 
 
+def _header_choice(first_row, first_col):
+    """TableBlock's own name for which headers the table has."""
+    return {(True, True): "both", (True, False): "row", (False, True): "column"}.get(
+        (first_row, first_col), "neither"
+    )
+
+
 def _hidden(node):
     """A frame no reader saw: a 1×1 or hidden tracking frame."""
     style = re.sub(r"\s", "", (node.get("style") or "").lower())
@@ -462,13 +470,22 @@ def _check_depth(soup):
         depth[id(node)] = level
 
 
+def _is_markdown(node):
+    """Where Blogger's Markdown plugins keep a post: ``<script type="text/x-markdown">``,
+    or a (usually hidden) ``<pre>``/``<div class="markdown">`` that their script renders."""
+    if node.name == "script":
+        return (node.get("type") or "").split(";")[0].strip().lower() in MARKDOWN_TYPES
+    # Exactly that class: a code sample highlighted as Markdown ("brush: markdown",
+    # "language-markdown") is code to show, not a post to render.
+    return node.name in ("pre", "div") and node.get("class") == ["markdown"]
+
+
 def _render_markdown(soup):
-    """Replaces each Markdown ``<script>`` with the HTML that the blog's plugin showed."""
+    """Replaces each Markdown source with the HTML that the blog's plugin showed."""
     markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    for script in soup.find_all("script"):
-        if (script.get("type") or "").split(";")[0].strip().lower() in MARKDOWN_TYPES:
-            html = markdown.render(textwrap.dedent(script.string or ""))
-            script.replace_with(BeautifulSoup(html, "html.parser"))
+    for node in soup.find_all(_is_markdown):
+        html = markdown.render(textwrap.dedent(node.get_text()).strip("\n"))
+        node.replace_with(BeautifulSoup(html, "html.parser"))
 
 
 def visible_words(soup):

@@ -37,7 +37,9 @@ def parse_file(kind, path):
 
     if kind not in PARSERS:
         raise ImportFileError(f"unknown export format {kind!r}; use one of {', '.join(PARSERS)}")
-    export = PARSERS[kind](read_xml(path), str(path))
+    warnings = []
+    export = PARSERS[kind](read_xml(path, warnings), str(path))
+    export.warnings.extend(warnings)
     for post in export.posts:
         post.external_id = stored_id(post.external_id)
     for comment in export.comments:

@@ -53,6 +53,8 @@ class Export:
     posts: list[PostRecord] = field(default_factory=list)
     comments: list[CommentRecord] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    # What had to be repaired or guessed to read the file, for the summary.
+    warnings: list[str] = field(default_factory=list)
     # Old addresses of label/category/tag listings, by tag name: they redirect to tag pages.
     tag_paths: dict[str, set[str]] = field(default_factory=dict)
 

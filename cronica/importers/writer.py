@@ -54,13 +54,14 @@ class Summary:
     images_linked: int = 0
     pages: int = 0
     skipped: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
     # {"“Title” (old address)": [what could not be carried over, or needs a look]}
     notes: dict = field(default_factory=dict)
 
     def note(self, post, notes):
         if notes:
             where = post.old_paths[0] if post.old_paths else post.external_id
-            self.notes[f"“{post.title or 'Untitled'}” ({where})"] = list(notes)
+            self.notes[f"“{plain_title(post.title)}” ({where})"] = list(notes)
 
     def lines(self):
         yield (
@@ -87,6 +88,8 @@ class Summary:
             yield f"Skipped {self.comments_without_post} comments on posts not imported."
         for reason, count in sorted(self.skipped.items()):
             yield f"Skipped {count} {reason}."
+        for warning in self.warnings:
+            yield f"Note: {warning}."
         if self.notes:
             yield f"Not carried over as it was, or to check, in {len(self.notes)} posts:"
             for post, notes in self.notes.items():
@@ -177,7 +180,7 @@ class Writer:
         self.bodies = bodies  # {post external id: blocks from html_to_blocks}
         self.downloads = downloads  # {image url: bytes}, only for images that downloaded
         self.progress = progress
-        self.summary = Summary(skipped=dict(export.skipped))
+        self.summary = Summary(skipped=dict(export.skipped), warnings=list(export.warnings))
         self.home = ensure_site()
         self.site = Site.objects.filter(root_page=self.home).first() or Site.objects.get(
             is_default_site=True
@@ -230,6 +233,8 @@ class Writer:
     def page(self, post):
         body: Body = self.bodies[post.external_id]
         notes = post.notes + body.notes
+        if not post.is_draft and post.published is None:
+            notes.append("no publication date in the file: dated the day of the import")
         language = self.language(post, notes)
         stream = [self.block(kind, value, post, language) for kind, value in body.blocks]
         page = ArticlePage(
@@ -244,7 +249,6 @@ class Writer:
         for position, name in enumerate(dict.fromkeys(post.authors)):
             page.bylines.add(ArticleByline(contributor=self.contributor(name), sort_order=position))
         page.tags.add(*self.tag_names(post.tags))
-        self.summary.note(post, notes)
         scheduled = not post.is_draft and post.published and post.published > timezone.now()
         if scheduled:  # publishing the revision schedules it (Wagtail's go-live date)
             page.go_live_at = post.published
@@ -260,7 +264,8 @@ class Writer:
                 ArticlePage.objects.filter(pk=page.pk).update(
                     first_published_at=post.published, last_published_at=post.published
                 )
-            self.redirects(page, post.old_paths)
+            notes += self.clash_notes(self.redirects(page, post.old_paths))
+        self.summary.note(post, notes)
         self.summary.posts += 1
         return page
 
@@ -292,7 +297,7 @@ class Writer:
                 StandardPage.objects.filter(pk=page.pk).update(
                     first_published_at=post.published, last_published_at=post.published
                 )
-            self.redirects(page, post.old_paths)
+            notes += self.clash_notes(self.redirects(page, post.old_paths))
         self.summary.note(post, notes)
         self.summary.pages += 1
         return page
@@ -344,12 +349,15 @@ class Writer:
         return result
 
     def redirects(self, page, old_paths, route_path=""):
+        """Permanent redirects from ``old_paths``; returns those already taken."""
+        clashes = []
         for old_path in old_paths:
             normalised = Redirect.normalise_path(old_path)
             if len(normalised) > 255 or normalised == "/":
                 continue
             if Redirect.objects.filter(site=self.site, old_path=normalised).exists():
-                continue  # an editor's redirect, or another post's: never overwritten
+                clashes.append(old_path)  # an editor's redirect, or another post's: kept
+                continue
             Redirect.objects.create(
                 site=self.site,
                 old_path=normalised,
@@ -358,6 +366,11 @@ class Writer:
                 is_permanent=True,
             )
             self.summary.redirects += 1
+        return clashes
+
+    @staticmethod
+    def clash_notes(clashes):
+        return [f"its old address {path} already leads elsewhere, kept so" for path in clashes]
 
     def tag_redirects(self):
         """Old label, category and tag listings go to the tag's page on the home page."""

@@ -8,6 +8,7 @@ name, the login, real names and e-mail are never read. Commenters' e-mail, URL a
 """
 
 import html
+import json
 import re
 from urllib.parse import urlparse
 
@@ -82,8 +83,12 @@ def parse(root, path="export"):
     export = Export(source="wordpress", base_url=base + "/")
     attachments = _attachments(channel)
     staff = Staff(ids=staff_ids - {"", "0"}, pen_names=pen_names)
+    seen = {}
     for item in channel.iterfind("item"):
-        _item(item, _fields(item), base, staff, attachments, path, export)
+        fields = _fields(item)
+        post_id = fields.get("wp:post_id", "").strip()
+        seen[post_id] = seen.get(post_id, 0) + 1
+        _item(item, fields, base, staff, attachments, path, export, seen[post_id])
     return export
 
 
@@ -123,7 +128,7 @@ def _attachments(channel):
     return found
 
 
-def _item(item, fields, base, staff, attachments, path, export):
+def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
     post_id = fields.get("wp:post_id", "").strip()
     if not re.fullmatch(r"\d+", post_id):
         raise ImportFileError(
@@ -139,6 +144,10 @@ def _item(item, fields, base, staff, attachments, path, export):
         return
     where = f"{path}: post {post_id}"
     external_id = f"{base}/?p={post_id}"
+    notes = []
+    if occurrence > 1:  # a hand-edited file can repeat an id; the item is kept all the same
+        external_id += f"&occurrence={occurrence}"
+        notes.append(f"shares the WordPress id {post_id} with an earlier item of the file")
     # A password-protected post was not for everyone: it comes in as a draft.
     is_draft = status in POST_STATUS_DRAFT or bool(fields.get("wp:post_password", "").strip())
     old_paths = []
@@ -157,7 +166,8 @@ def _item(item, fields, base, staff, attachments, path, export):
             if nicename and not is_draft:
                 export.tag_path(name, f"/{LISTING_PATHS[domain]}/{nicename}/")
     login = fields.get("dc:creator", "").strip()
-    expanded = shortcodes.expand(fields.get("content:encoded", ""), attachments, post_id)
+    content = _with_footnotes(fields.get("content:encoded", ""), _postmeta(item, "footnotes"))
+    expanded = shortcodes.expand(content, attachments, post_id)
     export.posts.append(
         PostRecord(
             external_id=external_id,
@@ -172,12 +182,40 @@ def _item(item, fields, base, staff, attachments, path, export):
             summary=fields.get("excerpt:encoded", "").strip(),
             comments_closed=fields.get("wp:comment_status", "").strip() == "closed",
             kind=kind,
-            notes=[f"{count} {what}" for what, count in sorted(expanded.notes.items())],
+            notes=notes + [f"{count} {what}" for what, count in sorted(expanded.notes.items())],
         )
     )
     for element in item:
         if _name(element.tag) == "wp:comment":
             _comment(_fields(element), base, external_id, where, staff, export)
+
+
+def _postmeta(item, key):
+    for element in item:
+        if _name(element.tag) == "wp:postmeta":
+            meta = _fields(element)
+            if meta.get("wp:meta_key", "").strip() == key:
+                return meta.get("wp:meta_value", "")
+    return ""
+
+
+FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b.*?-->(?:.*?<!--\s*/wp:footnotes\s*-->)?", re.S)
+
+
+def _with_footnotes(content, meta):
+    """The block editor keeps footnotes in post meta and writes them where the post has
+    its ``<!-- wp:footnotes /-->`` block (at the end when it has none): readers saw them."""
+    try:
+        notes = json.loads(meta) if meta.strip() else []
+    except ValueError:
+        return content
+    items = [n.get("content", "") for n in notes if isinstance(n, dict) and n.get("content")]
+    if not items:
+        return content
+    listing = "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+    if FOOTNOTES_BLOCK.search(content):
+        return FOOTNOTES_BLOCK.sub(lambda _: listing, content, count=1)
+    return f"{content}\n\n{listing}"
 
 
 def _comment(fields, base, post_external_id, where, staff, export):

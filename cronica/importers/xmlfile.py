@@ -5,27 +5,77 @@ defusedxml refuses DOCTYPEs, entity declarations and external references, which 
 Neither Blogger nor WordPress puts a DOCTYPE in its exports, so refusing them costs nothing.
 """
 
+import re
 import zipfile
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import parse
+from defusedxml.ElementTree import fromstring, parse
 
 from .records import ImportFileError
 
+# The namespaces Blogger's and WordPress's exports use, by their usual prefixes: a file
+# re-saved by another tool sometimes keeps a prefix (``app:draft``) but drops its
+# declaration, which XML forbids; with the well-known URI put back it reads as written.
+KNOWN_PREFIXES = {
+    "app": "http://purl.org/atom/app#",
+    "gd": "http://schemas.google.com/g/2005",
+    "thr": "http://purl.org/syndication/thread/1.0",
+    "georss": "http://www.georss.org/georss",
+    "openSearch": "http://a9.com/-/spec/opensearchrss/1.0/",
+    "blogger": "http://schemas.google.com/blogger/2018",
+    "media": "http://search.yahoo.com/mrss/",
+}
+SAFE = {"forbid_dtd": True, "forbid_entities": True, "forbid_external": True}
 
-def read_xml(path):
+
+def read_xml(path, notes=None):
     """The root element of the XML file at ``path``, or ImportFileError saying what is wrong.
-    A Google Takeout archive (.zip) holding one blog's ``feed.atom`` is read in place."""
+    A Google Takeout archive (.zip) holding one blog's ``feed.atom`` is read in place.
+    ``notes`` (a list) receives what had to be repaired to read the file."""
+    try:
+        return _read(path)
+    except ImportFileError as exc:
+        if "unbound prefix" not in str(exc) or zipfile.is_zipfile(path):
+            raise
+    root, declared = _with_known_prefixes(path)
+    if notes is not None:
+        notes.append(
+            "the file uses the namespace prefixes "
+            + ", ".join(f"{p}:" for p in declared)
+            + " without declaring them; read with Blogger's and WordPress's usual meaning"
+        )
+    return root
+
+
+def _with_known_prefixes(path):
+    with open(path, "rb") as file:
+        data = file.read()
+    opening = re.search(rb"<(?!\?|!)[\w:.-]+", data)
+    used = {m.decode() for m in re.findall(rb"</?([A-Za-z][\w.-]*):[\w.-]+", data)}
+    missing = [
+        p for p in sorted(used & KNOWN_PREFIXES.keys()) if f"xmlns:{p}=".encode() not in data
+    ]
+    if opening is None or not missing:
+        return _read(path), []  # the same error again, for the caller
+    declarations = "".join(f' xmlns:{p}="{KNOWN_PREFIXES[p]}"' for p in missing).encode()
+    data = data[: opening.end()] + declarations + data[opening.end() :]
+    try:
+        return fromstring(data, **SAFE), missing
+    except ParseError as exc:
+        raise ImportFileError(
+            f"{path}: not well-formed XML ({exc}); the file may be truncated or damaged"
+        ) from None
+
+
+def _read(path):
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
                 with archive.open(_feed_member(path, archive)) as member:
-                    tree = parse(
-                        member, forbid_dtd=True, forbid_entities=True, forbid_external=True
-                    )
+                    tree = parse(member, **SAFE)
         else:
-            tree = parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+            tree = parse(str(path), **SAFE)
     except FileNotFoundError:
         raise ImportFileError(f"{path}: no such file") from None
     except IsADirectoryError:

@@ -323,7 +323,8 @@ class StandardPage(Page):
         super().clean()
         check_slug_not_reserved(self.slug)
 
-    body = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"])
+    # May be empty: WordPress parent pages often hold nothing but their children.
+    body = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"], blank=True)
     body_es = RichTextField(features=RICH_TEXT_FEATURES + ["h2", "h3"], blank=True)
     title_es = models.CharField(max_length=255, blank=True)
 

@@ -91,6 +91,25 @@ def test_markdown_kept_in_a_script_is_rendered_and_sanitized():
     assert body.notes == []
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<pre class="markdown">Una *nota* con\n\n- lista</pre>',
+        '<div class="markdown" style="display:none">Una *nota* con\n\n- lista</div>',
+    ],
+)
+def test_markdown_in_a_hidden_element_is_rendered(html):
+    assert html_to_blocks(html) == [
+        ("paragraph", "<p>Una <i>nota</i> con</p>"),
+        ("paragraph", "<ul>\n<li>lista</li>\n</ul>"),
+    ]
+
+
+def test_markdown_shown_as_code_stays_code():
+    [(kind, value)] = html_to_blocks('<pre class="brush: markdown">*not* rendered</pre>')
+    assert kind == "code" and value["code"] == "*not* rendered"
+
+
 def test_tables_code_definitions_and_inline_markup_keep_their_structure():
     body = convert(
         "<table><caption>Seizures</caption><thead><tr><th>State</th><th>Kilos</th></tr>"
@@ -98,7 +117,7 @@ def test_tables_code_definitions_and_inline_markup_keep_their_structure():
         "</td></tr></tbody></table>"
         '<pre class="language-python">  x = 1\n  if x:\n      print(x)</pre>'
         "<dl><dt>Halcón</dt><dd>A lookout</dd><dt>Plaza</dt><dd>A territory</dd></dl>"
-        "<p><del>old</del> <ins>new</ins> <abbr title=\"Fiscalía General\">FGR</abbr> "
+        '<p><del>old</del> <ins>new</ins> <abbr title="Fiscalía General">FGR</abbr> '
         "<kbd>Ctrl</kbd> <code>x</code> H<sub>2</sub>O</p>"
     )
     assert body.blocks == [
@@ -109,6 +128,7 @@ def test_tables_code_definitions_and_inline_markup_keep_their_structure():
                 "first_row_is_table_header": True,
                 "first_col_is_header": False,
                 "table_caption": "Seizures",
+                "table_header_choice": "row",
                 "cell": [],
                 "mergeCells": [],
             },

@@ -43,7 +43,9 @@ def article(title_start):
 @pytest.mark.django_db
 def test_posts_authors_categories_and_tags(home):
     out, _ = run_import("wxr", WXR)
-    assert "Imported 3 posts (1 drafts, 0 scheduled), 1 pages, 7 comments, 2 new contributors" in out
+    assert (
+        "Imported 3 posts (1 drafts, 0 scheduled), 1 pages, 7 comments, 2 new contributors" in out
+    )
     assert "Skipped 1 WordPress pingbacks and trackbacks." in out
     assert "Skipped 1 WordPress attachment items." in out
 
