@@ -29,10 +29,10 @@ TABLE = {
 
 
 @pytest.fixture
-def editor_client(client):
+def editor_client(client, staff_login):
     editor = User.objects.create_user("chief", password="pw-for-tests-only")
     editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
 
 

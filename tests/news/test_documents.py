@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, home):
+def editor(client, home, staff_login):
     from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user("doc-editor", password="pw-for-tests-only")
     user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 

@@ -15,9 +15,9 @@ def editor(home):
 
 
 @pytest.fixture
-def editor_client(editor):
+def editor_client(editor, staff_login):
     from django.test import Client
 
     client = Client()
-    client.force_login(editor)
+    staff_login(client, editor)
     return client
