@@ -216,10 +216,13 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Flood counters live in the cache; each test starts with none."""
-    from django.core.cache import cache
+    """Flood counters, their daily key and stored pages live in caches (the "ratelimit"
+    alias is apart from "default"); each test starts with none."""
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture
