@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+pytest_plugins = ["tests.markers"]  # the postgres_only and slow markers
+
 CHROMIUM = os.environ.get("CRONICA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # starts real `cronica` processes (tests/markers.py)
+
 CRONICA = Path(sys.executable).parent / "cronica"
 WXR = Path(__file__).parent / "importers" / "fixtures" / "wordpress.xml"
 
@@ -210,10 +212,7 @@ def test_not_a_tar_file(tmp_path):
     assert result.returncode != 0 and "not a tar archive" in result.stderr
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="needs PostgreSQL (DATABASE_URL)",
-)
+@pytest.mark.postgres_only
 def test_postgresql_backup_and_restore(tmp_path):
     base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
     names = [f"cronica_backup_{uuid.uuid4().hex[:8]}_{side}" for side in ("a", "b")]

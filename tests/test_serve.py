@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # starts real `cronica` processes (tests/markers.py)
+
 REPO = Path(__file__).resolve().parent.parent
 CRONICA = [sys.executable, "-m", "cronica.cli"]
 CANARY_UA = "CanaryAgent/7.3 (reader-device-fingerprint)"

@@ -4,19 +4,20 @@ terms were matched on folded text ("PENDEJOOO" -> "pendejoo"), so words are comp
 folded too."""
 
 import re
+from collections.abc import Iterable
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from cronica.screening.tokens import fold_words
 
 _WORD = re.compile(r"\w+")
 
 
-def highlight(text, matches):
-    spans = []
+def highlight(text: str, matches: Iterable[str] | None) -> SafeString:
+    spans: list[tuple[int, int]] = []
     lowered = text.casefold()
-    folded_words = set()
+    folded_words: set[str] = set()
     for match in matches or ():
         needle = match.casefold()
         start = lowered.find(needle) if needle else -1
@@ -28,13 +29,14 @@ def highlight(text, matches):
         if fold_words(word.group(0)) in folded_words:
             spans.append(word.span())
     spans.sort()
-    merged = []
+    merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    out, position = [], 0
+    out: list[str] = []
+    position = 0
     for start, end in merged:
         out.append(escape(text[position:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")

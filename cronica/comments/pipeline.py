@@ -6,8 +6,10 @@ comment and again on every edit, so editing cannot smuggle in what posting could
 The last step always decides, according to the moderation mode.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from django.db import transaction
 
@@ -28,34 +30,34 @@ class Decision(Enum):
 @dataclass
 class Context:
     comment: Comment
-    scores: object
-    reader: object
+    scores: Any
+    reader: Any
     mode: str
     trusted_after: int
 
 
-def staff_reply(ctx):
+def staff_reply(ctx: Context) -> Decision | None:
     return Decision.PUBLISH if ctx.comment.is_staff_reply else None
 
 
-def blocked_reader(ctx):
+def blocked_reader(ctx: Context) -> Decision | None:
     return Decision.REJECT if ctx.reader is not None and ctx.reader.blocked else None
 
 
-def threat(ctx):
+def threat(ctx: Context) -> Decision | None:
     return Decision.HOLD if ctx.scores.threat >= FLAG else None
 
 
-def certain_spam(ctx):
+def certain_spam(ctx: Context) -> Decision | None:
     return Decision.REJECT if ctx.scores.spam >= SURE_SPAM else None
 
 
-def flagged(ctx):
+def flagged(ctx: Context) -> Decision | None:
     s = ctx.scores
     return Decision.HOLD if max(s.spam, s.abuse, s.doxxing) >= FLAG else None
 
 
-def by_mode(ctx):
+def by_mode(ctx: Context) -> Decision | None:
     if ctx.mode == Mode.PUBLISH_THEN_REVIEW:
         return Decision.PUBLISH_AND_FLAG
     if ctx.mode == Mode.FLAGGED_ONLY and ctx.reader and ctx.reader.is_trusted(ctx.trusted_after):
@@ -63,10 +65,17 @@ def by_mode(ctx):
     return Decision.HOLD
 
 
-STEPS = [staff_reply, blocked_reader, threat, certain_spam, flagged, by_mode]
+STEPS: list[Callable[[Context], Decision | None]] = [
+    staff_reply,
+    blocked_reader,
+    threat,
+    certain_spam,
+    flagged,
+    by_mode,
+]
 
 
-def decide(ctx):
+def decide(ctx: Context) -> tuple[Decision, str]:
     for step in STEPS:
         decision = step(ctx)
         if decision is not None:
@@ -75,7 +84,7 @@ def decide(ctx):
 
 
 @transaction.atomic
-def screen_and_save(comment, settings=None):
+def screen_and_save(comment: Comment, settings: Any = None) -> Decision:
     """Scores ``comment``, applies the pipeline's decision and saves it."""
     settings = settings or policy.site_settings(comment.article)
     scores = score(f"{comment.author_name}\n{comment.body}")

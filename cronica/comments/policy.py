@@ -1,29 +1,32 @@
 """Where a comment may be posted and how it is treated: the site's settings, an article's
 own override, and the closing rules."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 from wagtail.models import Site
 
-from .models import ArticleCommentPolicy, CommentSettings
+from .models import ArticleCommentPolicy, Comment, CommentSettings
 
 EDIT_WINDOW = timedelta(minutes=15)
 
 
-def site_settings(article):
+def site_settings(article: Any) -> CommentSettings:
     site = article.get_site() or Site.objects.filter(is_default_site=True).first()
     return CommentSettings.for_site(site)
 
 
-def mode_for(article, settings=None):
+def mode_for(article: Any, settings: CommentSettings | None = None) -> str:
     override = ArticleCommentPolicy.objects.filter(article=article).first()
     if override:
         return override.mode
     return (settings or site_settings(article)).mode
 
 
-def is_open(article, settings=None, now=None):
+def is_open(
+    article: Any, settings: CommentSettings | None = None, now: datetime | None = None
+) -> bool:
     """Readers can comment: the article is live, not closed by an editor, and younger
     than the site's closing age (if any)."""
     if not article.live or article.comments_closed:
@@ -36,7 +39,7 @@ def is_open(article, settings=None, now=None):
     return True
 
 
-def can_edit(comment, reader, now=None):
+def can_edit(comment: Comment, reader: Any, now: datetime | None = None) -> bool:
     """The commenter (same reader token) can still edit or delete ``comment``.
 
     Only while it waits or is published: an editor's rejection or spam verdict is final,

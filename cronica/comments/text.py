@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from django.utils.html import escape, urlize
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from .timerefs import TIME_REFERENCE
 
@@ -28,7 +28,7 @@ _REL = 'rel="nofollow"'
 _SAFE_REL = 'rel="nofollow ugc noopener noreferrer"'
 
 
-def clean(text, single_line=False):
+def clean(text: str | None, single_line: bool = False) -> str:
     """NFC-normalised ``text`` without control or format characters, with at most
     MAX_MARKS_PER_LETTER combining marks on a letter and tidy whitespace. Newlines survive
     unless ``single_line``."""
@@ -58,7 +58,7 @@ def clean(text, single_line=False):
 _MAYBE_LINK = re.compile(r"://|www\.|@|\w\.[a-z]{2,}", re.I)
 
 
-def _inline(text):
+def _inline(text: str) -> str:
     """Escaped text with bare links turned into safe anchors. urlize is the costly part
     of rendering a long thread, so text that cannot hold a link skips it."""
     if not _MAYBE_LINK.search(text):
@@ -67,11 +67,12 @@ def _inline(text):
     return html.replace(_REL, _SAFE_REL)
 
 
-def render(body, references=None):
+def render(body: str, references: dict[int, str] | None = None) -> SafeString:
     """``body`` as HTML paragraphs. ``references`` maps the start offset of a timestamp
     reference in ``body`` to the anchor id it links to (see timerefs.py)."""
     references = references or {}
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for match in TIME_REFERENCE.finditer(body):
         target = references.get(match.start())
         if target is None:

@@ -9,6 +9,8 @@ Times are displayed as "9:35 AM" in the site's time zone, so a reference without
 """
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django.utils import timezone
 
@@ -19,7 +21,7 @@ TIME_REFERENCE = re.compile(
 )
 
 
-def _candidates(match):
+def _candidates(match: re.Match[str]) -> list[tuple[int, int]]:
     """The 24-hour (hour, minute) pairs a written time can mean."""
     hour, minute = int(match.group("hour")), int(match.group("minute"))
     half = (match.group("half") or "").lower()
@@ -33,15 +35,17 @@ def _candidates(match):
     return [(hour % 12, minute), (hour % 12 + 12, minute)]
 
 
-def link_references(comments):
+def link_references(comments: Iterable[Any]) -> dict[int, dict[int, str]]:
     """For ``comments`` in posting order, ``{comment.id: {offset: "c<id>"}}`` for every
     reference in a body that points at an earlier comment."""
-    latest = {}  # (hour, minute) -> (position, comment id) of the latest comment so far
-    links = {}
+    latest: dict[
+        tuple[int, int], tuple[int, int]
+    ] = {}  # (hour, minute) -> (position, comment id) of the latest comment so far
+    links: dict[int, dict[int, str]] = {}
     for position, comment in enumerate(comments):
-        found = {}
+        found: dict[int, str] = {}
         for match in TIME_REFERENCE.finditer(comment.body):
-            best = None
+            best: tuple[int, int] | None = None
             for key in _candidates(match):
                 hit = latest.get(key)
                 if hit and (best is None or hit[0] > best[0]):

@@ -14,15 +14,15 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 
-def declared_jobs():
-    jobs = []
+def declared_jobs() -> list[tuple[float, str]]:
+    jobs: list[tuple[float, str]] = []
     for config in apps.get_app_configs():
         for seconds, dotted in getattr(config, "periodic_jobs", ()):
             jobs.append((seconds, dotted))
     return jobs
 
 
-def run_due(last_run, now):
+def run_due(last_run: dict[str, float], now: float) -> dict[str, float]:
     """Runs every job whose interval has elapsed; returns the updated ``last_run``."""
     for seconds, dotted in declared_jobs():
         previous = last_run.get(dotted)
@@ -35,7 +35,7 @@ def run_due(last_run, now):
     return last_run
 
 
-def publish_scheduled():
+def publish_scheduled() -> None:
     """Publishes pages whose go-live time has passed and unpublishes expired ones."""
     from django.core.management import call_command
 

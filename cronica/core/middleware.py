@@ -1,4 +1,4 @@
-"""Response headers that hold design.md invariants 2 and 6 for every public page."""
+"""Response headers that hold docs/invariants.md, invariants 2 and 6, for every public page."""
 
 from django.conf import settings
 

@@ -1,6 +1,6 @@
 """Cross-site posting protection without cookies, one rule for every public form.
 
-Public pages are cached and carry no CSRF token (design.md invariant 6), so the comment,
+Public pages are cached and carry no CSRF token (docs/invariants.md, invariant 6), so the comment,
 report and tip forms are all checked here, by where the request comes from, instead. Browsers send
 ``Sec-Fetch-Site`` on every request (Chromium, Firefox and Tor Browser, Safari 16.4+);
 it must say ``same-origin``. Older browsers send ``Origin``, which must be this site.

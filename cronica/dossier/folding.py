@@ -11,7 +11,7 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=8192)
-def fold_char(char):
+def fold_char(char: str) -> str:
     """The lowercase, unaccented form of one character, always exactly one character."""
     lowered = char.lower()
     if len(lowered) != 1:  # "İ".lower() is two characters; keep the first
@@ -23,11 +23,11 @@ def fold_char(char):
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def _fold_run(match):
+def _fold_run(match: re.Match[str]) -> str:
     return "".join(map(fold_char, match.group()))
 
 
-def fold(text):
+def fold(text: str) -> str:
     """``text`` lowercased and stripped of accents, with the same length as ``text``."""
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowercases to two characters
@@ -38,5 +38,5 @@ def fold(text):
     return _NON_ASCII.sub(_fold_run, lowered)
 
 
-def is_word_char(char):
+def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"

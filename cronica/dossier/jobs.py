@@ -1,15 +1,16 @@
 """Periodic job of the knowledge base (run by ``cronica worker``, see core/clock.py)."""
 
 import logging
+from typing import Any
 
 from . import knowledge
 from .linking import link
 
 logger = logging.getLogger(__name__)
-_linked_with = {"fingerprint": None}
+_linked_with: dict[str, Any] = {"fingerprint": None}
 
 
-def relink_if_changed():
+def relink_if_changed() -> int:
     """Relinks every published article when the knowledge base changed since the last
     run (an editor added an entity or an alias), so old articles link the new profile
     without being republished. Runs in the worker, so the state is the worker's own; a

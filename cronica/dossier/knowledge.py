@@ -8,6 +8,8 @@ edit on its next use, even with a per-process cache.
 """
 
 import threading
+from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Max
 
@@ -15,19 +17,19 @@ from .gazetteer import EntityInfo, Gazetteer
 from .models import Alias, Entity, Relation
 
 _lock = threading.Lock()
-_current = {"fingerprint": None, "gazetteer": None}
+_current: dict[str, Any] = {"fingerprint": None, "gazetteer": None}
 
 
-def fingerprint():
+def fingerprint() -> tuple[int, datetime | None]:
     state = Entity.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
     return (state["n"], state["latest"])
 
 
-def related_ids():
+def related_ids() -> dict[int, set[int]]:
     """Entity id -> ids of entities related to it, either way, places to their parents."""
-    related = {}
+    related: dict[int, set[int]] = {}
 
-    def connect(a, b):
+    def connect(a: int, b: int) -> None:
         related.setdefault(a, set()).add(b)
         related.setdefault(b, set()).add(a)
 
@@ -38,14 +40,14 @@ def related_ids():
     return related
 
 
-def entity_infos():
+def entity_infos() -> dict[int, EntityInfo]:
     rows = {
         row[0]: row
         for row in Entity.objects.values_list("pk", "name", "kind", "level", "slug", "parent_id")
     }
 
-    def country_of(pk):
-        seen = set()
+    def country_of(pk: int | None) -> int | None:
+        seen: set[int] = set()
         while pk and pk not in seen:
             seen.add(pk)
             if rows[pk][3] == Entity.Level.COUNTRY:
@@ -61,7 +63,7 @@ def entity_infos():
     }
 
 
-def build():
+def build() -> Gazetteer:
     names = ((pk, name, False, "") for pk, name in Entity.objects.values_list("pk", "name"))
     aliases = Alias.objects.values_list("entity_id", "text", "needs_context", "language")
     gazetteer = Gazetteer(list(names) + list(aliases), related_ids())
@@ -69,7 +71,7 @@ def build():
     return gazetteer
 
 
-def gazetteer():
+def gazetteer() -> Gazetteer:
     """The current gazetteer, rebuilt if the knowledge base changed since the last call."""
     current = fingerprint()
     with _lock:
@@ -79,7 +81,7 @@ def gazetteer():
         return _current["gazetteer"]
 
 
-def touch_entity(sender, instance, **kwargs):
+def touch_entity(sender: Any, instance: Any, **kwargs: Any) -> None:
     """Signal handler: an alias or relation changed, so its entity (and the fingerprint)
     did too."""
     entity_id = getattr(instance, "entity_id", None) or getattr(instance, "subject_id", None)

@@ -6,7 +6,7 @@ from email.utils import parsedate_to_datetime
 from .records import ImportFileError
 
 
-def iso(text, what):
+def iso(text: str, what: str) -> datetime:
     """An Atom (RFC 3339) date such as ``2023-09-10T08:15:00.001-07:00``."""
     try:
         value = datetime.fromisoformat(text.strip())
@@ -15,7 +15,7 @@ def iso(text, what):
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def wordpress(gmt_text, rfc822_text, what):
+def wordpress(gmt_text: str | None, rfc822_text: str | None, what: str) -> datetime | None:
     """A WXR date: ``wp:post_date_gmt`` (``2023-09-10 15:15:00``, UTC) when set, else the
     RSS ``pubDate``. None when neither is set, as for drafts never saved with a date."""
     gmt_text = (gmt_text or "").strip()

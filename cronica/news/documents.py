@@ -6,6 +6,8 @@ The form turns a file that cannot be cleaned into a form error; the ``pre_save``
 cleans documents created any other way (importers, the shell) and refuses them likewise.
 """
 
+from typing import Any
+
 from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -24,7 +26,7 @@ class UncleanableDocument(ValueError):
     pass
 
 
-def clean_upload(upload):
+def clean_upload(upload: Any) -> Any:
     """A ContentFile with the cleaned bytes of ``upload`` (same name), or ``upload`` itself
     when it is plain text. Raises UncleanableDocument."""
     upload.seek(0)
@@ -41,7 +43,7 @@ def clean_upload(upload):
 
 
 class CleanDocumentForm(BaseDocumentForm):
-    def clean_file(self):
+    def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
         if not isinstance(upload, UploadedFile):
             return upload  # unchanged on edit
@@ -55,7 +57,7 @@ class CleanDocumentForm(BaseDocumentForm):
             ) from exc
 
 
-def _clean_before_save(sender, instance, **kwargs):
+def _clean_before_save(sender: Any, instance: Any, **kwargs: Any) -> None:
     """Cleans a new or replaced file. One already written to storage by ``file.save()``
     (before any signal could see it) is read back, cleaned and the original deleted."""
     upload = instance.file
@@ -79,7 +81,7 @@ def _clean_before_save(sender, instance, **kwargs):
     instance._set_document_file_metadata()
 
 
-def connect():
+def connect() -> None:
     pre_save.connect(
         _clean_before_save, sender=get_document_model(), dispatch_uid="cronica.news.documents"
     )

@@ -30,9 +30,11 @@ class CheckedImageField(WagtailImageField):
         if f is not None:
             try:
                 clean_image(f)
-            except NotAnImage as exc:
+            except NotAnImage as exc:  # say why: "too large" is not "corrupted"
                 raise ValidationError(
-                    self.error_messages["invalid_image"], code="invalid_image"
+                    _("This image cannot be used: %(reason)s."),
+                    code="invalid_image",
+                    params={"reason": exc},
                 ) from exc
             finally:
                 f.seek(0)

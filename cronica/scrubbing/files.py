@@ -8,6 +8,7 @@ for ffmpeg and exiftool): callers bound the size, and the tip line keeps plainte
 persistent disk.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .images import NotAnImage, clean_image, inspect_image
@@ -19,7 +20,7 @@ from .video import NotAVideo, clean_video, inspect_video
 _ERRORS = (NotAnImage, NotAPdf, NotAnOfficeFile, NotAVideo, NotAnOleFile)
 
 
-def kind_of(head):
+def kind_of(head: bytes) -> str | None:
     """'image', 'pdf', 'office', 'legacy', 'video' or None, from at least the first 64
     bytes."""
     if head.startswith(b"%PDF-"):
@@ -51,12 +52,12 @@ def kind_of(head):
 @dataclass
 class Result:
     kind: str | None
-    findings: set = field(default_factory=set)
+    findings: set[str] = field(default_factory=set)
     cleaned: bytes | None = None  # None: could not be cleaned
     error: str = ""
 
 
-def inspect(data):
+def inspect(data: bytes) -> Result:
     """Findings for ``data`` without cleaning it."""
     kind = kind_of(data[:512])
     try:
@@ -65,7 +66,7 @@ def inspect(data):
         return Result(kind, set(), error=str(exc))
 
 
-def scrub(data):
+def scrub(data: bytes) -> Result:
     """Findings for ``data`` and, only when every part of it could be cleaned, a cleaned
     copy; otherwise ``cleaned`` is None and ``error`` says why."""
     kind = kind_of(data[:512])
@@ -91,7 +92,7 @@ def scrub(data):
     return result
 
 
-_INSPECT = {
+_INSPECT: dict[str, Callable[[bytes], set[str]]] = {
     "image": inspect_image,
     "pdf": inspect_pdf,
     "office": inspect_office,

@@ -4,6 +4,8 @@ Cleaners report a set of these codes; the tip line shows their labels to the sou
 sending and the journalist's inbox shows whether anything was left in.
 """
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext_lazy as _
 
 LABELS = {
@@ -35,6 +37,6 @@ LABELS = {
 }
 
 
-def describe(codes):
+def describe(codes: Iterable[str]) -> list[str]:
     """Human-readable labels for ``codes``, in the active language, in a stable order."""
     return [LABELS[code] for code in LABELS if code in set(codes)]

@@ -8,6 +8,7 @@ writes a brand-new image of the same pixels with no ancillary data at all.
 
 import io
 from dataclasses import dataclass
+from typing import IO
 
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -16,7 +17,7 @@ try:  # HEIC/HEIF from phones; optional at import so a missing wheel only disabl
 
     pillow_heif.register_heif_opener()
 except ImportError:  # pragma: no cover
-    pillow_heif = None
+    pillow_heif = None  # type: ignore[assignment]
 
 # Decompression bombs: Pillow only warns between MAX_IMAGE_PIXELS and twice that, so
 # _open() refuses anything over the limit itself, before a pixel is decoded. 80 megapixels
@@ -43,7 +44,7 @@ class NotAnImage(ValueError):
     """The bytes are not an image Pillow can decode safely."""
 
 
-def _open(source):
+def _open(source: IO[bytes]) -> Image.Image:
     """Opens ``source`` lazily (header only) and refuses it if it has too many pixels."""
     image = Image.open(source)
     if image.width * image.height > MAX_PIXELS:
@@ -60,15 +61,15 @@ class CleanedImage:
     format: str  # JPEG, PNG, GIF or WEBP
 
     @property
-    def extension(self):
+    def extension(self) -> str:
         return EXTENSIONS[self.format]
 
     @property
-    def content_type(self):
+    def content_type(self) -> str:
         return MIME_TYPES[self.format]
 
 
-def _to_srgb(image):
+def _to_srgb(image: Image.Image) -> Image.Image:
     icc = image.info.get("icc_profile")
     if not icc or image.mode not in ("RGB", "RGBA", "CMYK"):
         return image
@@ -76,16 +77,17 @@ def _to_srgb(image):
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         target = ImageCms.createProfile("sRGB")
         mode = "RGBA" if image.mode == "RGBA" else "RGB"
-        return ImageCms.profileToProfile(image, source, target, outputMode=mode)
+        converted = ImageCms.profileToProfile(image, source, target, outputMode=mode)
+        return converted if converted is not None else image
     except (ImageCms.PyCMSError, OSError):
         return image
 
 
-def _fresh_copy(image):
+def _fresh_copy(image: Image.Image) -> Image.Image:
     """A new image holding only the pixels (and palette) of ``image``."""
     if image.mode == "P":
         fresh = Image.frombytes("P", image.size, image.tobytes())
-        fresh.putpalette(image.getpalette())
+        fresh.putpalette(image.getpalette() or [])
         if "transparency" in image.info and isinstance(image.info["transparency"], int):
             fresh.info["transparency"] = image.info["transparency"]
         return fresh
@@ -94,7 +96,7 @@ def _fresh_copy(image):
     return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
-def clean_image(source, quality=90):
+def clean_image(source: bytes | bytearray | IO[bytes], quality: int = 90) -> CleanedImage:
     """Return a :class:`CleanedImage` built from the pixels of ``source`` (a file object or
     bytes). Raises :class:`NotAnImage` for anything Pillow cannot decode."""
     if isinstance(source, (bytes, bytearray)):
@@ -128,14 +130,15 @@ def clean_image(source, quality=90):
     return CleanedImage(out.getvalue(), out_format)
 
 
-def _clean_animated_gif(original):
-    if original.n_frames * original.width * original.height > MAX_PIXELS:
+def _clean_animated_gif(original: Image.Image) -> CleanedImage:
+    n_frames: int = getattr(original, "n_frames", 1)
+    if n_frames * original.width * original.height > MAX_PIXELS:
         raise NotAnImage(
-            f"animation too large: {original.n_frames} frames of "
-            f"{original.width}x{original.height} pixels"
+            f"animation too large: {n_frames} frames of {original.width}x{original.height} pixels"
         )
-    frames, durations = [], []
-    for index in range(original.n_frames):
+    frames: list[Image.Image] = []
+    durations: list[int] = []
+    for index in range(n_frames):
         original.seek(index)
         frames.append(_fresh_copy(original.convert("RGBA")))
         durations.append(original.info.get("duration", 100))
@@ -156,11 +159,11 @@ _EXIF_GROUPS = {
 }
 
 
-def inspect_image(source):
+def inspect_image(source: bytes | bytearray | IO[bytes]) -> set[str]:
     """The set of finding codes (see ``findings``) for an image. Raises NotAnImage."""
     if isinstance(source, (bytes, bytearray)):
         source = io.BytesIO(source)
-    found = set()
+    found: set[str] = set()
     try:
         with _open(source) as image:
             exif = image.getexif()

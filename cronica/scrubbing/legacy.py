@@ -25,7 +25,7 @@ class NotAnOleFile(ValueError):
     """exiftool could not read the compound document."""
 
 
-def inspect_legacy(data):
+def inspect_legacy(data: bytes) -> set[str]:
     """Finding codes for an OLE2 office file; it always may reveal authors and revisions."""
     try:
         result = subprocess.run(

@@ -24,6 +24,8 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -126,7 +128,7 @@ MAX_RATIO = 200  # XML deflates 5-20x; a ratio in the hundreds is a bomb, not a 
 MAX_DEPTH = 3  # documents embedded in documents embedded in documents
 
 
-def _zip(data):
+def _zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
@@ -146,11 +148,11 @@ def _zip(data):
     return archive
 
 
-def _local(name):
+def _local(name: object) -> str:
     return etree.QName(name).localname.lower() if isinstance(name, str) else ""
 
 
-def _scrub_tree(root, part, found):
+def _scrub_tree(root: Any, part: str, found: set[str]) -> None:
     """Cleans one parsed XML part in place, adding finding codes to ``found``."""
     people_part = bool(_PEOPLE_PART.search(part))
     if people_part or "comment" in part.lower():
@@ -219,7 +221,7 @@ def _scrub_tree(root, part, found):
             element.getparent().remove(element)
 
 
-def _scrub_xml(body, part, found):
+def _scrub_xml(body: bytes, part: str, found: set[str]) -> bytes:
     try:
         root = etree.fromstring(body, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -233,7 +235,7 @@ def _scrub_xml(body, part, found):
     )
 
 
-def _blank_emf_description(body, found):
+def _blank_emf_description(body: bytes, found: set[str]) -> bytes:
     """EMF headers may carry a description (the producing application and a title)."""
     if len(body) < 88 or body[:4] != b"\x01\x00\x00\x00" or body[40:44] != b" EMF":
         return body
@@ -246,7 +248,7 @@ def _blank_emf_description(body, found):
     return body
 
 
-def _clean_binary(name, body, found, depth):
+def _clean_binary(name: str, body: bytes, found: set[str], depth: int) -> bytes:
     from . import images, video
 
     if _IMAGE_PART.search(name):
@@ -274,7 +276,7 @@ def _clean_binary(name, body, found, depth):
     raise NotAnOfficeFile(f"it contains an embedded object ({name}) that cannot be cleaned")
 
 
-def _targets(rels_part, body):
+def _targets(rels_part: str, body: bytes) -> Iterator[tuple[Any, str]]:
     """Absolute part names that a .rels part points to, by Relationship element."""
     base = posixpath.dirname(posixpath.dirname(rels_part))
     root = etree.fromstring(body, _PARSER)
@@ -286,7 +288,7 @@ def _targets(rels_part, body):
         yield rel, posixpath.normpath(path)
 
 
-def _drop_references(body, part, dropped):
+def _drop_references(body: bytes, part: str, dropped: set[str]) -> bytes:
     """Removes relationships and content-type overrides naming a dropped part."""
     root = etree.fromstring(body, _PARSER)
     changed = False
@@ -313,10 +315,12 @@ def _drop_references(body, part, dropped):
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _rebuild(data, depth):
+def _rebuild(data: bytes, depth: int) -> tuple[bytes | None, set[str], str]:
     """(cleaned bytes or None, findings, why not) for one package. A part that cannot be
     cleaned does not stop the others being read: the source still learns what it reveals."""
-    found, parts, problem = set(), [], ""
+    found: set[str] = set()
+    parts: list[tuple[str, bytes]] = []
+    problem = ""
     with _zip(data) as archive:
         items = archive.infolist()
         dropped = {item.filename for item in items if _DROPPED.search(item.filename)}
@@ -364,13 +368,13 @@ _PROPERTY_FIELDS = {
 }
 
 
-def _inspect_properties(name, body, found):
+def _inspect_properties(name: str, body: bytes, found: set[str]) -> None:
     for code, markers in _PROPERTY_FIELDS.items():
         if any(marker in body for marker in markers):
             found.add(code)
 
 
-def scrub_office(data):
+def scrub_office(data: bytes) -> tuple[set[str], bytes | None, str]:
     """(findings, cleaned bytes or None, why not) in one pass. Raises NotAnOfficeFile only
     when the bytes are not a readable document at all."""
     try:
@@ -382,12 +386,12 @@ def scrub_office(data):
     return found, cleaned, problem
 
 
-def inspect_office(data):
+def inspect_office(data: bytes) -> set[str]:
     """Finding codes for a zipped office document. Raises NotAnOfficeFile."""
     return scrub_office(data)[0]
 
 
-def clean_office(data):
+def clean_office(data: bytes) -> bytes:
     """The package rebuilt part by part (see the module docstring). Raises NotAnOfficeFile
     when any part cannot be cleaned."""
     _found, cleaned, problem = scrub_office(data)

@@ -75,14 +75,14 @@ class NotAPdf(ValueError):
     """pikepdf could not parse the bytes, or they are encrypted with a password."""
 
 
-def _open(data):
+def _open(data: bytes) -> pikepdf.Pdf:
     try:
         return pikepdf.open(io.BytesIO(data))
     except (pikepdf.PdfError, pikepdf.PasswordError) as exc:
         raise NotAPdf(str(exc) or "not a readable PDF") from exc
 
 
-def strip_jpeg(data):
+def strip_jpeg(data: bytes) -> bytes:
     """The JPEG ``data`` with every metadata segment removed, the image data byte for byte.
     Raises ValueError when the bytes are not a well-formed JPEG."""
     if data[:2] != b"\xff\xd8":
@@ -109,14 +109,14 @@ def strip_jpeg(data):
     raise ValueError("JPEG without image data")
 
 
-def _filters(stream):
+def _filters(stream: Stream) -> list[str]:
     value = stream.get("/Filter")
     if value is None:
         return []
     return [str(f) for f in value] if isinstance(value, Array) else [str(value)]
 
 
-def _clean_image_stream(stream, found):
+def _clean_image_stream(stream: Stream, found: set[str]) -> None:
     from .images import NotAnImage, inspect_image
 
     filters = _filters(stream)
@@ -147,11 +147,11 @@ def _clean_image_stream(stream, found):
                 del stream[key]
 
 
-def _is_date(value):
+def _is_date(value: object) -> bool:
     return isinstance(value, String) and bytes(value).startswith(b"D:")
 
 
-def _clean_dict(obj, found):
+def _clean_dict(obj: pikepdf.Object, found: set[str]) -> None:
     """Cleans one dictionary (or stream dictionary) and the direct objects inside it."""
     for key, code in _DROPPED_KEYS.items():
         if key in obj:
@@ -198,7 +198,7 @@ def _clean_dict(obj, found):
             _clean_direct(value, found)
 
 
-def _clean_direct(value, found):
+def _clean_direct(value: Dictionary | Array, found: set[str]) -> None:
     if isinstance(value, Dictionary):
         _clean_dict(value, found)
     elif isinstance(value, Array):
@@ -207,9 +207,9 @@ def _clean_direct(value, found):
                 _clean_direct(item, found)
 
 
-def scrub_pdf(data):
+def scrub_pdf(data: bytes) -> tuple[set[str], bytes]:
     """(findings, cleaned bytes). Raises NotAPdf if the PDF cannot be opened or rewritten."""
-    found = set()
+    found: set[str] = set()
     with _open(data) as pdf:
         info = pdf.trailer.get("/Info")
         if info is not None:
@@ -243,10 +243,10 @@ def scrub_pdf(data):
     return found, out.getvalue()
 
 
-def inspect_pdf(data):
+def inspect_pdf(data: bytes) -> set[str]:
     return scrub_pdf(data)[0]
 
 
-def clean_pdf(data):
+def clean_pdf(data: bytes) -> bytes:
     """The PDF rebuilt without metadata. Raises NotAPdf if it cannot be cleaned."""
     return scrub_pdf(data)[1]

@@ -13,6 +13,8 @@ a configurable size.
 import json
 import os
 import subprocess
+from collections.abc import Iterator
+from typing import Any
 
 TIMEOUT = 600
 _LOCATION_KEYS = ("location", "com.apple.quicktime.location.iso6709", "location-eng")
@@ -30,7 +32,7 @@ class NotAVideo(ValueError):
     """ffprobe/ffmpeg could not read or rewrite the stream."""
 
 
-def _memfd(name, data=b""):
+def _memfd(name: str, data: bytes = b"") -> int:
     fd = os.memfd_create(name, os.MFD_CLOEXEC)
     view = memoryview(data)
     while view:
@@ -39,14 +41,14 @@ def _memfd(name, data=b""):
     return fd
 
 
-def _run(args, fds):
+def _run(args: list[str], fds: list[int]) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(args, pass_fds=fds, capture_output=True, timeout=TIMEOUT, check=True)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise NotAVideo(f"{args[0]} failed") from exc
 
 
-def probe(data):
+def probe(data: bytes) -> dict[str, Any]:
     fd = _memfd("probe", data)
     try:
         result = _run(
@@ -72,13 +74,12 @@ def probe(data):
 _SIDE_UNITS = {"h264": "6", "hevc": "39|40", "av1": "5"}
 
 
-def _is_cover(stream):
-    return stream.get("codec_type") == "video" and (stream.get("disposition") or {}).get(
-        "attached_pic"
-    )
+def _is_cover(stream: dict[str, Any]) -> bool:
+    disposition = stream.get("disposition") or {}
+    return stream.get("codec_type") == "video" and bool(disposition.get("attached_pic"))
 
 
-def inspect_video(data):
+def inspect_video(data: bytes) -> set[str]:
     info = probe(data)
     if not info.get("streams"):
         raise NotAVideo("no streams")
@@ -142,7 +143,7 @@ _MUXERS = {
 _WEBM_CODECS = {"vp8", "vp9", "av1", "opus", "vorbis"}
 
 
-def _muxer(info):
+def _muxer(info: dict[str, Any]) -> str:
     """The muxer that writes the same kind of file: QuickTime stays QuickTime (it carries
     codecs MP4 does not), Matroska with only WebM codecs stays WebM."""
     fmt = info.get("format", {})
@@ -162,7 +163,7 @@ def _muxer(info):
     return muxer
 
 
-def clean_video(data):
+def clean_video(data: bytes) -> bytes:
     """The same audio and video streams in a fresh container with no metadata."""
     info = probe(data)
     muxer = _muxer(info)
@@ -239,7 +240,7 @@ _SAMPLE_ENTRY_FIELDS = 78  # VisualSampleEntry fields before its child boxes
 _HVCC_HEADER = 22
 
 
-def _boxes(data, start, end):
+def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[int, int, int, bytes]]:
     pos = start
     while pos + 8 <= end:
         size, header = int.from_bytes(data[pos : pos + 4], "big"), 8
@@ -253,14 +254,15 @@ def _boxes(data, start, end):
         pos += size
 
 
-def _box(kind, body):
+def _box(kind: bytes, body: bytes) -> bytes:
     return (8 + len(body)).to_bytes(4, "big") + kind + body
 
 
-def _strip_hvcc(body):
+def _strip_hvcc(body: bytes) -> bytes:
     if len(body) <= _HVCC_HEADER:
         return body
-    kept, pos = [], _HVCC_HEADER + 1
+    kept: list[bytes] = []
+    pos = _HVCC_HEADER + 1
     for _ in range(body[_HVCC_HEADER]):
         nal_type, count = body[pos] & 0x3F, int.from_bytes(body[pos + 1 : pos + 3], "big")
         end = pos + 3
@@ -272,7 +274,7 @@ def _strip_hvcc(body):
     return body[:_HVCC_HEADER] + bytes([len(kept)]) + b"".join(kept) + body[pos:]
 
 
-def _rewrite(data, start, end, depth=0):
+def _rewrite(data: bytes, start: int, end: int, depth: int = 0) -> bytes:
     out = []
     for pos, size, header, kind in _boxes(data, start, end):
         inner = pos + header
@@ -292,7 +294,7 @@ def _rewrite(data, start, end, depth=0):
     return b"".join(out)
 
 
-def strip_hvcc_sei(mp4):
+def strip_hvcc_sei(mp4: bytes) -> bytes:
     """``mp4`` with SEI arrays removed from every hvcC box. ffmpeg writes ``moov`` after
     ``mdat``, so shrinking it moves no sample; a file laid out otherwise is refused."""
     top = list(_boxes(mp4, 0, len(mp4)))

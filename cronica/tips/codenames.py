@@ -22,7 +22,7 @@ ARGON2_DEFAULTS = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 1}
 
 
 @cache
-def wordlist(language):
+def wordlist(language: str) -> tuple[str, ...]:
     path = Path(diceware.wordlist.get_wordlists_dir()) / WORDLIST_FILES.get(
         language, "wordlist_en_eff.txt"
     )
@@ -34,12 +34,12 @@ def wordlist(language):
     return tuple(dict.fromkeys(words))
 
 
-def generate(language="en"):
+def generate(language: str = "en") -> str:
     words = wordlist(language)
     return " ".join(secrets.choice(words) for _ in range(WORDS))
 
 
-def normalize(text):
+def normalize(text: str | None) -> str:
     """Lower case, accents folded, single spaces: what a source types back may differ in
     case and spacing from what they were shown."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -47,18 +47,18 @@ def normalize(text):
     return " ".join(text.split())
 
 
-def looks_valid(text):
+def looks_valid(text: str | None) -> bool:
     """A cheap check before any slow hash: seven or more words of the lists' shape."""
     words = normalize(text).split()
     return len(words) >= 7 and all(w.replace("-", "").isalpha() and w.isascii() for w in words)
 
 
-def contains(message, codename):
+def contains(message: str | None, codename: str | None) -> bool:
     """True when ``message`` contains the codename, ignoring case, accents and spacing."""
     return bool(codename) and normalize(codename) in normalize(message)
 
 
-def derive(codename, salt):
+def derive(codename: str, salt: bytes) -> tuple[str, bytes]:
     """(lookup hex, reply seed bytes) for ``codename``; slow by design."""
     params = {**ARGON2_DEFAULTS, **getattr(settings, "CRONICA_TIPS_ARGON2", {})}
     master = hash_secret_raw(
@@ -69,7 +69,7 @@ def derive(codename, salt):
     return lookup, seed
 
 
-def designation():
+def designation() -> str:
     """A random two-word name for the inbox, unrelated to the codename."""
     words = wordlist("en")
     return f"{secrets.choice(words)} {secrets.choice(words)}"

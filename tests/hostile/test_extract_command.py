@@ -6,7 +6,7 @@ Bad input (nothing, blanks, binary, invalid UTF-8, over the size cap) must give 
 message on stderr and a non-zero exit, never a traceback, and nothing on stdout.
 Pathological but valid text (thousands of numbers and currency signs, nested quotes,
 every alias of the knowledge base repeated) must give the output contract, in strict
-JSON, within seconds and without blowing up in memory.
+JSON, without blowing up in memory (bench/cli_long_inputs.py times the long ones).
 """
 
 import json
@@ -42,23 +42,24 @@ def extract(text, env, *args):
     [
         (b"", "no text"),
         (b" \n\t\n\r\n  ", "no text"),
-        ("\u200b\u00a0\u3000\n".encode(), None),
         (os.urandom(20_000), "UTF-8"),
         (b"Los Zetas en Tamaulipas \xff\xfe fin", "UTF-8"),
         (b"\xef\xbb\xbf\xed\xa0\x80 surrogate", "UTF-8"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 5000, None),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 5000, "UTF-8"),
         (b"a" * 8_000_001, "longer than"),
     ],
 )
 def test_bad_input_is_a_clear_error_and_no_output(site_env, stdin, message):
     code, out, err = run("extract", stdin, site_env)
-    if message is None and code == 0:  # text of sorts after all: the contract holds
-        assert set(strict_json(out)) == KEYS
-        return
     assert code != 0 and out == b"", out[:300]
-    assert "Traceback" not in err and err.strip(), err[-3000:]
-    if message:
-        assert message in err
+    assert "Traceback" not in err and message in err, err[-3000:]
+
+
+def test_invisible_characters_alone_give_an_empty_result(site_env):
+    """Zero-width and wide spaces are text to the command (unlike ASCII blanks, which are
+    "no text"): the whole contract comes back, with nothing found."""
+    result = extract("\u200b\u00a0\u3000\n", site_env)
+    assert all(result[key] == [] for key in KEYS - {"language"})
 
 
 PARAGRAPH = (
@@ -74,13 +75,15 @@ def test_a_long_article_keeps_the_contract(site_env):
     assert result["seizures"][0]["kg"] == 1500.0  # the same seizure, told 1,400 times
 
 
-def test_a_megabyte_of_article_text_in_seconds(site_env):
+def test_a_megabyte_of_article_text_keeps_the_contract(site_env):
+    """1.2 MB, under the 8 MB cap: the whole contract comes back (its time is measured in
+    bench/cli_long_inputs.py, not here)."""
     text = (PARAGRAPH * (1_200_000 // len(PARAGRAPH))).encode()
-    try:
-        code, out, err = run("extract", text, site_env, timeout=15)
-    except subprocess.TimeoutExpired:
-        pytest.fail("cronica extract took more than 15 s on 1.2 MB")
-    assert code == 0 and set(strict_json(out)) == KEYS
+    code, out, err = run("extract", text, site_env)
+    assert code == 0 and "Traceback" not in err, err[-3000:]
+    result = strict_json(out)
+    assert set(result) == KEYS
+    assert "Sinaloa Cartel" in {e["name"] for e in result["entities"]}
 
 
 def test_thousands_of_numbers_and_currency_signs(site_env):

@@ -99,6 +99,7 @@ def depth_of(pk, parents):
     return depth
 
 
+@pytest.mark.slow  # over 10 s: 5,000 comments imported and rendered
 @pytest.mark.django_db
 def test_five_thousand_comments_threaded_two_hundred_deep(home, tmp_path, client):
     chains, depth = 25, 200

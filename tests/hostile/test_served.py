@@ -13,6 +13,8 @@ from tests.durability.served_site import FORM_HEADERS, ServedSite
 
 from . import multipart
 
+pytestmark = pytest.mark.slow  # starts real `cronica` processes (tests/markers.py)
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):

@@ -14,6 +14,8 @@ from tests.scrubbing.unpack import leaks_in
 
 from .source_http import CAN, TipLine
 
+pytestmark = pytest.mark.slow  # starts real `cronica` processes (tests/markers.py)
+
 
 @pytest.fixture(scope="module")
 def journalist_key(tmp_path_factory):
