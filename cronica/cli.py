@@ -1,4 +1,4 @@
-"""The ``cronica`` command (design.md, "The cronica command").
+"""The ``cronica`` command (README, "The cronica command").
 
 ``cronica serve`` runs the production stack: gunicorn for the web, the django-tasks
 database worker for background jobs, and the clock that fires periodic jobs such as

@@ -284,7 +284,7 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # per-account lockout after wrong passwords (never keyed by address), session limits, and
 # cookies that only travel over HTTPS when the site is served over HTTPS. Sessions and CSRF
 # cookies exist only for staff in the admin; a reader who merely reads gets no cookie at
-# all (design.md invariant 6).
+# all (docs/invariants.md, invariant 6).
 INSTALLED_APPS += [
     "django_otp",
     "django_otp.plugins.otp_totp",

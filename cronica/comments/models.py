@@ -2,7 +2,7 @@
 
 A comment belongs to an article, may answer another comment (``parent``), and carries a
 moderation status. It stores what the reader wrote and the name they chose, nothing about
-who or where they are: no address, no user agent, no e-mail (design.md invariant 1).
+who or where they are: no address, no user agent, no e-mail (docs/invariants.md, invariant 1).
 """
 
 from django.conf import settings

@@ -8,7 +8,7 @@ Posts that Blogger's Markdown plugins keep inside ``<script type="text/x-markdow
 rendered with markdown-it and then go through the same conversion. Other scripts, styles
 and forms are dropped; an iframe, embed or ``<script src>`` becomes a click-to-load link
 (a video link for known video hosts), because an iframe would call the host on page load
-(design.md invariant 2). Every paragraph is cleaned again by nh3, so no attribute other
+(docs/invariants.md, invariant 2). Every paragraph is cleaned again by nh3, so no attribute other
 than a link's http(s)/mailto ``href`` reaches the database.
 
 Whatever reader-visible text the conversion could not carry over is counted, per post,

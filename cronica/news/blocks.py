@@ -47,7 +47,7 @@ def _video_host(url):
 
 class VideoLinkBlock(blocks.StructBlock):
     """A video hosted elsewhere, shown as a click-to-load link: an iframe would call the
-    host on page load and tell it who reads the article (design.md invariant 2)."""
+    host on page load and tell it who reads the article (docs/invariants.md, invariant 2)."""
 
     url = blocks.URLBlock()
     title = blocks.CharBlock(max_length=255)

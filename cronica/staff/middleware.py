@@ -37,7 +37,7 @@ class StaffSessionMiddleware:
     def __call__(self, request):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             # No session, no user; and not touching the session keeps a reader's response
-            # free of "Vary: Cookie" (design.md invariant 6).
+            # free of "Vary: Cookie" (docs/invariants.md, invariant 6).
             return self.get_response(request)
         user = request.user
         if not user.is_authenticated:

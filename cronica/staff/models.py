@@ -1,5 +1,5 @@
 """What the server keeps to throttle sign-ins: one row per attempted account name, keyed by
-a keyed hash of that name, never by a client address (design.md invariant 1)."""
+a keyed hash of that name, never by a client address (docs/invariants.md, invariant 1)."""
 
 from django.db import models
 

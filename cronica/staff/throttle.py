@@ -4,7 +4,7 @@ that name is locked for a while, whatever the password and wherever the attempts
 Why not django-axes: axes records the client address and user agent of every attempt in
 its tables (AccessAttempt, AccessLog, AccessFailureLog) and writes them in its log lines
 unless several settings are all kept right across upgrades. The site must never keep an
-address (design.md invariant 1), so this module keeps only a counter per keyed hash of the
+address (docs/invariants.md, invariant 1), so this module keeps only a counter per keyed hash of the
 account name, in the database so that every app server and worker process shares it.
 
 Locking by name lets anyone who knows an editor's login name keep that account locked.

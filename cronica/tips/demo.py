@@ -1,6 +1,6 @@
 """The demo's journalist key, so the tip line is open in the demo and a tip can be read.
 
-DEMO ONLY. A real newsroom's private keys never touch the server (design.md invariant 3):
+DEMO ONLY. A real newsroom's private keys never touch the server (docs/invariants.md, invariant 3):
 journalists make them with ``cronica tips keygen`` on their own machines. The demo has no
 journalist, so it writes one identity into the data directory (mode 0600), adds its public
 key as a recipient named as demo-only, and lets the inbox open tips sent to it. The inbox

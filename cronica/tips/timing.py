@@ -1,4 +1,4 @@
-"""Times the tip line keeps are rounded down to the hour (issue 4: no exact time), in the
+"""Times the tip line keeps are rounded down to the hour (no exact time: docs/security.md), in the
 database and on the files it writes."""
 
 import os

@@ -1,4 +1,4 @@
-"""design.md invariant 4, "nothing acknowledged is lost", for reader comments and reader
+"""docs/invariants.md, invariant 4, "nothing acknowledged is lost", for reader comments and reader
 reports, against a real `cronica serve` killed with SIGKILL (gunicorn master, its workers
 and the task worker, all at once) the instant the success response arrives, then started
 again on the same data directory.

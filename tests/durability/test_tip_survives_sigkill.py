@@ -1,4 +1,4 @@
-"""design.md invariant 4, "nothing acknowledged is lost", for the tip line, against a real
+"""docs/invariants.md, invariant 4, "nothing acknowledged is lost", for the tip line, against a real
 `cronica serve` killed with SIGKILL (gunicorn master, its workers and the task worker, all
 at once), then started again on the same data directory.
 

@@ -45,6 +45,6 @@ def test_cookies_and_hsts_over_https(client, editor, settings):
     )
     session = response.cookies["sessionid"]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
-    # A public page read over HTTPS sets no cookie at all (design.md invariant 6).
+    # A public page read over HTTPS sets no cookie at all (docs/invariants.md, invariant 6).
     client.cookies.clear()
     assert not client.get("/en/", secure=True).cookies
