@@ -255,3 +255,24 @@ def post(client):
         return client.post(f"/{lang}/comments/post/{article.pk}/", data, headers=headers)
 
     return send
+
+
+@pytest.fixture
+def editor(home):
+    """A user in the Editors group (created by the site setup), as the newsroom has: for
+    the moderation and screening tests that read the comment queue."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("editora", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor, staff_login):
+    from django.test import Client
+
+    client = Client()
+    staff_login(client, editor)
+    return client
