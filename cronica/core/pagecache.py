@@ -50,8 +50,10 @@ def _store():
 
 
 def _digest(path):
-    # Hashed: any path is a valid cache key (no spaces, no length limit to trip over).
-    return hashlib.sha256(path.encode()).hexdigest()
+    # Hashed: any path is a valid cache key (no spaces, no length limit to trip over). The
+    # public address is part of it: pages hold absolute links (canonical, feeds, sitemap),
+    # so a site restarted under a new CRONICA_SITE_URL must not serve the old ones.
+    return hashlib.sha256(f"{settings.SITE_URL}\n{path}".encode()).hexdigest()
 
 
 def _key(path):

@@ -223,6 +223,16 @@ class Reader:
         self.short_tons = language == "en" and bool(POUNDS.search(self.folded))
         self.drugs = _drugs(self.folded)
         self.drug_starts = [d[0] for d in self.drugs]
+        # Per sentence, not per quantity: a sentence listing thousands of quantities would
+        # otherwise be folded and scanned once for each of them (quadratic time).
+        self._folded_sentences = {}
+        self._cued_sentences = {}
+        self._aggregate_sentences = {}
+
+    def _folded_sentence(self, index):
+        if index not in self._folded_sentences:
+            self._folded_sentences[index] = fold(self.spans[index][1])
+        return self._folded_sentences[index]
 
     def _drugs_between(self, start, end):
         """Drug names starting in ``[start, end)``, by bisection (a scan per quantity
@@ -328,15 +338,23 @@ class Reader:
         return found[-1][2] if found else None
 
     def _cued(self, item):
-        first = max(0, item.sentence - 3)
-        window = [self.spans[i][1] for i in range(first, item.sentence + 1)]
-        if SEIZURE_CUE.search(fold(self.spans[0][1])):
-            return True
-        return any(SEIZURE_CUE.search(fold(sentence)) for sentence in window)
+        if item.sentence not in self._cued_sentences:
+            first = max(0, item.sentence - 3)
+            self._cued_sentences[item.sentence] = any(
+                SEIZURE_CUE.search(self._folded_sentence(i))
+                for i in (0, *range(first, item.sentence + 1))
+            )
+        return self._cued_sentences[item.sentence]
 
     def _is_aggregate(self, item):
-        _start, sentence = self.spans[item.sentence]
-        folded = fold(sentence)
+        if item.sentence not in self._aggregate_sentences:
+            self._aggregate_sentences[item.sentence] = self._sentence_is_aggregate(
+                self._folded_sentence(item.sentence)
+            )
+        return self._aggregate_sentences[item.sentence]
+
+    @staticmethod
+    def _sentence_is_aggregate(folded):
         for match in AGGREGATE.finditer(folded):
             if re.search(r"\d{4}$", match[0]) and MONTH_BEFORE.search(folded, 0, match.start()):
                 continue  # "21 de octubre de 2025" dates a seizure; "en 2024" is a period
@@ -354,7 +372,7 @@ class Reader:
             if PRICE_BEFORE.search(self.folded, max(0, item.start - 30), item.start):
                 continue  # "tens of thousands of euros a kilo" is a price
             start, sentence = self.spans[item.sentence]
-            folded = fold(sentence)
+            folded = self._folded_sentence(item.sentence)
             aggregate = self._is_aggregate(item)
             if not aggregate and not self._cued(item):
                 continue

@@ -147,7 +147,7 @@ def test_a_flood_of_wrong_codenames_does_not_lock_a_real_source_out(onion_site):
     site = onion_site
     url = site.url
     page = requests.get(f"{url}/en/tips/new/", timeout=30).text
-    fields, _challenge = form_fields(page, r"\.\./send/")
+    fields, _challenge = form_fields(page, "/en/tips/send/")
     codename = fields["codename_shown"]
     first = requests.post(
         f"{url}/en/tips/send/",
@@ -185,7 +185,7 @@ def test_a_flood_of_wrong_codenames_does_not_lock_a_real_source_out(onion_site):
     assert open_with(codename, work).status_code == 429  # a spent solution is spent
 
     # What the source sends now is acknowledged and kept, next to the first tip.
-    fields, challenge = form_fields(opened.text, r"\.\./send/")
+    fields, challenge = form_fields(opened.text, "/en/tips/send/")
     work = {"work_challenge": challenge, "work_nonce": proofofwork.solve(challenge)}
     sent = requests.post(
         f"{url}/en/tips/send/",

@@ -37,15 +37,29 @@ def site(tmp_path_factory, journalist_key):
         served.close()
 
 
-def latest_blobs(site):
-    """Paths of the latest submission's manifest and file blob, read by the site itself."""
+def submission_ids(site):
+    """The ids of the site's submissions, read by the site itself (ids are random, so the
+    newest is the one that was not there before, not the highest)."""
+    out = site.manage(
+        "shell",
+        "-c",
+        "from cronica.tips.models import Submission\n"
+        "print(' '.join(str(pk) for pk in Submission.objects.values_list('pk', flat=True)))",
+    )
+    lines = out.stdout.strip().splitlines()
+    return set(lines[-1].split()) if lines else set()
+
+
+def new_blobs(site, before):
+    """Paths of the manifest and file blob of the one submission not in ``before``."""
+    (new,) = submission_ids(site) - before
     out = site.manage(
         "shell",
         "-c",
         (
             "from cronica.tips import blobs\n"
             "from cronica.tips.models import Submission\n"
-            "s = Submission.objects.latest('pk')\n"
+            f"s = Submission.objects.get(pk={new!r})\n"
             "print(blobs.path_of(s.manifest))\n"
             "print(blobs.path_of(s.files.get().blob))"
         ),
@@ -55,12 +69,13 @@ def latest_blobs(site):
 
 @pytest.mark.parametrize("name", ["dashcam.mp4", "report.docx"])
 def test_cleaned_through_cronica_serve(site, journalist_key, tmp_path, name):
+    before = submission_ids(site)
     tip_line = TipLine(site.url)
     review = tip_line.send(name, crafted.CLEANABLE[name](tmp_path))
     assert CAN in review
     tip_line.confirm(review)
     out = tmp_path / "decrypted"
     site.manage(
-        "tips", "decrypt", "-i", str(journalist_key[0]), "-o", str(out), *latest_blobs(site)
+        "tips", "decrypt", "-i", str(journalist_key[0]), "-o", str(out), *new_blobs(site, before)
     )
     assert leaks_in((out / name).read_bytes(), name) == []
