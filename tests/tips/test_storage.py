@@ -54,13 +54,17 @@ def test_blobs_and_rows_say_no_exact_time_size_or_order(client, tipline):
     for row in [*Source.objects.all(), *Submission.objects.all(), *StoredFile.objects.all()]:
         assert row.pk > 2**20  # random, not 1, 2, 3...
     # No counter that gives the number of rows away.
+    tables = ["tips_source", "tips_submission", "tips_storedfile", "tips_reply"]
     counters = {
-        "sqlite": "SELECT name FROM sqlite_sequence WHERE name LIKE 'tips\\_%' ESCAPE '\\'",
-        "postgresql": "SELECT sequence_name FROM information_schema.sequences"
-        " WHERE sequence_name LIKE 'tips\\_%'",
+        "sqlite": ("SELECT name FROM sqlite_sequence WHERE name IN (%s, %s, %s, %s)", tables),
+        "postgresql": (
+            "SELECT sequence_name FROM information_schema.sequences"
+            " WHERE sequence_name IN (%s, %s, %s, %s)",
+            [f"{table}_id_seq" for table in tables],
+        ),
     }
     with connection.cursor() as cursor:
-        cursor.execute(counters[connection.vendor])
+        cursor.execute(*counters[connection.vendor])
         assert cursor.fetchall() == []
     Reply.objects.create(source=Source.objects.first(), ciphertext="x")
     assert Reply.objects.get().pk > 2**20
