@@ -81,12 +81,13 @@ class Scores:
         }
 
 
-def score(text):
-    """Spam, abuse, threat and doxxing probabilities for ``text``, with reasons."""
+def score(text, newsroom=True):
+    """Spam, abuse, threat and doxxing probabilities for ``text``, with reasons;
+    ``newsroom=False`` leaves out the newsroom's model (a database not yet migrated)."""
     result = rules.evaluate(text)
     shipped = model.load()
     predictions = shipped.predict(text, result.codes()) if shipped else {}
-    learned = bayes.probabilities(text)
+    learned = bayes.probabilities(text) if newsroom else {}
     scores = Scores()
     for label in rules.LABELS:
         prediction = predictions.get(label)
