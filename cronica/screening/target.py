@@ -29,7 +29,7 @@ PROFANITY = [
     "hell",
     "crap*",
     "bloody",
-    "bitch*",
+    "bitch",  # singular, as in "life's a bitch"; "bitches" are people
     "ass",
     # Spanish and Mexican slang
     "pinche*",
