@@ -20,7 +20,7 @@ Then calibration (Brier score, and observed rate per predicted-probability bin),
 speed in the same run: comments per second for today's rules, today's ``score()`` and
 the shipped ``score()``; comment POSTs through the real view with today's and the
 shipped screening taking turns; and ``cronica screen`` from start to exit with one
-comment against the same command with no input (Django's own set-up).
+comment against the same command with no input (set-up only).
 """
 
 import argparse
@@ -245,9 +245,10 @@ def post_cost(article, legacy_scoring, n=100, rounds=4):
 
 
 def startup():
-    """``cronica screen`` from start to exit with one comment (Django set-up, the model
-    loaded, one score), next to the same command with no input (Django set-up only: the
-    model is loaded on first use)."""
+    """``cronica screen`` from start to exit with one comment (its light set-up, the model
+    loaded, one score), next to the same command with no input (set-up only: the model
+    is loaded on first use). bench/screening_startup.py compares with the whole site's
+    set-up."""
     cronica = ROOT / ".venv" / "bin" / "cronica"
     best = {"no input": [math.inf, math.inf], "one comment": [math.inf, math.inf]}
     for _ in range(3):
@@ -261,7 +262,7 @@ def startup():
             best[name] = [min(best[name][0], time.perf_counter() - start), min(best[name][1], cpu)]
     for name, (wall, cpu) in best.items():
         print(f"  cronica screen, start to exit, {name}: {wall:.2f} s wall, {cpu:.2f} s CPU")
-    print("  (no input = Django's own set-up: the model is loaded on first use); best of 3")
+    print("  (no input = set-up only: the model is loaded on first use); best of 3")
 
 
 def main():

@@ -108,6 +108,12 @@ def main(argv=None):
         return
     if argv and argv[0] == "serve":
         sys.exit(_serve(argv[1:]))
+    if argv and argv[0] == "screen":
+        # Scoring needs the settings and one app, not the whole site, whose set-up
+        # alone takes longer than a second: cronica/screening/cli.py.
+        from cronica.screening.cli import main as screen
+
+        sys.exit(screen(argv[1:]))
     if argv:
         argv[0] = ALIASES.get(argv[0], argv[0])
     from django.core.management import execute_from_command_line

@@ -22,7 +22,7 @@ weights are the scores.
 import math
 from dataclasses import dataclass, field
 
-from . import bayes, model, rules
+from . import bayes, model, rules, target
 from .explain import describe
 
 MODEL_WEIGHT = 1.0
@@ -81,12 +81,16 @@ class Scores:
         }
 
 
-def score(text):
-    """Spam, abuse, threat and doxxing probabilities for ``text``, with reasons."""
+def score(text, newsroom=True):
+    """Spam, abuse, threat and doxxing probabilities for ``text``, with reasons;
+    ``newsroom=False`` leaves out the newsroom's model (a database not yet migrated)."""
     result = rules.evaluate(text)
     shipped = model.load()
     predictions = shipped.predict(text, result.codes()) if shipped else {}
-    learned = bayes.probabilities(text)
+    undirected = _undirected_abuse(text, result, shipped, predictions.get("abuse"))
+    if undirected is not None:
+        predictions["abuse"], result.scores["abuse"] = undirected
+    learned = bayes.probabilities(text) if newsroom else {}
     scores = Scores()
     for label in rules.LABELS:
         prediction = predictions.get(label)
@@ -114,6 +118,22 @@ def score(text):
         scores.explain.append({"label": hit.label, "code": hit.code, "match": hit.match})
         scores.matches.append(hit.match)
     return scores
+
+
+def _undirected_abuse(text, result, shipped, prediction):
+    """Profanity aimed at nobody is not abuse (target.py): when the comment swears but
+    addresses no one, the abuse evidence is what the model and the rules find in it
+    with the swearing taken out, as ``(prediction or None, rules' abuse score)``; None
+    when the comment is not such a case."""
+    abusive = result.scores["abuse"] >= 0.5 or (prediction is not None and prediction.p >= 0.5)
+    if not abusive or not target.profane(text) or target.directed(text):
+        return None
+    if any(h.code == "insult_strong" and not target.only_profanity(h.match) for h in result.hits):
+        return None  # an insult made of profanity ("hijo de puta") names its target
+    neutral = target.without_profanity(text)
+    rest = rules.evaluate(neutral)
+    prediction = shipped.predict(neutral, rest.codes())["abuse"] if shipped else None
+    return prediction, rest.scores["abuse"]
 
 
 def learn_decision(text, spam=None, abuse=None, delta=1):

@@ -29,21 +29,24 @@ INSULTS = [
 
 
 def test_approving_a_word_the_rules_flag_teaches_that_it_is_fine_here(article):
-    text = "Pinche gobierno, nunca llega a tiempo a Tierra Caliente"
+    # Warm slang aimed at a person: the rules and the shipped model hold it; a newsroom
+    # whose readers talk so teaches it otherwise. (Slang aimed at nobody, or at an
+    # institution, is not held in the first place: test_directed.py.)
+    text = "Qué cabrón eres, siempre llegas primero a Tierra Caliente"
     before = score(text).abuse
     assert before >= 0.5
     _decide(article, INSULTS, "reject", reason="insult")
     _decide(
         article,
         [
-            f"pinche gobierno {w}"
+            f"qué cabrón eres {w}"
             for w in (
-                "otra vez tarde",
-                "siempre igual",
-                "no hace nada en Zacatecas",
-                "ni se aparece",
-                "y sus promesas",
-                "ya ni la hace",
+                "otra vez primero",
+                "siempre con los datos",
+                "sabes todo de Zacatecas",
+                "ni se te escapa una",
+                "y tus fuentes",
+                "nadie te gana",
             )
         ],
         "approve",

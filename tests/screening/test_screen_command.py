@@ -43,3 +43,29 @@ def test_learn_file_is_validated_before_anything_is_learned(tmp_path, monkeypatc
     with pytest.raises(CommandError, match="bad.jsonl:2"):
         run("", "--learn", str(bad), monkeypatch=monkeypatch)
     assert not LabelStat.objects.exists()
+
+
+def test_the_executable_scores_as_the_management_command_does(tmp_path, monkeypatch):
+    """`cronica screen` runs a light entry (Django with the screening app alone); on a data
+    directory nobody migrated it scores with the rules and the shipped model, says so on
+    stderr, and gives the scores the full site's command gives with an empty newsroom."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    stdin = '{"text": "Eres un pendejo"}\n{"text": "su cel es 81 1234 5678"}\n[1]\n'
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["CRONICA_DATA_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        [str(repo / ".venv" / "bin" / "cronica"), "screen"],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "not migrated" in done.stderr and "Traceback" not in done.stderr
+    light = [json.loads(line) for line in done.stdout.splitlines()]
+    assert light == run(stdin, monkeypatch=monkeypatch)

@@ -1,0 +1,73 @@
+"""The body of ``cronica screen``: JSON lines in, one JSON line of scores out per line.
+
+Shared by the management command (``call_command("screen")``, tests) and the light
+entry (cronica/screening/cli.py) that ``cronica screen`` runs, so both keep one contract:
+input ``{"text": "..."}`` per line; output ``{"spam": p, "abuse": p, "doxxing": p,
+"threat": p, "reasons": [...]}`` per non-blank line, or ``{"error": "..."}`` for a line
+that is not such an object or is too long, so outputs stay aligned with inputs.
+"""
+
+import json
+
+from .scoring import learn_decision, score
+
+# Ten times the longest comment the site accepts: anything longer is not a comment, and
+# scoring it would stall the stream (scoring time grows with the text). A line may spell
+# each character as a six-character JSON escape, hence the line's own bound.
+MAX_TEXT_CHARS = 40_000
+MAX_LINE_CHARS = 6 * MAX_TEXT_CHARS + 100
+
+
+class LearnFileError(Exception):
+    """A ``--learn`` file that cannot be read or holds a line that is not an example."""
+
+
+def _parse(line):
+    if len(line) > MAX_LINE_CHARS:
+        raise ValueError(f"text longer than {MAX_TEXT_CHARS} characters")
+    item = json.loads(line)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ValueError('expected an object with a string "text"')
+    if len(item["text"]) > MAX_TEXT_CHARS:
+        raise ValueError(f"text longer than {MAX_TEXT_CHARS} characters")
+    return item["text"]
+
+
+def screen(lines, write, newsroom=True):
+    """Scores each non-blank line of ``lines``; ``write`` gets one JSON text per line
+    and is flushed by the caller's stream (each answer goes out before the next line is
+    read, so a pipe gets answers while it is still open)."""
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            text = _parse(line)
+        except (ValueError, RecursionError) as error:
+            write(json.dumps({"error": str(error)}))
+            continue
+        s = score(text, newsroom=newsroom)
+        result = {
+            "spam": s.spam,
+            "abuse": s.abuse,
+            "doxxing": s.doxxing,
+            "threat": s.threat,
+            "reasons": s.reasons,
+        }
+        write(json.dumps(result, ensure_ascii=False))
+
+
+def learn(path):
+    """Teaches the newsroom model the labelled JSON lines in ``path``
+    (``{"text": ..., "spam": bool, "abuse": bool}``), all checked before any is learned;
+    returns how many."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            items = [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError) as error:
+        raise LearnFileError(f"cannot read {path}: {error}") from error
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise LearnFileError(f'{path}:{number}: expected an object with a string "text"')
+    for item in items:
+        learn_decision(item["text"], spam=item.get("spam"), abuse=item.get("abuse"))
+    return len(items)

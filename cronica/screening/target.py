@@ -1,0 +1,97 @@
+"""Is the profanity in a comment aimed at someone?
+
+Abuse, for a newsroom, is an attack on a person or a group (docs/screening-data.md,
+labelling guide). Swearing at nothing ("qué pinche desmadre", "this is fucking awful",
+"puta madre, otra vez sin luz") is how many readers of the beat talk, and must not be
+held. The public English data the shipped model learned abuse from (Davidson et al.)
+labels such tweets offensive, so the model learned "fucking" as abuse whatever it is
+aimed at. This module lets scoring (scoring.py) undo that where nobody is addressed:
+profanity counts towards abuse only when the comment also addresses or points at someone.
+
+The profanity words are those that work as intensifiers or exclamations. Insults that
+are nouns for a person ("pendejo", "idiot", slurs) are not in the list: they name their
+target themselves and keep their weight whatever this module says. Threats and doxxing
+are separate labels and never pass through here.
+"""
+
+import re
+
+from .tokens import fold_words
+
+# Folded (tokens.fold_words); a trailing "*" takes any ending.
+PROFANITY = [
+    # English
+    "fuck*",
+    "effing",
+    "shit*",
+    "damn*",
+    "goddamn*",
+    "hell",
+    "crap*",
+    "bloody",
+    "bitch",  # singular, as in "life's a bitch"; "bitches" are people
+    "ass",
+    # Spanish and Mexican slang
+    "pinche*",
+    "puta madre",
+    "puta",
+    "chingad*",
+    "chingar",
+    "chingue*",
+    "desmadre*",
+    "mierda*",
+    "verga*",
+    "carajo",
+    "joder",
+    "cono",
+    "hostia*",
+    "madres",
+    "no mames",
+    "mames",
+]
+# Someone addressed or pointed at: the second person, a mention, a demonstrative or a
+# copula about a person, or a noun for a person next to the profanity ("pinche reportero").
+_ADDRESSED = (
+    r"you|your|yours|you'?re|youre|u|ur|yourself|yourselves|y'?all|"
+    r"tu|tú|tus|te|ti|eres|sos|usted|ustedes|vos|contigo|vete|callate|cállate|shut|"
+    r"he'?s|she'?s|they'?re|he is|she is|they are|him|them|"
+    r"este|ese|esa|estos|esos|esas|aquel|aquella|"  # not "esta": unaccented "está"
+    r"guy|guys|dude|dudes|woman|people|reporter|reporters|journalist|author|"
+    r"writer|blogger|editor|wey|guey|buey|vato|morro|tipo|vieja|viejo|reportero|reportera|"
+    r"reporteros|periodista|periodistas|autor|autora|bloguero|editor"
+)
+# A swear word as a vocative, after a comma and ending the sentence ("..., bitch!").
+_VOCATIVE = r"[,;]\s*(?:bitch\w*|puta|puto|perra|cabr[oó]n\w*|hijo de puta)\s*(?:[.!?]|$)"
+_TARGET = re.compile(r"(?<![\wñ'])(?:" + _ADDRESSED + r")(?![\wñ'])|@\w|" + _VOCATIVE)
+
+
+def _pattern(term):
+    body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
+    tail = r"[\wñ]{0,20}" if term.endswith("*") else r"(?![\wñ])"
+    return body + tail
+
+
+_PROFANITY = re.compile(r"(?<![\wñ])(?:" + "|".join(map(_pattern, PROFANITY)) + ")")
+
+
+def profane(text):
+    """Whether ``text`` holds a profanity word."""
+    return bool(_PROFANITY.search(fold_words(text)))
+
+
+def only_profanity(phrase):
+    """Whether ``phrase`` (a lexicon match) is profanity and nothing else: "bitch" is,
+    "come mierda" and "hijo de puta" are insults built from it, aimed at a person."""
+    return not _PROFANITY.sub(" ", fold_words(phrase)).strip()
+
+
+def directed(text):
+    """Whether ``text`` addresses or points at someone (a second person, a mention, a
+    demonstrative, a person noun)."""
+    return bool(_TARGET.search(text.casefold()))
+
+
+def without_profanity(text):
+    """``text`` folded, with its profanity words taken out: what the model scores to ask
+    whether anything but the swearing made the comment look abusive."""
+    return " ".join(_PROFANITY.sub(" ", fold_words(text)).split())
