@@ -214,12 +214,14 @@ def _forms(text):
 
 
 def _names_a_group(name):
-    """Whether the words next to a gang word are a name, not a place or a date ("a
-    Houston gang", "the gang Tuesday")."""
+    """Whether the words next to a gang word are a name, not a place, a date or an
+    adjective ("a Honduras gang", "the gang Tuesday", "a Houston-based gang")."""
     from .naming import STOP_NAMES
 
     folded = fold(name)
     words = key(name)
+    if re.search(r"\w-[a-z]", name):  # "a Houston-based gang", "the Sinaloa-linked gang"
+        return False
     return bool(words) and folded not in _country_names() and not set(words) <= STOP_NAMES
 
 

@@ -162,6 +162,7 @@ def test_groups_named_by_the_words_around_them(text, expected):
 
 def test_a_gang_word_after_a_known_place_or_a_date_is_not_a_name(gazetteer):
     assert groups("A Sinaloa gang and the gang Tuesday were mentioned.", gazetteer) == set()
+    assert groups("A Texas-based gang and a Honduras gang were mentioned.") == set()
     assert ("Sinaloa", "place") in known("A Sinaloa gang was mentioned.", gazetteer)
 
 
