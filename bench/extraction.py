@@ -30,8 +30,6 @@ sys.path.insert(0, str(ROOT))
 from cronica.dossier.gazetteer import EntityInfo  # noqa: E402
 from tests.dossier.corpus import score  # noqa: E402
 
-MODULES = ["__init__", "folding", "quantities", "gazetteer", "extraction"]
-
 # (id, kind, level, name, aliases, country id): a knowledge base as an editor would start it.
 KB = [
     (1, "group", "", "Jalisco New Generation Cartel", ["CJNG"], None),
@@ -78,19 +76,27 @@ def extractor(package, with_kb=True):
 
 
 def load_baseline(commit, into):
-    """The dossier modules of ``commit`` as the package ``baseline_<commit>``."""
+    """The dossier modules of ``commit`` as the package ``baseline_<commit>`` (every
+    top-level module is copied; only those the extractor imports are loaded)."""
     name = f"baseline_{commit}"
     folder = Path(into) / name
     folder.mkdir()
-    for module in MODULES:
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", commit, "cronica/dossier/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for path in (p for p in listed if p.endswith(".py")):
         source = subprocess.run(
-            ["git", "show", f"{commit}:cronica/dossier/{module}.py"],
+            ["git", "show", f"{commit}:{path}"],
             cwd=ROOT,
             capture_output=True,
             text=True,
             check=True,
         ).stdout
-        (folder / f"{module}.py").write_text(source)
+        (folder / Path(path).name).write_text(source)
     sys.path.insert(0, str(into))
     return name
 

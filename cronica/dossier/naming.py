@@ -386,6 +386,7 @@ SAID_AFTER = re.compile(
 # A nickname in double quotes, or in single quotes opened after a space (so that the
 # apostrophe of "Ecuador's" never opens one).
 QUOTED = re.compile(r"[\"“«‘']([A-ZÁÉÍÓÚÑ][\w'’ .-]{0,30}?)[\"”»’'](?!\w)")
+POSSESSIVE = re.compile(r"['’]s$")
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:['’-]\w+)*")
 
 
@@ -458,7 +459,12 @@ def kind_of(words, before, after, known_places):
     name = " ".join(words)
     if bag & OTHER_HINTS or VESSEL_BEFORE.search(before):
         return "other"
-    if bag & GROUP_HINTS or words[0] in {"los", "las"} and not bag & INSTITUTION_HINTS:
+    if bag & GROUP_HINTS:
+        return "group"
+    if words[0] in {"los", "las"} and not bag & INSTITUTION_HINTS:
+        # "Los Lobos", but "in Los Angeles"
+        if name in known_places or (PLACE_BEFORE.search(before) and not SAID_AFTER.match(after)):
+            return "place"
         return "group"
     if bag & INSTITUTION_HINTS:
         return "institution"
@@ -503,7 +509,7 @@ def unknown_names(text, matches, spans=None):
             run = run[1:]
         while run and fold(run[-1][0]) in TRAILING_STRIP:
             run = run[:-1]
-        words = [fold(t[0]) for t in run]
+        words = [POSSESSIVE.sub("", fold(t[0])) for t in run]
         titled = _title_end(words)
         if titled and len(run) - titled >= 1:
             rest = run[titled:]
@@ -522,6 +528,7 @@ def unknown_names(text, matches, spans=None):
         if any(fold(t[0]) in STOP_NAMES for t in run):
             return
         s, e = run[0].start() + offset, run[-1].end() + offset
+        e -= len(run[-1][0]) - len(POSSESSIVE.sub("", run[-1][0]))  # "Gulf Cartel's"
         before = folded_text[max(0, s - 60) : s]
         after = folded_text[e : e + 30]
         add(text[s:e], kind_of(words, before, after, known_places), s, e)

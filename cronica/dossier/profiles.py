@@ -94,10 +94,37 @@ def confirmed_events(entity):
     )
 
 
+def attach_sources(events):
+    """Sets ``shown_sources`` on each event: every live, public article that reports it
+    (its own, and those of the other reports merged with it), in one query for all."""
+    from cronica.news.models import ArticlePage
+
+    roots = {e.pk: e.same_as_id or e.pk for e in events}
+    live = ArticlePage.objects.live().public().values("pk")
+    reports = (
+        Event.objects.filter(Q(pk__in=roots.values()) | Q(same_as__in=roots.values()))
+        .exclude(status=Review.REJECTED)
+        .filter(article__in=live)
+        .select_related("article")
+        .order_by("pk")
+    )
+    by_root = {}
+    for report in reports:
+        root = report.same_as_id or report.pk
+        articles = by_root.setdefault(root, {})
+        if report.pk == root:  # the first report's article comes first
+            articles = by_root[root] = {report.article.pk: report.article, **articles}
+        else:
+            articles.setdefault(report.article.pk, report.article)
+    for event in events:
+        event.shown_sources = list(by_root.get(roots[event.pk], {}).values()) or [event.article]
+    return events
+
+
 def profile(entity):
     outgoing = list(entity.relations.select_related("target"))
     incoming = list(entity.incoming_relations.select_related("subject"))
-    events = list(confirmed_events(entity))
+    events = attach_sources(list(confirmed_events(entity)))
     places = {}
     candidates = [entity] + [r.target for r in outgoing] + [r.subject for r in incoming]
     candidates += [e.place for e in events if e.place]

@@ -28,10 +28,39 @@ BEFORE_FORM = re.compile(
     rf"\s+(?:(?:drug|crime|criminal|trafficking)\s+)?{CARTEL}\b"
     rf"(?P<tail>(?:\s+(?:Nueva|New)\s+Generaci[oó]n)?)"
 )
+# Lower-case words that still name a region in a group's name when the writer did not
+# capitalize them ("Cártel del pacífico", "Cártel del golfo"): compass and sea words.
+_REGION = r"(?:pac[ií]fico|golfo|noreste|noroeste|norte|sur|sureste|oriente|occidente|centro)"
 # "cártel de Jalisco Nueva Generación", "Cartel Jalisco Nueva Generacion"
 AFTER_FORM = re.compile(
     rf"\b{CARTEL}\s+(?:(?:de|del|of the|of)\s+)?(?:(?:la|el)\s+)?"
     rf"(?P<words>{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*)"
+)
+# A capitalized "Cártel del pacífico" whose region word the writer left in lower case.
+REGION_FORM = re.compile(rf"\bC[ÁAáa][Rr][Tt][EeÉé][Ll]\s+del\s+(?P<words>{_REGION})\b")
+# Gangs and other groups named next to a word that says what they are, with names that
+# may hold figures or hyphens ("MS-13", "Barrio 18", "Tren de Aragua"):
+# "the MS-13 gang", "la pandilla Barrio 18", "la facción de Los Chapitos", "gangs such
+# as Los Choneros, Los Lobos and Tren de Aragua" (each item of the list is a group).
+_GANG_TOKEN = rf"(?:{_CAP}|[A-Z]{{2,}}(?:-\d{{1,3}})?|\d{{1,3}})"
+_GANG_NAME = rf"(?:{_CAP}|[A-Z]{{2,}}(?:-\d{{1,3}})?)(?:\s+(?:(?:de|del|la)\s+)*{_GANG_TOKEN})*"
+GANG_WORD = (
+    r"(?:[Pp]andillas?|[Bb]andas? (?:criminal(?:es)?|delictivas?)|maras?|[Gg]angs?|"
+    r"[Gg]rupos? (?:criminal(?:es)?|delictivos?)|[Oo]rganizaci[oó]n(?:es)? "
+    r"(?:criminal(?:es)?|delictivas?)|[Cc]riminal (?:groups?|organizations?|gangs?)|"
+    r"[Ff]acci[oó]n(?:es)?|[Ff]actions?)"
+)
+GANG_AFTER = re.compile(
+    rf"\b{GANG_WORD}\s+(?:(?:de|del|of|the|la|el|such as|like|como|including|incluid[oa]s|"
+    rf"denominad[oa]s?|llamad[oa]s?|known as|called|conocid[oa]s? como),?\s+)*[“\"«]?"
+    rf"(?P<words>{_GANG_NAME})"
+)
+GANG_BEFORE = re.compile(
+    rf"(?P<words>{_GANG_NAME})\s+(?:(?:street|prison|drug|criminal)\s+)?"
+    rf"(?:gang|mafia|crime family)\b"
+)
+LIST_NEXT = re.compile(
+    rf"[”\"»]?(?:,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|or|o)\s+)(?:(?:the|la|el)\s+)?[“\"«]?(?P<words>{_GANG_NAME})"
 )
 DROP = {"cartel", "carteles", "cartels", "de", "del", "la", "el", "the", "drug", "crime", "of"}
 DROP |= {"criminal", "trafficking", "los", "las"}
@@ -135,13 +164,19 @@ def _known_group(words, gazetteer):
 
 
 def _forms(text):
-    """``(start, end, [(part start, part end, words)])`` of each group form: a plural
-    form ("Sinaloa and Jalisco cartels") has one part per group."""
+    """``(start, end, parts, whole)`` of each group form: a plural form ("Sinaloa and
+    Jalisco cartels", "gangs such as Los Lobos and Tren de Aragua") has one part
+    ``(part start, part end, words)`` per group. ``whole``: the form's text is the
+    group's name ("Cártel de Sinaloa"); otherwise each part is ("la pandilla Barrio 18")."""
     seen = []
-    for pattern in (BEFORE_FORM, AFTER_FORM):
+
+    def free(start, end):
+        return not any(s <= start < e or s < end <= e for s, e, _p, _w in seen)
+
+    for pattern in (BEFORE_FORM, AFTER_FORM, REGION_FORM):
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
-            if any(s <= start < e or s < end <= e for s, e, _ in seen):
+            if not free(start, end):
                 continue
             words_start = match.start("words")
             words = match["words"]
@@ -161,8 +196,33 @@ def _forms(text):
                     parts.append((offset, offset + len(piece), key(piece + tail)))
                 offset += len(piece)
             if any(words for _s, _e, words in parts):
-                seen.append((start, end, parts))
+                seen.append((start, end, parts, True))
+    for pattern in (GANG_AFTER, GANG_BEFORE):
+        for match in pattern.finditer(text):
+            spans = [match.span("words")]
+            while pattern is GANG_AFTER and (more := LIST_NEXT.match(text, spans[-1][1])):
+                spans.append(more.span("words"))
+            parts = []
+            for s, e in spans:
+                if re.match(r"The\s+\S", text[s:e]):
+                    s += 4  # "The MS-13 gang" at a sentence start ("La Línea" keeps "La")
+                if _names_a_group(text[s:e]):
+                    parts.append((s, e, key(text[s:e])))
+            if parts and free(parts[0][0], parts[-1][1]):
+                seen.append((parts[0][0], parts[-1][1], parts, False))
     return seen
+
+
+def _names_a_group(name):
+    """Whether the words next to a gang word are a name, not a place, a date or an
+    adjective ("a Honduras gang", "the gang Tuesday", "a Houston-based gang")."""
+    from .naming import STOP_NAMES
+
+    folded = fold(name)
+    words = key(name)
+    if re.search(r"\w-[a-z]", name):  # "a Houston-based gang", "the Sinaloa-linked gang"
+        return False
+    return bool(words) and folded not in _country_names() and not set(words) <= STOP_NAMES
 
 
 def _countries_of(entity_id, gazetteer):
@@ -218,7 +278,14 @@ def resolve(text, matches, gazetteer):
         )
     ]
     unknown = []
-    for start, end, parts in _forms(text):
+    places = {
+        (m.start, m.end)
+        for m in matches
+        if getattr(entities.get(m.entity_id), "kind", "") == "place"
+    }
+    for start, end, parts, whole in _forms(text):
+        if not whole:  # "a Houston gang" is a gang of a known place, not a name
+            parts = [p for p in parts if (p[0], p[1]) not in places]
         found = []
         for part_start, part_end, words in parts:
             if not words:
@@ -228,10 +295,11 @@ def resolve(text, matches, gazetteer):
         if not found:
             continue
         matches = [m for m in matches if m.end <= start or m.start >= end]
-        for _part_start, _part_end, entity_id in found:
+        for part_start, part_end, entity_id in found:
             if entity_id is not None:
-                matches.append(Match(entity_id, start, end, text[start:end]))
-        if all(entity_id is None for _s, _e, entity_id in found):
+                s, e = (start, end) if whole else (part_start, part_end)
+                matches.append(Match(entity_id, s, e, text[s:e]))
+        if whole and all(entity_id is None for _s, _e, entity_id in found):
             name = " ".join(text[start:end].split())
             unknown.append({"name": name, "type": "group", "mentions": [name]})
         else:

@@ -126,3 +126,55 @@ def test_country_bound_alias_does_not_link_across_countries(gazetteer):
     assert known("Las Fuerzas Armadas ecuatorianas patrullan el río.", gazetteer) == {
         ("Armed Forces of Ecuador", "institution")
     }
+
+
+def groups(text, gazetteer=None):
+    """The groups an extraction reports, each as (name, known)."""
+    found = extract(text, gazetteer or Gazetteer([], {})).as_json()["entities"]
+    return {(e["name"], e["known"]) for e in found if e["type"] == "group"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (  # a list after a gang word: every item is a group
+            "Police blamed gangs such as Los Tiguerones, Los Fatales and Tren de Aragua.",
+            {"Los Tiguerones", "Los Fatales", "Tren de Aragua"},
+        ),
+        (  # names with figures and hyphens, a list with articles
+            "La pandilla Barrio 18 y la Mara Salvatrucha se disputan el penal.",
+            {"Barrio 18", "Mara Salvatrucha"},
+        ),
+        ("Prosecutors said the MS-13 gang ran the scheme.", {"MS-13"}),
+        ("The Tren de Aragua gang ran the scheme.", {"Tren de Aragua"}),
+        ("Agents said the criminal group La Línea paid them.", {"La Línea"}),
+        ("El sicario trabajaba para la facción de Los Mayos.", {"Los Mayos"}),
+        (  # a capitalized Cártel whose region word the writer left in lower case
+            "El laboratorio era del Cártel del golfo, según la fiscalía.",
+            {"Cártel del golfo"},
+        ),
+        ("Members of the Gulf Cartel's armed wing were arrested.", {"Gulf Cartel"}),
+    ],
+)
+def test_groups_named_by_the_words_around_them(text, expected):
+    assert {name for name, _known in groups(text)} == expected
+
+
+def test_a_gang_word_after_a_known_place_or_a_date_is_not_a_name(gazetteer):
+    assert groups("A Sinaloa gang and the gang Tuesday were mentioned.", gazetteer) == set()
+    assert groups("A Texas-based gang and a Honduras gang were mentioned.") == set()
+    assert ("Sinaloa", "place") in known("A Sinaloa gang was mentioned.", gazetteer)
+
+
+def test_a_known_group_in_a_list_links_to_it(gazetteer):
+    text = "Gangs such as the CJNG, Los Fatales and Barrio 18 fought for the port."
+    assert groups(text, gazetteer) == {
+        ("Jalisco New Generation Cartel", True),
+        ("Los Fatales", False),
+        ("Barrio 18", False),
+    }
+
+
+def test_los_before_a_place_word_is_a_place_not_a_group():
+    assert typed("The leaders met in Los Angeles on Tuesday.") == {"Los Angeles": "place"}
+    assert typed("The attack was claimed by Los Fatales, police said.") == {"Los Fatales": "group"}

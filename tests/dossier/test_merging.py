@@ -89,3 +89,32 @@ def test_a_rejected_report_is_never_a_merge_target(kb, make_article):
     Event.objects.filter(article=first).update(status=Review.REJECTED)
     second = make_article("Cocaína en Algeciras", SECOND, language="es")
     assert Event.objects.get(article=second, kind="seizure", role="report").same_as is None
+
+
+@pytest.mark.django_db
+def test_the_profile_page_lists_every_source_of_a_merged_event(client, kb, make_article):
+    first = make_article("Cocaine found in Algeciras", FIRST)
+    second = make_article("Cocaína en Algeciras", SECOND, language="es")
+    third = make_article(
+        "Another haul",
+        ["<p>Police in Algeciras found 900 kilos of cocaine on March 3, 2024.</p>"],
+    )
+    confirm(first, second, third)
+    html = client.get(kb["algeciras"].get_absolute_url()).content.decode()
+    events = html.split('class="kb-events"', 1)[1].split("</section>", 1)[0]
+    items = events.split('<li class="kb-event ')[1:]
+    merged = next(i for i in items if "2,300" in i or "2300" in i)
+    assert first.url in merged and second.url in merged
+    other = next(i for i in items if "900" in i)
+    assert third.url in other and first.url not in other and second.url not in other
+
+
+@pytest.mark.django_db
+def test_a_source_that_is_not_published_is_not_listed(client, kb, make_article):
+    first = make_article("Cocaine found in Algeciras", FIRST)
+    second = make_article("Cocaína en Algeciras", SECOND, language="es")
+    confirm(first, second)
+    second.unpublish()
+    html = client.get(kb["algeciras"].get_absolute_url()).content.decode()
+    events = html.split('class="kb-events"', 1)[1].split("</section>", 1)[0]
+    assert first.url in events and second.title not in events
