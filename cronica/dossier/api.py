@@ -116,7 +116,7 @@ def entity(request, slug):
                     "value_usd": e.value_usd,
                     "count": e.count,
                     "article_url": e.article.canonical_url(request),
-                    "sources": [a.canonical_url(request) for a in e.sources()],
+                    "sources": [a.canonical_url(request) for a in e.shown_sources],
                 }
                 for e in found.events
             ],

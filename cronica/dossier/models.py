@@ -361,13 +361,6 @@ class Event(models.Model):
             label = f"{label}: {self.kg:g} kg {self.drug}"
         return f"{label} ({self.article})"
 
-    def sources(self):
-        """Every article that reports this event: its own and those of the other
-        reports merged into it (or into the event it is the same as)."""
-        root = self.same_as or self
-        reports = [root, *root.other_reports.select_related("article")]
-        return list(dict.fromkeys(e.article for e in reports if e.status != Review.REJECTED))
-
     @property
     def date(self):
         """When it happened, or when the article reporting it was published."""

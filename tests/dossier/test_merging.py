@@ -31,7 +31,8 @@ def test_the_same_seizure_and_arrest_in_two_articles_are_one_event(kb, make_arti
     seizure_1 = Event.objects.get(article=first, kind="seizure", role="report")
     seizure_2 = Event.objects.get(article=second, kind="seizure", role="report")
     assert seizure_2.same_as == seizure_1 and seizure_1.same_as is None
-    assert seizure_1.sources() == [first, second] == seizure_2.sources()
+    profiles.attach_sources([seizure_1, seizure_2])
+    assert seizure_1.shown_sources == [first, second] == seizure_2.shown_sources
     arrest_1 = Event.objects.get(article=first, kind="arrest")
     arrest_2 = Event.objects.get(article=second, kind="arrest")
     assert arrest_2.same_as == arrest_1
@@ -118,3 +119,6 @@ def test_a_source_that_is_not_published_is_not_listed(client, kb, make_article):
     html = client.get(kb["algeciras"].get_absolute_url()).content.decode()
     events = html.split('class="kb-events"', 1)[1].split("</section>", 1)[0]
     assert first.url in events and second.title not in events
+    api = client.get(f"/en/kb/api/entities/{kb['algeciras'].slug}/").json()
+    (seizure,) = [e for e in api["events"] if e["type"] == "seizure"]
+    assert len(seizure["sources"]) == 1 and seizure["sources"][0].endswith(first.url)
