@@ -24,8 +24,8 @@ from cronica.comments.models import Comment
 from cronica.news.images import CleanImage
 from cronica.news.models import ArticleByline, ArticlePage, Contributor, StandardPage
 from cronica.news.reserved import reserved_slugs
-from cronica.news.table_cells import cell_html
 from cronica.news.setup import ensure_site
+from cronica.news.table_cells import cell_html
 
 from .html_body import Body, ImageRef, html_to_text
 from .language import SITE_LANGUAGES, detect_language
