@@ -8,7 +8,6 @@ read through another name (an internal host, a mirror) would hand readers links 
 that change with it."""
 
 from django.conf import settings
-
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
