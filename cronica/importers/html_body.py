@@ -25,6 +25,8 @@ import nh3
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 from markdown_it import MarkdownIt
 
+from cronica.news.table_cells import cell_link, cell_text
+
 KEPT_INLINE = {"b", "i", "a", "s", "code", "kbd", "sup", "sub"}
 INLINE_TAGS = KEPT_INLINE | {"br"}
 LIST_TAGS = INLINE_TAGS | {"ul", "ol", "li"}
@@ -354,7 +356,7 @@ class _BodyBuilder:
         for tr in node.find_all("tr"):
             row = []
             for cell in tr.find_all(["td", "th"], recursive=False):
-                row.append(_cell_text(cell))
+                row.append(self.table_cell(cell))
                 span = cell.get("colspan", "1")
                 row.extend([""] * (min(int(span), 50) - 1 if span.isdigit() else 0))
             if row:
@@ -371,8 +373,6 @@ class _BodyBuilder:
         body = rows[1:] if header_row else rows
         first_col = bool(body) and all((tr.find(["td", "th"]) or tr).name == "th" for _, tr in body)
         caption = node.find("caption")
-        if node.find("a", href=True):
-            self.notes["links inside tables kept as text"] += 1
         self.block(
             "table",
             {
@@ -385,6 +385,18 @@ class _BodyBuilder:
                 "mergeCells": [],
             },
         )
+
+    def table_cell(self, cell):
+        """A cell's text, its http(s)/mailto links kept in the cell's ``[text](address)``
+        form; a link to any other address, or one a cell cannot hold, stays as its text."""
+        for link in cell.find_all("a", href=True):
+            href = link["href"].strip()
+            href = href if href.lower().startswith("mailto:") else self.url(href)
+            kept = cell_link(link.get_text(" "), href) if href else None
+            if kept is None:
+                self.notes["links inside tables kept as text"] += 1
+            link.replace_with(kept or link.get_text())
+        return _cell_text(cell)
 
     def code(self, node):
         classes = " ".join(
@@ -505,7 +517,8 @@ def block_words(blocks):
         if kind == "paragraph":
             text = BeautifulSoup(value, "html.parser").get_text(" ")
         elif kind == "table":
-            text = " ".join([value["table_caption"]] + [c for row in value["data"] for c in row])
+            cells = [cell_text(c) for row in value["data"] for c in row]
+            text = " ".join([value["table_caption"], *cells])
         elif kind == "definitions":
             text = " ".join(f"{item['term']} {item['definition']}" for item in value)
         elif isinstance(value, ImageRef):

@@ -25,6 +25,7 @@ from cronica.news.images import CleanImage
 from cronica.news.models import ArticleByline, ArticlePage, Contributor, StandardPage
 from cronica.news.reserved import reserved_slugs
 from cronica.news.setup import ensure_site
+from cronica.news.table_cells import cell_html
 
 from .html_body import Body, ImageRef, html_to_text
 from .language import SITE_LANGUAGES, detect_language
@@ -112,8 +113,8 @@ def page_html(kind, value):
     if kind == "quote":
         return "".join(f"<p>{escape(p)}</p>" for p in value["quote"].split("\n\n")), False
     if kind == "table":
-        rows = [" | ".join(cells) for cells in value["data"]]
-        return "".join(f"<p>{escape(row)}</p>" for row in rows), False
+        rows = [" | ".join(cell_html(c) for c in cells) for cells in value["data"]]
+        return "".join(f"<p>{row}</p>" for row in rows), False
     if kind == "code":
         return "<p>" + escape(value["code"]).replace("\n", "<br>") + "</p>", False
     if kind == "definitions":

@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cronica.news.table_cells import cell_html, cell_text
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Paragraphs also keep the inline markup old posts use for corrections (<s>), commands
 # (<kbd>), code and footnote marks, so that importing them loses nothing editors can't edit.
@@ -73,7 +75,21 @@ class HeadingBlock(blocks.CharBlock):
 class DataTableBlock(TableBlock):
     """A table of figures (seizures, sentences, casualties): cells are plain text, the
     first row and column can be headers, and the table scrolls inside its own box on a
-    phone instead of widening the page."""
+    phone instead of widening the page. A cell may link with ``[text](address)``
+    (news/table_cells.py), which is how imported tables keep their links."""
+
+    def is_html_renderer(self):
+        # Cells reach the template already escaped by cell_html, links included.
+        return True
+
+    def render(self, value, context=None):
+        if value and value.get("data"):
+            rows = [[cell_html(cell) if cell else cell for cell in row] for row in value["data"]]
+            value = dict(value, data=rows)
+        return super().render(value, context)
+
+    def get_searchable_content(self, value):
+        return [cell_text(cell) for cell in super().get_searchable_content(value)]
 
     class Meta:
         icon = "table"

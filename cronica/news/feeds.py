@@ -1,6 +1,13 @@
 """RSS and Atom feeds, site-wide and per tag: small classes over Django's syndication
-framework, as pressfreedomtracker.us does it."""
+framework, as pressfreedomtracker.us does it.
 
+Every absolute URL in a feed (its own address, the site's, each item's link and guid) names
+the public address, ``CRONICA_SITE_URL``, like canonical links and the sitemap: Django's
+framework would otherwise take the host of whichever request fetched the feed, so a feed
+read through another name (an internal host, a mirror) would hand readers links and guids
+that change with it."""
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
@@ -28,14 +35,14 @@ class ArticlesRss(Feed):
             raise Http404 from None
 
     def title(self, tag=None):
-        from django.conf import settings
-
         return f"{settings.WAGTAIL_SITE_NAME}: {tag.name}" if tag else settings.WAGTAIL_SITE_NAME
 
     def link(self, tag=None):
-        if tag:
-            return self.home.url + self.home.reverse_subpage("tag", args=(tag.slug,))
-        return self.home.url
+        home = self.home.get_full_url(self.request)
+        return home + self.home.reverse_subpage("tag", args=(tag.slug,)) if tag else home
+
+    def feed_url(self, tag=None):
+        return settings.SITE_URL + self.request.path
 
     def description(self, tag=None):
         return self.home.localized_tagline() or _("Latest articles")
@@ -53,10 +60,10 @@ class ArticlesRss(Feed):
         return item.description()
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
-        return f"{self.request.build_absolute_uri('/')}article/{item.pk}"
+        return f"{settings.SITE_URL}/article/{item.pk}"
 
     item_guid_is_permalink = False
 

@@ -266,3 +266,25 @@ def test_comment_text_keeps_lines_and_drops_markup():
 )
 def test_language_guess(text, language):
     assert guess_language(text) == language
+
+
+def test_links_in_table_cells_keep_their_address_and_only_safe_schemes():
+    body = convert(
+        "<table><tr><th>Case</th><th>Source</th></tr>"
+        '<tr><td><a href="/causa/12">Causa 12</a> (Culiacán)</td>'
+        '<td><a href="https://www.fgr.org.mx/a?b=1&amp;c=2">FGR</a> y '
+        '<a href="mailto:prensa@example.org">prensa</a></td></tr>'
+        '<tr><td><a href="javascript:alert(1)">Truco</a></td><td>[x] <b>y</b></td></tr></table>',
+        base_url="https://blog.example.net/2019/05/post.html",
+    )
+    [(kind, value)] = body.blocks
+    assert kind == "table"
+    assert value["data"] == [
+        ["Case", "Source"],
+        [
+            "[Causa 12](https://blog.example.net/causa/12) (Culiacán)",
+            "[FGR](https://www.fgr.org.mx/a?b=1&c=2) y [prensa](mailto:prensa@example.org)",
+        ],
+        ["Truco", "[x] y"],
+    ]
+    assert body.notes == ["1 links inside tables kept as text"]

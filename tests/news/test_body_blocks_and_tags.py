@@ -120,3 +120,31 @@ def test_imported_inline_markup_survives_an_editors_save():
     html = "<p><s>old</s> <kbd>Ctrl</kbd> <code>x</code> H<sub>2</sub>O m<sup>2</sup></p>"
     saved = converter.to_database_format(converter.from_database_format(html))
     assert re.sub(r' data-block-key="\w+"', "", saved) == html
+
+
+def test_table_cells_render_their_links_and_nothing_else_as_markup(home, client):
+    page = make_article(home, title="Causas", slug="causas")
+    page.body = [
+        (
+            "table",
+            dict(
+                TABLE,
+                data=[
+                    ["Causa", "Fuente"],
+                    ["[Causa 12](https://example.org/c?a=1&b=2)", "[FGR](mailto:p@example.org)"],
+                    ["<script>alert(1)</script> [mal](javascript:alert(1))", 'a "<b>" & c'],
+                ],
+            ),
+        )
+    ]
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    table = soup.select_one(".body .table-scroll table")
+    assert [(a.get_text(), a["href"]) for a in table.select("a")] == [
+        ("Causa 12", "https://example.org/c?a=1&b=2"),
+        ("FGR", "mailto:p@example.org"),
+    ]
+    assert table.select("script, b") == []
+    cells = [td.get_text().strip() for td in table.select("tbody td")]
+    assert cells[2:] == ["<script>alert(1)</script> [mal](javascript:alert(1))", 'a "<b>" & c']
+    assert page.body[0].block.get_searchable_content(page.body[0].value)[2] == "Causa 12"

@@ -205,3 +205,18 @@ def test_a_tag_with_accents_links_to_its_page_and_feeds(client, home):
     assert 'href="/en/tags/pa%C3%ADses-bajos/"' in html or 'href="/en/tags/países-bajos/"' in html
     for path in ("/en/tags/países-bajos/", "/es/tags/países-bajos/feed/rss/"):
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("path", ["/en/feed/rss/", "/es/tags/ecuador/feed/atom/"])
+def test_feeds_name_the_public_address_whatever_host_was_asked(client, articles, settings, path):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "interno.example.net"]
+    response = client.get(path, HTTP_HOST="interno.example.net")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    urls = [el.text for el in root.iter() if el.tag.split("}")[-1] in ("link", "guid", "id")]
+    urls += [el.get("href") for el in root.iter() if el.get("href")]
+    urls = [u for u in urls if u]
+    assert len(urls) >= 5, urls
+    assert "interno.example.net" not in response.content.decode()
+    assert all(u.startswith(settings.SITE_URL + "/") for u in urls), urls
+    assert f"{settings.SITE_URL}{path}" in urls
