@@ -74,7 +74,7 @@ def seizures(request):
         "years": ledger.years_available(),
         "total_kg": total_kg,
         "chart": svg.bar_chart(
-            ledger.over_time(ledger.dated_kilograms(events)), _("Kilograms seized over time")
+            ledger.over_time(ledger.monthly_kilograms(events)), _("Kilograms seized over time")
         ),
         "query": f"?{query}" if query else "",
         "page_query": f"?{query}&page=" if query else "?page=",
