@@ -5,7 +5,8 @@ import csv
 import io
 from collections import OrderedDict
 
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
 from django.utils.translation import gettext as _
 
 from .drugs import DRUGS
@@ -107,15 +108,37 @@ def as_row(event, request=None):
     )
 
 
-def over_time(events):
-    """``[(period, kilograms)]`` in order, for the chart: per year, or per month when
-    the seizures fall within two years (a single bar says nothing)."""
-    dated = [e for e in events if e.date and e.kg]
-    monthly = len({e.date.year for e in dated}) <= 2
+def monthly_kilograms(rows):
+    """``{(year, month): kg}`` of the filtered seizures, grouped in the database: the chart
+    and the year choices need every seizure's date, and reading one row per seizure
+    grows with the ledger (by date: when it happened, else when it was reported)."""
+    day = Coalesce("occurred_on", TruncDate("article__first_published_at"))
+    grouped = (
+        rows.annotate(year=ExtractYear(day), month=ExtractMonth(day))
+        .filter(year__isnull=False)
+        .order_by()
+        .values("year", "month")
+        .annotate(total=Sum("kg"))
+    )
+    return {(g["year"], g["month"]): g["total"] or 0 for g in grouped}
+
+
+def summary(rows):
+    """How many seizures match and their kilograms, counted in the database."""
+    totals = rows.aggregate(count=Count("pk"), kg=Sum("kg"))
+    return totals["count"], totals["kg"] or 0
+
+
+def over_time(months):
+    """``[(period, kilograms)]`` in order, for the chart, from ``monthly_kilograms``: per
+    year, or per month when the seizures fall within two years (a single bar says
+    nothing)."""
+    months = {key: kg for key, kg in months.items() if kg}
+    monthly = len({year for year, _month in months}) <= 2
     totals = {}
-    for event in dated:
-        key = (event.date.year, event.date.month if monthly else 0)
-        totals[key] = totals.get(key, 0) + event.kg
+    for (year, month), kg in months.items():
+        key = (year, month if monthly else 0)
+        totals[key] = totals.get(key, 0) + kg
     return [
         (f"{year}-{month:02d}" if monthly else str(year), totals[(year, month)])
         for year, month in sorted(totals)
@@ -140,7 +163,7 @@ def to_csv(rows):
 
 
 def years_available():
-    return sorted({event.date.year for event in confirmed_seizures() if event.date}, reverse=True)
+    return sorted({year for year, _month in monthly_kilograms(confirmed_seizures())}, reverse=True)
 
 
 def countries_available():

@@ -2,8 +2,9 @@
 and the seizure ledger with its chart and exports. Plain GET pages that set no cookie, so
 the cache in front can serve them; everything is drawn on the server."""
 
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -13,6 +14,7 @@ from .models import Entity, Review
 from .profiles import profile
 
 PER_KIND = 200
+LEDGER_PAGE = 100
 
 
 @require_safe
@@ -51,17 +53,31 @@ def seizures(request):
     filters, error = _ledger_filters(request)
     if error:
         return render(request, "dossier/seizures.html", {"error": error}, status=400)
-    events = list(ledger.filtered(filters))
-    query = request.GET.urlencode()
+    events = ledger.filtered(filters)
+    count, total_kg = ledger.summary(events)
+    paginator = Paginator(events, LEDGER_PAGE, allow_empty_first_page=True)
+    paginator.count = count
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+    params = request.GET.copy()
+    params.pop("page", None)
+    query = params.urlencode()
     context = {
-        "rows": [ledger.as_row(e, request) for e in events],
+        "rows": [ledger.as_row(e, request) for e in page.object_list],
+        "page": page,
+        "count": count,
         "filters": filters,
         "drugs": ledger.DRUG_NAMES,
         "countries": ledger.countries_available(),
         "years": ledger.years_available(),
-        "total_kg": sum(e.kg or 0 for e in events),
-        "chart": svg.bar_chart(ledger.over_time(events), _("Kilograms seized over time")),
+        "total_kg": total_kg,
+        "chart": svg.bar_chart(
+            ledger.over_time(ledger.monthly_kilograms(events)), _("Kilograms seized over time")
+        ),
         "query": f"?{query}" if query else "",
+        "page_query": f"?{query}&page=" if query else "?page=",
     }
     return render(request, "dossier/seizures.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
@@ -102,12 +102,12 @@ def live_articles():
 
 
 def paginate(request, items):
+    """One page of ``items``; a page parameter that is not a page number, or past the
+    last page, is a 404 (Django's own answer), never silently the first page."""
     paginator = Paginator(items, PAGE_SIZE)
     try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
         raise Http404 from None
 
 

@@ -122,3 +122,60 @@ def test_profiles_are_in_the_sitemap_in_both_languages(client, home):
     text = client.get("/sitemap.xml").content.decode()
     assert "/en/kb/los-lobos/" in text and "/es/kb/los-lobos/" in text
     assert 'hreflang="es"' in text
+
+
+@pytest.fixture
+def many_seizures(demo_kb):
+    """Seven more confirmed seizures, copies of the demo's Algeciras one with distinct
+    quantities so each row can be told apart on the page."""
+    original = Event.objects.get(
+        kind="seizure", place__name="Algeciras", status="confirmed", role="report"
+    )
+    for n in range(7):
+        original.pk = None
+        original.kg = 1001 + n
+        original.fingerprint = f"page-test-{n}"
+        original.save()
+
+
+def _kg_on_page(html):
+    import re
+
+    rows = re.findall(r'<tr class="kb-row">(.*?)</tr>', html, re.S)
+    return [re.findall(r"<td>(.*?)</td>", row, re.S)[2].split(">")[-1] for row in rows]
+
+
+@pytest.mark.django_db
+def test_ledger_pages_follow_the_export_order(client, many_seizures, monkeypatch):
+    from cronica.dossier import views
+
+    monkeypatch.setattr(views, "LEDGER_PAGE", 3)
+    exported = client.get("/en/kb/seizures.csv?country=spain")
+    expected = [
+        round(float(row["kg"]), 1) for row in csv.DictReader(io.StringIO(exported.content.decode()))
+    ]
+    assert len(expected) >= 8
+    pages = -(-len(expected) // 3)
+    shown = []
+    for number in range(1, pages + 1):
+        html = client.get(f"/en/kb/seizures/?country=spain&page={number}").content.decode()
+        on_page = _kg_on_page(html)
+        assert len(on_page) == min(3, len(expected) - 3 * (number - 1))
+        shown += [round(float(kg.replace(",", "")), 1) for kg in on_page]
+        assert f"Page {number} of {pages}" in html
+        has_prev = f'href="?country=spain&amp;page={number - 1}"' in html
+        has_next = f'href="?country=spain&amp;page={number + 1}"' in html
+        assert has_prev == (number > 1) and has_next == (number < pages)
+    assert shown == expected
+    total = f"{len(expected)} seizures"
+    assert total in client.get("/en/kb/seizures/?country=spain&page=2").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["0", "x", "99", "-1", "2.5"])
+def test_ledger_bad_page_is_not_found(client, many_seizures, monkeypatch, page):
+    from cronica.dossier import views
+
+    monkeypatch.setattr(views, "LEDGER_PAGE", 3)
+    assert client.get(f"/en/kb/seizures/?page={page}").status_code == 404
+    assert client.get("/en/kb/seizures/?page=1").status_code == 200

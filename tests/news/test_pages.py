@@ -112,6 +112,13 @@ def test_search_finds_published_articles_and_is_noindex(client, articles):
     assert "Unpublished draft" not in html
 
 
+@pytest.mark.parametrize("page", ["x", "0", "99"])
+def test_listing_pages_that_do_not_exist_are_not_found(client, articles, page):
+    assert client.get("/en/search/?q=bananas&page=1").status_code == 200
+    assert client.get(f"/en/search/?q=bananas&page={page}").status_code == 404
+    assert client.get(f"/en/?page={page}").status_code == 404
+
+
 @pytest.mark.parametrize(
     "path,kind",
     [
