@@ -44,6 +44,9 @@ def site(backend="sqlite"):
         os.environ["DATABASE_URL"], pg_name = _pg_database()
     import django
 
+    from cronica.core import datadir
+
+    datadir.prepare()  # the keys, as `cronica` makes them before any command
     django.setup()
     from django.core.management import call_command
 

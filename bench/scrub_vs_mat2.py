@@ -38,6 +38,10 @@ def mat2(path, *options):
 def main():
     import django
 
+    from cronica.core import datadir
+
+    os.environ.setdefault("CRONICA_DATA_DIR", tempfile.mkdtemp(prefix="cronica-bench-"))
+    datadir.prepare()  # the keys, as `cronica` makes them before any command
     django.setup()
     from cronica.scrubbing import files
     from tests.scrubbing import crafted
