@@ -38,7 +38,7 @@ def corpora_dir():
 
 
 def mirror_dir():
-    return Path(os.environ.get("CRONICA_MIRROR", "/work/.mirror"))
+    return Path(os.environ.get("CRONICA_MIRROR_DIR", "/work/.mirror"))
 
 
 def bucket(text):

@@ -7,7 +7,6 @@ safely are accepted only as "metadata not removed", never by exhausting the serv
 
 import json
 import re
-import time
 import tracemalloc
 
 import pyrage
@@ -167,17 +166,21 @@ def manifest_of_name():
 
 
 def test_nul_byte_in_file_name(client, tipline, settings):
+    """Accepted under the name with the NUL dropped, as the reader is shown it."""
+    from cronica.tips.models import StoredFile
+
     response = send(client, files=[("photo\x00.jpg.exe", b"plain bytes")])
-    assert response.status_code in (200, 400), response.status_code
-    if response.status_code == 400:
-        assert stored_tips(settings) == NOTHING
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<strong>photo.jpg.exe</strong>" in page
+    assert "\x00" not in page
+    assert StoredFile.objects.count() == 1
 
 
 def test_image_decompression_bomb_is_not_decoded(client, tipline, settings):
-    started = time.monotonic()
     response = send(client, files=[("bomb.png", bombs.png_bomb())])
-    assert time.monotonic() - started < 20
     assert response.status_code == 200
+    assert client.get("/en/tips/").status_code == 200  # still serving
     from cronica.tips.models import StoredFile
 
     # Kept only as the original, flagged: nothing was decoded to clean it.
@@ -204,13 +207,16 @@ def _peak_memory_of(callable_):
 
 
 def test_office_zip_bomb_is_not_inflated():
+    """Refused from the sizes its zip directory declares, before any part is inflated:
+    no cleaned copy, a reason naming the inflation, and far less memory than one part.
+    (Its speed is in bench/hostile_uploads.py.)"""
     from cronica.scrubbing import files
 
     bomb = bombs.office_zip_bomb(inflated_mb=40)  # 40 KB on the wire
-    started = time.process_time()
-    files.scrub(bomb)
-    # A genuine 40 KB document is cleaned in milliseconds.
-    assert time.process_time() - started < 1.5
+    result, peak = _peak_memory_of(lambda: files.scrub(bomb))
+    assert result.cleaned is None
+    assert "would inflate to 40 MB" in result.error
+    assert peak < 5 * 1024 * 1024
 
 
 def test_nested_zip_is_stored_not_unpacked(client, tipline, settings):

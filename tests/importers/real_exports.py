@@ -1,8 +1,7 @@
 """Real, unmodified public export files, read from fetched repository mirrors.
 
 None of these files is committed here (they belong to their projects): each is read at
-test time with ``git show COMMIT:PATH`` from the bare mirror under ``CRONICA_MIRROR_DIR``
-(default ``/work/.mirror``, where the search tool's ``fetch`` puts ``owner+name/repo``),
+test time with ``git show COMMIT:PATH`` from the mirror under ``CRONICA_MIRROR_DIR`` (tests/mirrors.py),
 and a test that needs a missing one is skipped with the reason. docs/import-corpus.md
 lists the same provenance for people.
 
@@ -11,9 +10,7 @@ standard library's XML parser and none of the importer's code, so that the tests
 the import against the file and not against itself.
 """
 
-import os
 import re
-import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -21,9 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 from xml.etree import ElementTree
 
-import pytest
-
-MIRRORS = Path(os.environ.get("CRONICA_MIRROR_DIR", "/work/.mirror"))
+from ..mirrors import mirror_file
 
 
 @dataclass(frozen=True)
@@ -36,23 +31,9 @@ class RealExport:
     licence: str
     note: str = ""
 
-    def git_dir(self):
-        base = MIRRORS / self.repo.replace("/", "+") / "repo"
-        return base / ".git" if (base / ".git").is_dir() else base
-
     def data(self):
         """The file's bytes, or a pytest skip saying what is missing."""
-        git_dir = self.git_dir()
-        if not git_dir.is_dir():
-            pytest.skip(f"{self.name}: no mirror of {self.repo} at {git_dir} (fetch it first)")
-        result = subprocess.run(
-            ["git", f"--git-dir={git_dir}", "show", f"{self.commit}:{self.path}"],
-            capture_output=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            pytest.skip(f"{self.name}: {self.repo}@{self.commit[:10]} has no {self.path}")
-        return result.stdout
+        return mirror_file(self.repo, self.path, self.commit)
 
     def write(self, directory):
         target = Path(directory) / Path(self.path).name

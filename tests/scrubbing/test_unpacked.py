@@ -16,8 +16,8 @@ from cronica.scrubbing import files
 from cronica.scrubbing.office import FIXED_DATE
 from cronica.scrubbing.pdf import strip_jpeg
 
+from ..mirrors import mirror_file
 from . import crafted
-from .mirror import mirror_file
 from .unpack import leaks_in, sei_units
 
 EXPECTED = {
@@ -160,7 +160,13 @@ def test_uncleanable_files_are_not_claimed_clean(tmp_path, name):
 
 
 def test_old_word_document_is_reported_and_never_claimed_clean():
-    data = mirror_file("decalage2/oletools", "tests/test-data/msodde/harmless-clean.doc")
+    # Provenance (docs/security.md, "Metadata removal"): a Word 97-2003 document saved by
+    # Word 2016, from decalage2/oletools at 58ff1a4e5bb6d9087cc9bc2c69e38150e38b69f8.
+    data = mirror_file(
+        "decalage2/oletools",
+        "tests/test-data/msodde/harmless-clean.doc",
+        "58ff1a4e5bb6d9087cc9bc2c69e38150e38b69f8",
+    )
     result = files.scrub(data)
     assert result.kind == "legacy" and result.cleaned is None
     assert {"author", "datetime", "software"} <= result.findings
