@@ -16,6 +16,8 @@ from django.core import signing
 from django.db import models
 from django.utils import timezone
 
+from cronica.core.urlprefix import namespace_prefix
+
 COOKIE = "cronica_reader"
 COOKIE_AGE = 365 * 24 * 3600
 _SALT = "cronica.comments.reader"
@@ -67,7 +69,7 @@ def set_cookie(response, token, language):
         COOKIE,
         signing.Signer(salt=_SALT).sign(token),
         max_age=COOKIE_AGE,
-        path=f"/{language}/comments/",
+        path=namespace_prefix("comments", language),
         httponly=True,
         samesite="Strict",
         secure=settings.SESSION_COOKIE_SECURE,

@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from .urlprefix import namespace_prefix
 
 
 @require_GET
@@ -35,13 +38,12 @@ def language_root(request):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /en/tips/",
-        "Disallow: /es/tips/",
-        "Disallow: /en/comments/",
-        "Disallow: /es/comments/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
+    """Keeps crawlers out of the admin, the tip line and the comment forms of every
+    language, by the addresses the URLconf gives them."""
+    lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}"]
+    for namespace in ("tips", "comments"):
+        lines += [
+            f"Disallow: {namespace_prefix(namespace, code)}" for code, _ in settings.LANGUAGES
+        ]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
