@@ -22,4 +22,12 @@ def test_robots_disallows_the_served_prefixes(client):
             expected.append([p for p in disallowed if url.startswith(p) and p != "/"][0])
     assert sorted(disallowed) == sorted(expected)
     assert "/es/comments/" in disallowed and "/en/tips/" in disallowed
-    assert lines[-1] == "Sitemap: http://testserver/sitemap.xml"
+    assert lines[-1] == f"Sitemap: {settings.SITE_URL}/sitemap.xml"
+
+
+def test_robots_names_the_sitemap_at_the_public_address(client, settings):
+    settings.SITE_URL = "https://cronica.example"
+    response = client.get("/robots.txt", HTTP_HOST="localhost")
+    assert response.content.decode().splitlines()[-1] == (
+        "Sitemap: https://cronica.example/sitemap.xml"
+    )

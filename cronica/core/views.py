@@ -39,11 +39,13 @@ def language_root(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     """Keeps crawlers out of the admin, the tip line and the comment forms of every
-    language, by the addresses the URLconf gives them."""
+    language, by the addresses the URLconf gives them. The sitemap is named at the public
+    address (``CRONICA_SITE_URL``), not at whatever Host the request carried, so a crawler
+    reaching the site through a proxy or a bare IP is not sent elsewhere."""
     lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}"]
     for namespace in ("tips", "comments"):
         lines += [
             f"Disallow: {namespace_prefix(namespace, code)}" for code, _ in settings.LANGUAGES
         ]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
