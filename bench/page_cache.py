@@ -1,65 +1,55 @@
 """An article with 200 published comments under 64 concurrent readers (issue 12,
 benchmarks 1 and 2): requests per second and p99 latency with `wrk`, in one run, for
 
-- nginx serving a saved copy of the page as a static file (the baseline);
+- nginx serving a saved copy of the page as a static file (the baseline), with the same
+  http-level settings as the front cache (deploy/nginx/http.conf);
 - the local production stack's front cache (deploy/local-stack: nginx proxy_cache in
   front of two `cronica serve --no-worker`, PostgreSQL, Redis); target >= 0.8 of static;
 - `cronica serve` alone, the embedded default (SQLite, its page cache in the data
   directory); target >= 0.05 of static and p99 < 50 ms.
 
-Usage: .venv/bin/python bench/page_cache.py [--seconds 10] [--connections 64] [--no-stack]
+The three take turns, ``--rounds`` times, so that a change in the machine's load (two
+cores shared with other work) falls on all of them alike; the figures are the medians.
+
+Usage: .venv/bin/python bench/page_cache.py [--seconds 10] [--rounds 3] [--connections 64]
+                                            [--no-stack]
 Needs `wrk` and nginx (Debian packages wrk, nginx-light, libnginx-mod-http-cache-purge),
 PostgreSQL and Redis on loopback for the stack (BENCH_PG_URL, BENCH_REDIS_URL).
 """
 
 import argparse
 import os
-import re
 import shutil
 import signal
-import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-PYTHON = str(REPO / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.page_serving import (  # noqa: E402 (the repository on the path first)
+    PYTHON,
+    REPO,
+    LocalStack,
+    free_ports,
+    publish_code,
+    wait_for,
+    wrk,
+)
+
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 
-SEED = """
-from datetime import timedelta
-from django.utils import timezone
-from cronica.comments.models import Comment
-from cronica.news.models import ArticleByline, ArticlePage, Contributor, HomePage
-home = HomePage.objects.get()
-writer, _ = Contributor.objects.get_or_create(pen_name="Bench")
-page = ArticlePage(title="Capo captured at a ranch in Sinaloa", slug="bench-capo", language="en",
-                   summary="Marines detained him at dawn.", body=[("heading", "What happened")])
-page.bylines.add(ArticleByline(contributor=writer))
-page.tags.add("Sinaloa")
-home.add_child(instance=page)
-page.save_revision().publish()
-bodies = ["The port has been theirs for years, everybody knows it.",
-          "{ref} eso es lo que agarraron, imaginate lo que paso. https://example.org/nota",
-          "Los marinos tomaron las aduanas y sigue igual.",
-          "{ref} Never going to happen. They will send advisers and boats."]
-start = timezone.now() - timedelta(days=1)
-parent = None
-for n in range(200):
-    at = start + timedelta(minutes=n)
-    ref = f"{timezone.localtime(at - timedelta(minutes=1)):%-I:%M}"
-    c = Comment.objects.create(article=page, body=bodies[n % 4].format(ref=ref), created_at=at,
-                               status=Comment.Status.PUBLISHED,
-                               parent=None if n % 4 == 0 else parent)
-    if n % 4 == 0:
-        parent = c
-print(page.url)
-"""
+SEED = publish_code(
+    "Capo captured at a ranch in Sinaloa",
+    "bench-capo",
+    pen_name="Bench",
+    tags=("Sinaloa",),
+    comments=200,
+)
 
 STATIC_CONF = """
 worker_processes auto;
@@ -67,60 +57,14 @@ pid {run}/nginx.pid;
 error_log {run}/error.log emerg;
 events {{ worker_connections 4096; }}
 http {{
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000;
-    default_type text/html;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    include {repo}/deploy/nginx/http.conf;
     client_body_temp_path {run}/cb; proxy_temp_path {run}/pt; fastcgi_temp_path {run}/ft;
     uwsgi_temp_path {run}/ut; scgi_temp_path {run}/st;
     server {{ listen 127.0.0.1:{port}; root {run}/www; }}
 }}
 """
-
-
-def free_ports(count):
-    for _attempt in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            first = s.getsockname()[1]
-        sockets = []
-        try:
-            for port in range(first, first + count):
-                sockets.append(socket.socket())
-                sockets[-1].bind(("127.0.0.1", port))
-            return first
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no free ports")
-
-
-def wait_for(url, seconds=120):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read(), dict(response.headers)
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
-def wrk(url, seconds, connections):
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, float(p99.group(1)) * scale, int(errors.group(1)) if errors else 0
 
 
 def site_env(data_dir, **extra):
@@ -143,6 +87,19 @@ def manage(env, *args, **kwargs):
         text=True,
         **kwargs,
     )
+
+
+def until_stored(url, header):
+    """Waits until ``url`` has come from its cache three times running: a purge after
+    publishing (the worker links the new article) would otherwise fall in the run."""
+    hits, deadline = 0, time.monotonic() + 120
+    while hits < 3:
+        body, headers = wait_for(url)
+        hits = hits + 1 if headers.get(header, "").lower() == "hit" else 0
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} is not served from its cache")
+        time.sleep(0.5)
+    return body
 
 
 class Embedded:
@@ -170,45 +127,15 @@ class Embedded:
 
 
 class Stack:
-    """deploy/local-stack on free ports, its own PostgreSQL database, Redis db 8."""
+    """deploy/local-stack on free ports, its own PostgreSQL database, Redis (BENCH_REDIS_URL)."""
 
     def __init__(self, tmp):
-        first = free_ports(4)
-        self.port = first + 1
-        self.db = f"cronica_bench_stack_{uuid.uuid4().hex[:8]}"
-        self.env = {
-            **{k: v for k, v in os.environ.items() if k != "CRONICA_TASKS_BACKEND"},
-            "CRONICA_STACK_PORT": str(self.port),
-            "CRONICA_STACK_DIR": str(tmp / "stack"),
-            "CRONICA_STACK_DATABASE_URL": PG_URL.rsplit("/", 1)[0] + "/" + self.db,
-            "CRONICA_STACK_REDIS_URL": REDIS_URL,
-        }
-        subprocess.run(
-            [str(REPO / "deploy" / "local-stack"), "up"],
-            env=self.env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        app = site_env(
-            tmp / "stack" / "data",
-            DATABASE_URL=self.env["CRONICA_STACK_DATABASE_URL"],
-            REDIS_URL=REDIS_URL,
-            CRONICA_CACHE_PREFIX=f"cronica-stack-{self.port}",
-            CRONICA_SITE_URL=f"http://127.0.0.1:{self.port}",
-            CRONICA_PURGE_URL=f"http://127.0.0.1:{self.port - 1}",
-        )
-        path = manage(app, "shell", "-c", SEED).stdout.split()[-1]
-        self.url = f"http://127.0.0.1:{self.port}{path}"
-        wait_for(self.url)
+        self.stack = LocalStack(tmp, PG_URL, REDIS_URL).up()
+        path = self.stack.manage(SEED).split()[-1]
+        self.url = self.stack.url + path
 
     def stop(self):
-        import psycopg
-
-        subprocess.run(
-            [str(REPO / "deploy" / "local-stack"), "down"], env=self.env, stdout=subprocess.DEVNULL
-        )
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{self.db}" WITH (FORCE)')
+        self.stack.down()
 
 
 class StaticCopy:
@@ -223,7 +150,7 @@ class StaticCopy:
             os.chmod(d, 0o755)
         self.port = free_ports(1)
         conf = self.run / "nginx.conf"
-        conf.write_text(STATIC_CONF.format(run=self.run, port=self.port))
+        conf.write_text(STATIC_CONF.format(run=self.run, repo=REPO, port=self.port))
         subprocess.run(["nginx", "-c", str(conf), "-p", str(self.run)], check=True)
         self.conf = conf
         self.url = f"http://127.0.0.1:{self.port}/article.html"
@@ -236,6 +163,7 @@ class StaticCopy:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--no-stack", action="store_true")
     args = parser.parse_args()
@@ -248,23 +176,37 @@ def main():
     try:
         embedded = Embedded(tmp)
         started.append(embedded)
-        body, headers = wait_for(embedded.url)
-        wait_for(embedded.url)  # now stored
+        body = until_stored(embedded.url, "X-Cronica-Cache")
         static = StaticCopy(tmp, body)
         started.append(static)
+        targets = {"static file (nginx)": static.url}
         if not args.no_stack:
             stack = Stack(tmp)
             started.append(stack)
-            wait_for(stack.url)
+            until_stored(stack.url, "X-Front-Cache")
+            targets["stack front cache"] = stack.url
+        targets["cronica serve alone"] = embedded.url
         print(
             f"page: {len(body) // 1024} KiB, {args.connections} connections, "
-            f"{args.seconds} s each, load average {os.getloadavg()[0]:.1f}",
+            f"{args.seconds} s each, {args.rounds} rounds, "
+            f"load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        results = {"static file (nginx)": wrk(static.url, args.seconds, args.connections)}
-        if not args.no_stack:
-            results["stack front cache"] = wrk(stack.url, args.seconds, args.connections)
-        results["cronica serve alone"] = wrk(embedded.url, args.seconds, args.connections)
+        runs = {name: [] for name in targets}
+        for round_ in range(1, args.rounds + 1):
+            for name, url in targets.items():
+                runs[name].append(wrk(url, args.seconds, args.connections))
+                rps, p99, _ = runs[name][-1]
+                print(f"  round {round_}: {name:22} {rps:8.0f} req/s  p99 {p99:7.1f} ms")
+        print(f"medians of {args.rounds} rounds, load average {os.getloadavg()[0]:.1f}:")
+        results = {
+            name: (
+                statistics.median(r[0] for r in rounds),
+                statistics.median(r[1] for r in rounds),
+                sum(r[2] for r in rounds),
+            )
+            for name, rounds in runs.items()
+        }
         base = results["static file (nginx)"][0]
         for name, (rps, p99, errors) in results.items():
             note = f", {errors} non-2xx" if errors else ""

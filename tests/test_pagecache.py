@@ -7,7 +7,8 @@ makes (approving a comment in the admin queue, publishing, editing, unpublishing
 knowledge-base edit) shows on the very next GET, because it purges the affected pages from
 the shared store, even when the change is made by another process (`cronica shell`, the
 worker). An editor with a session, or any request with a cookie, never gets a stored page,
-and nothing an editor sees is stored for readers.
+and nothing an editor sees is stored for readers. Each process also keeps copies of the
+pages in memory (``LocalCopies``): a purge made in any process reaches all of them.
 """
 
 import re
@@ -17,7 +18,10 @@ import pyrage
 import pytest
 import requests
 
+from cronica.core.pagecache import LocalCopies
+
 from .durability.served_site import ServedSite
+from .page_serving import publish_code
 
 SETUP = """
 from cronica.news.models import ArticlePage, HomePage, ArticleByline, Contributor
@@ -37,16 +41,7 @@ Entity.objects.create(kind="group", name="Cartel del Golfo QA", slug="cdg-qa",
 print(page.pk, pending.pk)
 """
 
-PUBLISH = """
-from cronica.news.models import ArticlePage, HomePage, ArticleByline, Contributor
-home = HomePage.objects.get()
-page = ArticlePage(title="QA-FRESH-STORY landing strip found", slug="landing-strip",
-                   language="en", body=[("heading", "Found")])
-page.bylines.add(ArticleByline(contributor=Contributor.objects.get(pen_name="Sombra")))
-page.tags.add("Tamaulipas")
-home.add_child(instance=page)
-page.save_revision().publish()
-"""
+PUBLISH = publish_code("QA-FRESH-STORY landing strip found", "landing-strip", tags=("Tamaulipas",))
 
 EDIT = """
 from cronica.news.models import ArticlePage
@@ -230,3 +225,59 @@ def test_knowledge_base_edit_shows_on_the_next_read_and_spares_other_pages(site)
         assert state == "miss" and "QA-SUMMARY-NEW" in response.text, path
     # An article that does not mention the entity keeps its stored page.
     assert read(site, "/en/convoy-toll-road/")[1] == "hit"
+
+
+FORGET = """
+from cronica.core import pagecache
+pagecache.forget(["/en/convoy-toll-road/"])
+"""
+
+
+def test_a_purge_from_another_process_reaches_every_serving_process(site):
+    """Many fresh connections spread over both gunicorn processes, so each holds the page
+    in memory; a purge from `cronica shell` (a third process, no signal involved) must be
+    seen by all of them on their next request."""
+    warm(site, "/en/convoy-toll-road/")
+    set_title_behind_the_sites_back(site, "QA-LOCAL-COPY-NEW")
+    for _attempt in range(20):  # without a purge every process keeps answering the old page
+        response, state = read(site, "/en/convoy-toll-road/")
+        assert state == "hit" and "QA-LOCAL-COPY-NEW" not in response.text
+    site.manage("shell", "-c", FORGET)
+    for _attempt in range(20):
+        assert "QA-LOCAL-COPY-NEW" in read(site, "/en/convoy-toll-road/")[0].text
+    set_title_behind_the_sites_back(site, "Convoy on the toll road")
+    site.manage("shell", "-c", FORGET)
+
+
+def _entry(body, seconds=60):
+    return ("200 OK", [("Content-Length", str(len(body)))], body, time.time() + seconds)
+
+
+def test_local_copy_loaded_before_a_purge_is_dropped_on_the_next_request(tmp_path):
+    """The race the generation check closes: this process reads the generation, another
+    process purges (and changes the file) before this one keeps what it loaded."""
+    generation = tmp_path / "generation"
+    local = LocalCopies(generation)
+    old, new = _entry(b"old"), _entry(b"new")
+
+    def load_then_purged_elsewhere():
+        generation.write_bytes(b".")
+        return old
+
+    assert local.get("/p/", load_then_purged_elsewhere) is old
+    assert local.get("/p/", lambda: new) is new
+    assert local.get("/p/", lambda: pytest.fail("served from memory, no store read")) is new
+    with generation.open("ab") as f:
+        f.write(b".")
+    assert local.get("/p/", lambda: None) is None
+
+
+def test_local_copies_keep_to_the_stored_expiry_and_their_memory_budget(tmp_path):
+    local = LocalCopies(tmp_path / "generation", budget=10)
+    expired = _entry(b"stale", seconds=-1)
+    assert local.get("/a/", lambda: expired) is expired
+    fresh = _entry(b"fresh")
+    assert local.get("/a/", lambda: fresh) is fresh  # the expired copy was not used
+    local.get("/b/", lambda: _entry(b"123456"))  # 5 + 6 bytes: /a/ goes
+    assert local.get("/a/", lambda: None) is None
+    assert local.get("/b/", lambda: pytest.fail("evicted the newer page")) is not None

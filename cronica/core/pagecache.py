@@ -21,10 +21,22 @@ listed pages; cronica/news/purge.py calls it with the same URLs it sends to a fr
 A render that began before a purge could store the page as it was; ``forget`` leaves a
 short-lived mark with the purge time, and a response rendered before that mark is not
 stored.
+
+In front of the file store each process keeps the pages it served in memory
+(``LocalCopies``), so a hit reads no file and unpickles nothing: one ``stat`` of a
+generation file next to the store, then a dictionary lookup. Every ``forget`` (in any
+process: another gunicorn worker, the task worker, ``cronica shell``) appends a byte to
+that file after dropping the pages from the store; a process that sees the file change
+drops all its copies before it answers, so a purge reaches every process on its next
+request. With Redis the store may be shared by several machines, which no file tells
+about a purge: there every hit reads Redis.
 """
 
 import hashlib
+import os
+import threading
 import time
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -43,10 +55,92 @@ MARK_SECONDS = 120
 # Headers that belong to one connection, not to the page.
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "date", "server"}
 UNSHAREABLE = ("private", "no-store", "no-cache")
+# Memory per process for local copies of stored pages (an article with 200 comments is
+# 124 KiB), and the size at which the generation file starts over.
+LOCAL_BYTES = 64 * 1024 * 1024
+GENERATION_BYTES = 1024 * 1024
 
 
 def _store():
     return caches[CACHE_ALIAS]
+
+
+def _generation_file():
+    """The file every ``forget`` changes, next to the file store; None when the store is
+    not a directory every process of the site shares (Redis)."""
+    config = settings.CACHES[CACHE_ALIAS]
+    if not config["BACKEND"].endswith("FileBasedCache"):
+        return None
+    return Path(config["LOCATION"]) / "generation"
+
+
+def _next_generation():
+    """Appends one byte (atomic with O_APPEND, whichever process writes); past
+    GENERATION_BYTES a fresh file takes its place, whose new inode is a change too."""
+    path = _generation_file()
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, b".")
+        full = os.fstat(fd).st_size >= GENERATION_BYTES
+    finally:
+        os.close(fd)
+    if full:
+        fresh = path.with_name(f"generation.{os.getpid()}.{threading.get_ident()}")
+        fresh.write_bytes(b".")
+        os.replace(fresh, path)
+
+
+class LocalCopies:
+    """This process's copies of stored pages, valid while the generation file is unchanged
+    (see module docstring). A copy is only kept if the generation read before loading it
+    from the store is still the one this process last saw, so a page loaded before a
+    purge and kept after it is dropped by the next request's check."""
+
+    def __init__(self, generation_file, budget=LOCAL_BYTES):
+        self._file = generation_file
+        self._budget = budget
+        self._pages = {}
+        self._bytes = 0
+        self._seen = None
+        self._lock = threading.Lock()
+
+    def _generation(self):
+        try:
+            info = os.stat(self._file)
+        except FileNotFoundError:
+            return None
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def get(self, path, load):
+        """The entry for ``path``, from memory or ``load()`` (the shared store)."""
+        generation = self._generation()
+        if generation != self._seen:
+            with self._lock:
+                self._pages.clear()
+                self._bytes = 0
+                self._seen = generation
+        entry = self._pages.get(path)
+        if entry is not None and entry[3] > time.time():
+            return entry
+        entry = load()
+        if entry is not None:
+            self._keep(path, entry, generation)
+        return entry
+
+    def _keep(self, path, entry, generation):
+        size = len(entry[2])
+        with self._lock:
+            if generation != self._seen or size > self._budget:
+                return
+            old = self._pages.pop(path, None)
+            self._bytes += size - (len(old[2]) if old else 0)
+            self._pages[path] = entry
+            while self._bytes > self._budget:  # oldest first: dicts keep insertion order
+                oldest = next(iter(self._pages))
+                self._bytes -= len(self._pages.pop(oldest)[2])
 
 
 def _digest(path):
@@ -57,7 +151,8 @@ def _digest(path):
 
 
 def _key(path):
-    return f"page:{_digest(path)}"
+    # "page2": entries carry their expiry time for the local copies.
+    return f"page2:{_digest(path)}"
 
 
 def _mark(path):
@@ -74,6 +169,13 @@ def forget(urls):
     now = time.time()
     store.delete_many([_key(p) for p in paths])
     store.set_many({_mark(p): now for p in paths}, timeout=MARK_SECONDS)
+    _next_generation()
+
+
+def forget_all():
+    """Drops every stored page (``cronica restore``: they show the data from before)."""
+    _store().clear()
+    _next_generation()
 
 
 def _cacheable_request(environ):
@@ -128,6 +230,8 @@ class PageCache:
     def __init__(self, application):
         self.application = application
         self.timeout = int(getattr(settings, "CRONICA_PAGE_CACHE_SECONDS", 600))
+        generation_file = _generation_file()
+        self.local = LocalCopies(generation_file) if generation_file else None
 
     def __call__(self, environ, start_response):
         if not self.timeout or not _cacheable_request(environ):
@@ -135,7 +239,10 @@ class PageCache:
         # WSGI hands the path over as latin-1 text of its UTF-8 bytes, as Django reads it.
         path = (environ.get("PATH_INFO") or "/").encode("latin-1").decode("utf-8", "replace")
         store = _store()
-        entry = store.get(_key(path))
+        if self.local:
+            entry = self.local.get(path, lambda: store.get(_key(path)))
+        else:
+            entry = store.get(_key(path))
         if entry is not None:
             return self._serve(entry, environ, start_response)
         if environ["REQUEST_METHOD"] != "GET":
@@ -143,12 +250,12 @@ class PageCache:
         return self._render_and_store(path, store, environ, start_response)
 
     def _serve(self, entry, environ, start_response):
-        status, headers, body = entry
+        status, headers, body, _expires = entry
         if _etag_matches(environ, headers):
             kept = [(n, v) for n, v in headers if n.lower() in ("etag", "cache-control", "vary")]
             start_response("304 Not Modified", [*kept, (HEADER, "hit")])
             return []
-        start_response(status, [*headers, ("Content-Length", str(len(body))), (HEADER, "hit")])
+        start_response(status, headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
     def _render_and_store(self, path, store, environ, start_response):
@@ -183,6 +290,10 @@ class PageCache:
                     for n, v in headers
                     if n.lower() not in HOP_HEADERS and n.lower() != "content-length"
                 ]
-                store.set(_key(path), (status, kept, body), timeout=self.timeout)
+                # Stored ready to send: the headers of a hit, and the expiry the local
+                # copies keep to.
+                sent = [*kept, ("Content-Length", str(len(body))), (HEADER, "hit")]
+                entry = (status, sent, body, started + self.timeout)
+                store.set(_key(path), entry, timeout=self.timeout)
         start_response(status, [*headers, (HEADER, "miss")])
         return [body]

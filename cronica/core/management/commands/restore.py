@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -199,7 +198,7 @@ class Command(BaseCommand):
                 if (new / name).is_file():
                     shutil.copy2(new / name, data_dir / name)
         # Stored pages show the data from before: drop them all (core/pagecache.py).
-        caches[pagecache.CACHE_ALIAS].clear()
+        pagecache.forget_all()
         self.stdout.write(
             f"Restored {source} (taken {manifest.get('created_at')}). Restart "
             "the site, and purge the front cache if there is one."
