@@ -39,7 +39,9 @@ from pathlib import Path
 from page_cache import PG_URL, PYTHON, REPO, SEED, free_ports, manage, site_env, wait_for, wrk
 
 ISSO_VENV = Path(tempfile.gettempdir()) / "cronica-bench-isso-venv"
-WORKERS, THREADS = "1", "8"
+# What `cronica serve` picks by default where rate limits are shared (cronica/cli.py),
+# given to Isso too: the same processes and threads for both.
+WORKERS, THREADS = str(min(4, max(2, os.cpu_count() or 1))), "8"
 
 
 def flood(port, make_request, seconds, clients):

@@ -192,6 +192,12 @@ else:
 # global budgets, not addresses (cronica/core/ratelimit.py). "auto", "always" or "never".
 CRONICA_SHARED_ADDRESS = os.environ.get("CRONICA_SHARED_ADDRESS", "auto")
 CRONICA_POW_BITS = int(os.environ.get("CRONICA_POW_BITS", "16"))
+# Comment flood limits (cronica/comments/views.py): (comments, seconds) per client, and
+# the budget per minute shared by everybody behind a shared address; the same for reports.
+CRONICA_COMMENT_LIMIT = (5, 60)
+CRONICA_COMMENT_SHARED_BUDGET = 30
+CRONICA_REPORT_LIMIT = (20, 3600)
+CRONICA_REPORT_SHARED_BUDGET = 30
 # Several worker processes are safe when the rate limits are shared (cronica/cli.py).
 CRONICA_SHARED_LIMITS = CACHES["ratelimit"]["BACKEND"] != (
     "django.core.cache.backends.locmem.LocMemCache"

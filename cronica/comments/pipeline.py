@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from django.db import transaction
-
 from cronica.screening.scoring import score
 from cronica.screening.thresholds import FLAG, SURE_SPAM
 
@@ -83,9 +81,12 @@ def decide(ctx: Context) -> tuple[Decision, str]:
     raise AssertionError("the last step always decides")
 
 
-@transaction.atomic
-def screen_and_save(comment: Comment, settings: Any = None) -> Decision:
-    """Scores ``comment``, applies the pipeline's decision and saves it."""
+def screen(comment: Comment, settings: Any = None) -> Decision:
+    """Scores ``comment`` and applies the pipeline's decision to it, without saving.
+
+    It only reads (the newsroom model, the article's policy), so a caller can screen
+    before opening the transaction that stores the comment: on SQLite that transaction
+    holds the database's one write lock, which scoring must not keep waiting."""
     settings = settings or policy.site_settings(comment.article)
     scores = score(f"{comment.author_name}\n{comment.body}")
     ctx = Context(
@@ -110,5 +111,11 @@ def screen_and_save(comment: Comment, settings: Any = None) -> Decision:
     }[decision]
     if decision == Decision.REJECT and step == "certain_spam":
         comment.reject_reason = "spam"
+    return decision
+
+
+def screen_and_save(comment: Comment, settings: Any = None) -> Decision:
+    """Scores ``comment``, applies the pipeline's decision and saves it."""
+    decision = screen(comment, settings)
     comment.save()
     return decision

@@ -58,9 +58,11 @@ class Reader(models.Model):
         return cls.objects.filter(key_hash=_hash(token)).first()
 
     @classmethod
-    def create_with_token(cls):
+    def new_with_token(cls):
+        """A new reader, not saved yet, and its token: the comment view saves it in the
+        transaction that stores the reader's first comment."""
         token = secrets.token_urlsafe(32)
-        return cls.objects.create(key_hash=_hash(token)), token
+        return cls(key_hash=_hash(token)), token
 
 
 def set_cookie(response, token, language):

@@ -7,6 +7,7 @@ cookie (the reader token, scoped to /<lang>/comments/); nothing here stores or l
 client's address: flood limits use core.ratelimit's rotating keyed hash.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,11 +29,16 @@ from .models import Comment
 from .moderation import purge_articles
 from .reader import Reader, set_cookie
 
-POST_LIMIT = (5, 60)  # comments per client per minute
-REPORT_LIMIT = (20, 3600)
-# Behind a shared address (an onion service) the limits are budgets for everybody per
-# minute instead (cronica/core/ratelimit.py): a flood holds comments back while it lasts.
-SHARED_POST_BUDGET, SHARED_REPORT_BUDGET = 30, 30
+
+def _within_limit(request, scope):
+    """The flood limit of ``scope`` ("comment" or "report"), read from the settings
+    (CRONICA_COMMENT_LIMIT ...) at each request. Behind a shared address (an onion
+    service) the limit is a budget for everybody per minute instead
+    (cronica/core/ratelimit.py): a flood holds comments back while it lasts."""
+    name = f"CRONICA_{scope.upper()}"
+    limit, window = getattr(settings, f"{name}_LIMIT")
+    budget = getattr(settings, f"{name}_SHARED_BUDGET")
+    return ratelimit.allow(request, scope, limit, window, shared_budget=budget)
 
 
 def _refuse(request, message, status):
@@ -48,11 +54,14 @@ def _cross_site(request):
 def post_comment(request, article_id):
     if not same_origin(request):
         return _cross_site(request)
-    if not ratelimit.allow(request, "comment", *POST_LIMIT, shared_budget=SHARED_POST_BUDGET):
+    if not _within_limit(request, "comment"):
         return _refuse(
             request, _("Too many comments in a short time. Wait a minute and try again."), 429
         )
-    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    # The article's own moderation policy comes in the same query (policy.mode_for).
+    article = get_object_or_404(
+        ArticlePage.objects.live().select_related("comment_policy"), pk=article_id
+    )
     site_settings = policy.site_settings(article)
     if not policy.is_open(article, site_settings):
         return _refuse(request, _("Comments on this article are closed."), 403)
@@ -66,7 +75,7 @@ def post_comment(request, article_id):
         )
     reader, token = Reader.from_request(request), None
     if reader is None:
-        reader, token = Reader.create_with_token()
+        reader, token = Reader.new_with_token()
     comment = Comment(
         article=article,
         parent=form.cleaned_data["parent"],
@@ -77,13 +86,16 @@ def post_comment(request, article_id):
             request.user.is_authenticated and request.user.has_perm("comments.change_comment")
         ),
     )
-    with transaction.atomic():
-        if form.is_bot:
-            comment.status = Comment.Status.SPAM
-            comment.screening = {"reasons": ["spam: filled in the hidden field"]}
-            comment.save()
-        else:
-            pipeline.screen_and_save(comment, site_settings)
+    if form.is_bot:
+        comment.status = Comment.Status.SPAM
+        comment.screening = {"reasons": ["spam: filled in the hidden field"]}
+    else:
+        pipeline.screen(comment, site_settings)  # reads only: before the write lock
+    with transaction.atomic():  # a new reader and its first comment: one short commit
+        if token:
+            reader.save()
+            comment.reader = reader
+        comment.save()
     if comment.status == Comment.Status.PUBLISHED:
         transaction.on_commit(lambda: purge_articles([article]))
     response = redirect(reverse("comments:status", args=[comment.pk]), permanent=False)
@@ -217,7 +229,7 @@ def report_comment(request, pk):
         return render(request, "comments/report.html", {"comment": comment, "form": ReportForm()})
     if not same_origin(request):
         return _cross_site(request)
-    if not ratelimit.allow(request, "report", *REPORT_LIMIT, shared_budget=SHARED_REPORT_BUDGET):
+    if not _within_limit(request, "report"):
         return _refuse(request, _("Too many reports in a short time."), 429)
     form = ReportForm(request.POST)
     if not form.is_valid():

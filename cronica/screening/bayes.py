@@ -48,8 +48,14 @@ def probabilities(text):
     """``{label: (p, examples)}``: the model's probability that ``text`` is ``label``, and
     how many examples of the rarer class it has seen (its confidence); p is None for a
     label with no examples of one class yet."""
+    stats = {
+        s.label: s
+        for s in LabelStat.objects.filter(label__in=LABELS)
+        if s.positive_docs > 0 and s.negative_docs > 0
+    }
+    if not stats:  # a newsroom that has not decided both ways yet: nothing to look up
+        return dict.fromkeys(LABELS, (None, 0))
     features = _features(text)
-    stats = {s.label: s for s in LabelStat.objects.filter(label__in=LABELS)}
     counts = {}
     for row in TokenStat.objects.filter(token__in=features).values_list(
         "label", "token", "positive", "negative"
@@ -59,7 +65,7 @@ def probabilities(text):
     out = {}
     for label in LABELS:
         stat = stats.get(label)
-        if stat is None or stat.positive_docs <= 0 or stat.negative_docs <= 0:
+        if stat is None:
             out[label] = (None, 0)
             continue
         docs = stat.positive_docs + stat.negative_docs

@@ -150,7 +150,8 @@ def _as_reader(client, reader_fields):
 
     from cronica.comments.reader import _SALT
 
-    reader, token = Reader.create_with_token()
+    reader, token = Reader.new_with_token()
+    reader.save()
     Reader.objects.filter(pk=reader.pk).update(**reader_fields)
     client.cookies[COOKIE] = signing.Signer(salt=_SALT).sign(token)
     return reader

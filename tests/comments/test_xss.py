@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from cronica.comments import text
 from cronica.comments.models import Comment
@@ -55,7 +56,7 @@ def _watch(tab):
 def test_payload_corpus_renders_inert_and_nothing_is_lost(
     page, live_server, article, editor, monkeypatch, staff_login
 ):
-    monkeypatch.setattr("cronica.comments.views.POST_LIMIT", (10_000, 60))
+    monkeypatch.setattr(settings, "CRONICA_COMMENT_LIMIT", (10_000, 60))
     assert len(PAYLOADS) >= 100
     statuses = [_post(live_server, article, p) for p in PAYLOADS]
     assert set(statuses) == {303}, statuses

@@ -11,6 +11,7 @@ import unicodedata
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import signing
 from django.test import Client
 from django.utils import timezone
@@ -192,7 +193,7 @@ def test_homoglyph_spam_scores_like_the_ascii_spam_it_imitates(article, post, si
 
 @pytest.fixture
 def no_flood_limit(monkeypatch):
-    monkeypatch.setattr("cronica.comments.views.POST_LIMIT", (10_000, 60))
+    monkeypatch.setattr(settings, "CRONICA_COMMENT_LIMIT", (10_000, 60))
 
 
 def test_replies_to_unavailable_parents_are_refused(article, post, home, no_flood_limit):
