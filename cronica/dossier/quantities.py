@@ -41,19 +41,6 @@ _EN_WORD = (
 _WORD = rf"(?:{_ES_WORD}|{_EN_WORD})"
 SPELLED = rf"{_WORD}(?:(?:\s+|-)(?:(?:y|and)\s+)?{_WORD})*"
 HALF = r"half an?|a half|medio|media"
-# One to ten spelled out, for counts of people and of cases ("three suspects", "en cinco
-# operativos"), where larger numbers come in figures.
-SMALL_NUMBERS = {
-    word: n
-    for n, word in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
-    )
-} | {
-    word: n
-    for n, word in enumerate(
-        ("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"), 2
-    )
-}
 FEW = {"a dozen": 12, "dozens of": 24, "una docena de": 12, "decenas de": 24}
 
 SCALES = {
