@@ -7,10 +7,7 @@ import re
 import subprocess
 
 import pytest
-from django.core.management import call_command
-
-from cronica.tips import blobs
-from tests.scrubbing import crafted
+from PIL import Image
 
 
 @pytest.fixture
@@ -44,27 +41,29 @@ def tipline(settings, tmp_path, journalist, home):
 
 
 def gps_jpeg(path):
-    """A phone photo with GPS, camera, author, comment, XMP and a thumbnail: the same
-    crafted file the scrubbing tests use (tests/scrubbing/crafted.py)."""
-    crafted.gps_jpeg(path)
-    return path
-
-
-def decrypt_with_command(journalist, out, submission, blob):
-    """Decrypts one stored file of ``submission`` into ``out`` as the journalist does, with
-    `cronica tips decrypt` and their own key; the manifest gives back its original name."""
-    call_command(
-        "tips",
-        "decrypt",
-        "-i",
-        str(journalist["key"]),
-        "-o",
-        str(out),
-        str(blobs.path_of(submission.manifest)),
-        str(blob),
-        stdout=io.StringIO(),
+    """A JPEG with GPS, camera, author, comment, XMP and a thumbnail, written by exiftool."""
+    Image.new("RGB", (120, 80), (180, 40, 40)).save(path, quality=90)
+    subprocess.run(
+        [
+            "exiftool",
+            "-q",
+            "-overwrite_original",
+            "-GPSLatitude=31.7406",
+            "-GPSLatitudeRef=N",
+            "-GPSLongitude=106.4869",
+            "-GPSLongitudeRef=W",
+            "-Make=Acme",
+            "-Model=Phone X9",
+            "-DateTimeOriginal=2024:05:01 09:35:00",
+            "-Artist=Juan Perez",
+            "-Comment=shot from the roof",
+            "-XMP:Creator=Juan Perez",
+            f"-ThumbnailImage<={path}",
+            str(path),
+        ],
+        check=True,
     )
-    return out
+    return path
 
 
 def exif_of(path):
