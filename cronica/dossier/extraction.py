@@ -18,7 +18,7 @@ from . import seizures as seizure_reader
 from .dates import first_date
 from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
-from .quantities import money
+from .quantities import SMALL_NUMBER, SMALL_NUMBERS, money
 from .sentences import sentences
 
 EN_WORDS = {
@@ -77,33 +77,11 @@ ARREST_CUE = re.compile(
 EXTRADITION_CUE = re.compile(r"\bextradi(?:t|c)\w*")
 REWARD_CUE = re.compile(r"\b(?:reward|bounty|recompensa)\b")
 COUNTED = re.compile(
-    r"(?P<number>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
-    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|decenas)\s+(?:\w+\s+){0,2}?"
+    rf"(?P<number>\d[\d.,]*|{SMALL_NUMBER}|dozens|decenas)\s+(?:\w+\s+){{0,2}}?"
     r"(?:people|persons|inmates|prisoners|victims|homicides|murders|killings|bodies|"
     r"personas|reos|presos|victimas|homicidios|asesinatos|cuerpos|muertos|"
     r"suspects|members|sospechosos|integrantes|miembros|men|hombres)\b"
 )
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
-}
 
 CONCEALED = re.compile(
     r"\b(?:hidden|concealed|stashed|camouflaged|disguised|packed|mixed|"
@@ -236,8 +214,8 @@ def _count(folded_sentence):
     if not match:
         return None
     word = match["number"]
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
+    if word in SMALL_NUMBERS:
+        return SMALL_NUMBERS[word]
     digits = re.sub(r"[.,]", "", word)
     return int(digits) if digits.isdigit() else None
 

@@ -41,6 +41,32 @@ _EN_WORD = (
 _WORD = rf"(?:{_ES_WORD}|{_EN_WORD})"
 SPELLED = rf"{_WORD}(?:(?:\s+|-)(?:(?:y|and)\s+)?{_WORD})*"
 HALF = r"half an?|a half|medio|media"
+# The small counts reporters spell out before people or cases ("two suspects", "en cinco
+# operativos"), with their values: extraction.py counts victims and arrests with them and
+# seizures.py tells a total over several cases from a single haul.
+SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+}
+SMALL_NUMBER = "|".join(SMALL_NUMBERS)
+SEVERAL_NUMBER = "|".join(word for word, value in SMALL_NUMBERS.items() if value > 1)
 FEW = {"a dozen": 12, "dozens of": 24, "una docena de": 12, "decenas de": 24}
 
 SCALES = {
