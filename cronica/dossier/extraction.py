@@ -12,12 +12,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from . import naming, resolution
 from . import seizures as seizure_reader
 from .dates import first_date
 from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
+from .gazetteer import EntityInfo, Gazetteer, Match
 from .quantities import SMALL_NUMBER, SMALL_NUMBERS, money
 from .sentences import sentences
 
@@ -98,7 +100,7 @@ CARGO = re.compile(
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
 
-def detect_language(text):
+def detect_language(text: str) -> str:
     """ "es" or "en", from common function words; Spanish letters break a tie."""
     words = re.findall(r"[a-z]+", fold(text))
     en = sum(w in EN_WORDS for w in words)
@@ -142,9 +144,9 @@ class Extraction:
     money: list
     entities: dict  # id -> EntityInfo of every matched entity
 
-    def as_json(self):
+    def as_json(self) -> dict[str, object]:
         """The ``cronica extract`` contract."""
-        by_entity = {}
+        by_entity: dict[int, list[str]] = {}
         for match in self.matches:
             if match.entity_id not in self.entities:
                 continue
@@ -209,7 +211,7 @@ class Extraction:
         }
 
 
-def _count(folded_sentence):
+def _count(folded_sentence: str) -> int | None:
     match = COUNTED.search(folded_sentence)
     if not match:
         return None
@@ -220,9 +222,11 @@ def _count(folded_sentence):
     return int(digits) if digits.isdigit() else None
 
 
-def _place(sentence, folded, start, matches, entities):
+def _place(
+    sentence: str, folded: str, start: int, matches: list[Match], entities: dict[int, EntityInfo]
+) -> tuple[EntityInfo | None, str]:
     """The most specific known place in the sentence, else "the port of X"."""
-    ranked = []
+    ranked: list[tuple[bool, int, int, EntityInfo]] = []
     for match in matches:
         info = entities.get(match.entity_id)
         if info and info.kind == "place":
@@ -243,7 +247,7 @@ def _place(sentence, folded, start, matches, entities):
     return None, port["name"] if port else ""
 
 
-def _concealment(sentence, folded):
+def _concealment(sentence: str, folded: str) -> str:
     hidden = CONCEALED.search(folded)
     if hidden:
         return sentence[hidden.start("what") : hidden.end("what")].strip()[:200]
@@ -251,7 +255,9 @@ def _concealment(sentence, folded):
     return sentence[cargo.start() : cargo.end()] if cargo else ""
 
 
-def _events_in(sentence, start, inside, entities):
+def _events_in(
+    sentence: str, start: int, inside: list[Match], entities: dict[int, EntityInfo]
+) -> list[FoundEvent]:
     """Events told in ``sentence`` (at offset ``start``); ``inside`` are the gazetteer
     matches within it."""
     folded = fold(sentence)
@@ -264,7 +270,8 @@ def _events_in(sentence, start, inside, entities):
     sums = money(sentence)
     when = first_date(folded)
     place, place_text = _place(sentence, folded, start, inside, entities)
-    common = dict(
+    event = partial(
+        FoundEvent,
         sentence=sentence,
         start=start,
         occurred_on=when,
@@ -275,26 +282,26 @@ def _events_in(sentence, start, inside, entities):
     )
     found = []
     if REWARD_CUE.search(folded) and sums:
-        found.append(FoundEvent(kind="reward", value_usd=sums[0].usd, **common))
+        found.append(event(kind="reward", value_usd=sums[0].usd))
     if EXTRADITION_CUE.search(folded) and involved:
-        found.append(FoundEvent(kind="extradition", **common))
+        found.append(event(kind="extradition"))
     elif ARREST_CUE.search(folded) and (involved or _count(folded)):
-        found.append(FoundEvent(kind="arrest", count=_count(folded), **common))
+        found.append(event(kind="arrest", count=_count(folded)))
     if KILLING_CUE.search(folded) and (involved or _count(folded)):
-        found.append(FoundEvent(kind="killing", count=_count(folded), **common))
+        found.append(event(kind="killing", count=_count(folded)))
     return found
 
 
 PLACE_DETAIL = {"site": 3, "city": 2, "region": 1, "country": 0}
 
 
-def _detail(event, entities):
+def _detail(event: FoundEvent, entities: dict[int, EntityInfo]) -> tuple[int, int]:
     """How much a report says: filled fields first, then how precise its place is."""
     filled = sum(
         bool(getattr(event, name))
         for name in ("place_id", "place_text", "concealment", "value_usd", "occurred_on")
     )
-    place = entities.get(event.place_id)
+    place = entities.get(event.place_id) if event.place_id is not None else None
     return (filled, PLACE_DETAIL.get(place.level, 0) if place else -1)
 
 
@@ -308,11 +315,17 @@ FILLED_FROM_RESTATEMENTS = (
 )
 
 
-def _seizure_events(text, spans, language, inside, entities):
+def _seizure_events(
+    text: str,
+    spans: list[tuple[int, str]],
+    language: str,
+    inside: list[list[Match]],
+    entities: dict[int, EntityInfo],
+) -> list[FoundEvent]:
     """The article's seizures as events: reports, and the restatements and aggregates
     linked to what they restate or sum (``parts``)."""
     items = seizure_reader.read(text, spans, language)
-    events = {}
+    events: dict[int, FoundEvent] = {}
     for item in items:
         start, sentence = spans[item.sentence]
         folded = fold(sentence)
@@ -352,7 +365,8 @@ def _seizure_events(text, spans, language, inside, entities):
             for name in FILLED_FROM_RESTATEMENTS:
                 if not getattr(target, name) and getattr(event, name):
                     setattr(target, name, getattr(event, name))
-            here, there = entities.get(event.place_id), entities.get(target.place_id)
+            here = entities.get(event.place_id) if event.place_id is not None else None
+            there = entities.get(target.place_id) if target.place_id is not None else None
             if (
                 here
                 and there
@@ -363,18 +377,18 @@ def _seizure_events(text, spans, language, inside, entities):
     return [events[id(item)] for item in items]
 
 
-def extract(text, gazetteer, language=None):
+def extract(text: str, gazetteer: Gazetteer, language: str | None = None) -> Extraction:
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
     entities = gazetteer.entities
     matches, groups = resolution.resolve(text, gazetteer.find(text, language=language), gazetteer)
-    events = []
+    events: list[FoundEvent] = []
     # Matches in text order, so each sentence takes its own by bisection (a scan of all
     # matches per sentence made long texts quadratic).
     ordered = sorted(matches, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     spans = list(sentences(text))
-    inside = []
+    inside: list[list[Match]] = []
     for start, sentence in spans:
         low = bisect_left(starts, start)
         high = bisect_left(starts, start + len(sentence))
@@ -391,7 +405,9 @@ def extract(text, gazetteer, language=None):
     )
 
 
-def _merge_unknown(groups, names):
+def _merge_unknown(
+    groups: list[dict[str, str]], names: list[dict[str, str]]
+) -> list[dict[str, str]]:
     """Unknown group forms first; a typed name inside one is the same group."""
     merged = {g["name"]: g for g in groups}
     for item in names:
@@ -421,6 +437,6 @@ EVENT_FIELDS = (
 )
 
 
-def event_fields(event):
+def event_fields(event: FoundEvent) -> dict[str, object]:
     """A found event as model field values (for ``models.Event``)."""
     return {name: getattr(event, name) for name in EVENT_FIELDS}
