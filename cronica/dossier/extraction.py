@@ -21,6 +21,7 @@ from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
 from .gazetteer import EntityInfo, Gazetteer, Match
 from .quantities import SMALL_NUMBER, SMALL_NUMBERS, money
+from .resolution import Unknown
 from .sentences import sentences
 
 EN_WORDS = {
@@ -405,9 +406,7 @@ def extract(text: str, gazetteer: Gazetteer, language: str | None = None) -> Ext
     )
 
 
-def _merge_unknown(
-    groups: list[dict[str, str]], names: list[dict[str, str]]
-) -> list[dict[str, str]]:
+def _merge_unknown(groups: list[Unknown], names: list[Unknown]) -> list[Unknown]:
     """Unknown group forms first; a typed name inside one is the same group."""
     merged = {g["name"]: g for g in groups}
     for item in names:

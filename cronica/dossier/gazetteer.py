@@ -62,6 +62,9 @@ class Gazetteer:
     ``related`` maps an entity id to the ids of entities related to it (both directions).
     """
 
+    # Group names by their key words, set by resolution._group_keys on first use.
+    _group_keys: dict[tuple[str, ...], set[int]]
+
     def __init__(
         self,
         aliases: Iterable[tuple[int, str, bool, str]],

@@ -60,7 +60,7 @@ def source_for_new_codename(codename: str) -> Source:
     raise RuntimeError("could not allocate a designation")
 
 
-def manifest(language: str, message: str, links: list[str], files: list[EncryptedFile]) -> bytes:
+def manifest(language: str, message: str, links: list[str], files: "list[EncryptedFile]") -> bytes:
     """The plaintext manifest (JSON) of one submission; it is only ever encrypted."""
     return json.dumps(
         {
@@ -94,7 +94,7 @@ def record(
     language: str,
     message: str,
     links: list[str],
-    files: list[EncryptedFile],
+    files: "list[EncryptedFile]",
     recipients: list[x25519.Recipient],
 ) -> tuple[Submission, str | None]:
     """Store a submission. With files it is pending until ``confirm``; returns
