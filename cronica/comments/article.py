@@ -1,21 +1,23 @@
 """Comments on the news app's pages, plugged in through its hooks (``news.extensions``):
 the count on listings and the thread with its form under each article."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import ngettext
+from wagtail.models import Page
 
-from .display import comment_thread
+from .display import ThreadItem, comment_thread
 from .models import Comment
 
 
-def annotate_comment_count(articles):
+def annotate_comment_count(articles: QuerySet) -> QuerySet:
     """Listings count published comments in the query that fetches the articles."""
     published = Q(comments__status=Comment.Status.PUBLISHED)
     return articles.annotate(comment_count=Count("comments", filter=published))
 
 
-def teaser_count(article, request):
+def teaser_count(article: Page, request: HttpRequest) -> str:
     count = getattr(article, "comment_count", 0)
     if not count:
         return ""
@@ -30,7 +32,7 @@ def teaser_count(article, request):
     )
 
 
-def thread_section(request, page):
+def thread_section(request: HttpRequest, page: Page) -> str:
     """The published thread, numbered and nested, and the form (or a closed notice)."""
     thread = comment_thread(page)
     return render_to_string(
@@ -40,5 +42,5 @@ def thread_section(request, page):
     )
 
 
-def _count(items):
+def _count(items: list[ThreadItem]) -> int:
     return sum(1 + _count(item.replies) for item in items)

@@ -2,10 +2,12 @@
 this kind of blog have always shown them (1., 2., ... with replies numbered under each)."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext, pgettext
+from wagtail.models import Page
 
 from .models import Comment
 from .text import render
@@ -21,13 +23,18 @@ MAX_DEPTH = 4
 class ThreadItem:
     comment: Comment
     depth: int = 0
-    replies: list = field(default_factory=list)
+    replies: "list[ThreadItem]" = field(default_factory=list)
     # The comment this one answers, when it is not shown directly above (past MAX_DEPTH).
     in_reply_to: Comment | None = None
-    siblings: list | None = field(default=None, repr=False)
+    siblings: "list[ThreadItem] | None" = field(default=None, repr=False)
 
 
-def prepare(comment, references=None, days=None, anonymous=None):
+def prepare(
+    comment: Comment,
+    references: dict[int, str] | None = None,
+    days: dict[date, str] | None = None,
+    anonymous: str | None = None,
+) -> Comment:
     """Sets what the comment template shows: the rendered body and the posting time in the
     site's time zone. Django's date formatting is a large part of rendering a long
     thread, so the date part is formatted once per day (``days`` caches it across a
@@ -46,7 +53,7 @@ def prepare(comment, references=None, days=None, anonymous=None):
     return comment
 
 
-def comment_thread(article):
+def comment_thread(article: Page) -> list[ThreadItem]:
     """Published comments of ``article`` as a tree of ``ThreadItem``: top-level comments in
     time order, each reply under the comment it answers, down to ``MAX_DEPTH`` levels;
     deeper replies sit at the last level, in time order, marked with ``in_reply_to``.
@@ -65,13 +72,14 @@ def comment_thread(article):
     # rendering a thread of thousands.
     reply_url = reverse("comments:reply", args=[0]).replace("/0/", "/{}/")
     report_url = reverse("comments:report", args=[0]).replace("/0/", "/{}/")
-    days, anonymous = {}, gettext("Anonymous")
+    days: dict[date, str] = {}
+    anonymous = gettext("Anonymous")
     for comment in comments:
         prepare(comment, references.get(comment.id), days, anonymous)
         comment.reply_url = reply_url.format(comment.id)
         comment.report_url = report_url.format(comment.id)
 
-    def nearest_published_ancestor(comment):
+    def nearest_published_ancestor(comment: Comment) -> int | None:
         node, seen = comment.parent_id, set()
         while node is not None and node not in seen:
             if node in published:
@@ -80,7 +88,8 @@ def comment_thread(article):
             node = parents.get(node)
         return None
 
-    top, by_id = [], {}
+    top: list[ThreadItem] = []
+    by_id: dict[int | None, ThreadItem] = {}
     for comment in comments:
         above = by_id.get(nearest_published_ancestor(comment))
         if above is None:  # top-level, or its parent is dated later (an odd import)
@@ -91,6 +100,7 @@ def comment_thread(article):
             item = ThreadItem(
                 comment, above.depth, in_reply_to=above.comment, siblings=above.siblings
             )
+        assert item.siblings is not None  # every branch above sets it
         item.siblings.append(item)
         by_id[comment.id] = item
     return top

@@ -6,9 +6,13 @@ decision's effect on the model and on the reader's record is undone first, so ea
 comment counts once, for its latest decision.
 """
 
+from collections.abc import Iterable
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page
 
 from cronica.screening.scoring import learn_decision
 
@@ -19,7 +23,7 @@ ACTIONS = (APPROVE, REJECT, SPAM)
 _ABUSIVE_REASONS = {RejectReason.INSULT, RejectReason.THREAT}
 
 
-def _lesson(action, reason):
+def _lesson(action: str, reason: str) -> dict[str, bool | None]:
     """What the model learns from a decision: {label: positive or None}."""
     if action == APPROVE:
         return {"spam": False, "abuse": False}
@@ -31,18 +35,20 @@ def _lesson(action, reason):
     }
 
 
-def _apply_lesson(comment, lesson, delta):
+def _apply_lesson(comment: Comment, lesson: dict[str, bool | None], delta: int) -> None:
     text = f"{comment.author_name}\n{comment.body}"
     learn_decision(text, spam=lesson.get("spam"), abuse=lesson.get("abuse"), delta=delta)
 
 
-def _count_for_reader(comment, counted, delta):
+def _count_for_reader(comment: Comment, counted: str | None, delta: int) -> None:
     if comment.reader_id and counted in ("approved", "rejected"):
         Reader.objects.filter(pk=comment.reader_id).update(**{counted: F(counted) + delta})
 
 
 @transaction.atomic
-def decide(comments, action, user=None, reason=""):
+def decide(
+    comments: Iterable[Comment], action: str, user: AbstractBaseUser | None = None, reason: str = ""
+) -> int:
     """Applies ``action`` (approve, reject, spam) to ``comments``; returns how many
     changed. Rejecting needs a reason code (shown to the commenter)."""
     if action not in ACTIONS:
@@ -50,7 +56,7 @@ def decide(comments, action, user=None, reason=""):
     if action == REJECT and reason not in RejectReason.values:
         raise ValueError("rejecting needs a reason")
     if action == SPAM:
-        reason = RejectReason.SPAM
+        reason = str(RejectReason.SPAM)
     changed, articles = 0, {}
     now = timezone.now()
     for comment in comments:
@@ -86,7 +92,7 @@ def decide(comments, action, user=None, reason=""):
     return changed
 
 
-def purge_articles(articles):
+def purge_articles(articles: Iterable[Page]) -> None:
     """Asks the page caches (the embedded one, and the front cache if one is configured)
     to forget the articles' pages and the listings that show their comment counts, so a
     decision shows at once."""
@@ -96,5 +102,5 @@ def purge_articles(articles):
         purge_article(article)
 
 
-def set_blocked(reader, blocked):
+def set_blocked(reader: Reader, blocked: bool) -> None:
     Reader.objects.filter(pk=reader.pk).update(blocked=blocked)

@@ -14,6 +14,7 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from cronica.core.urlprefix import namespace_prefix
@@ -23,7 +24,7 @@ COOKIE_AGE = 365 * 24 * 3600
 _SALT = "cronica.comments.reader"
 
 
-def _hash(token):
+def _hash(token: str) -> str:
     """Keyed with CRONICA_READER_KEY, not SECRET_KEY: rotating the secret key must not
     turn every blocked reader into a stranger (docs/security.md)."""
     return hashlib.sha256(f"{settings.CRONICA_READER_KEY}:{token}".encode()).hexdigest()
@@ -39,14 +40,14 @@ class Reader(models.Model):
     class Meta:
         app_label = "comments"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"reader {self.pk} ({self.approved} approved, {self.rejected} rejected)"
 
-    def is_trusted(self, after):
+    def is_trusted(self, after: int) -> bool:
         return not self.blocked and self.rejected == 0 and self.approved >= after
 
     @classmethod
-    def from_request(cls, request):
+    def from_request(cls, request: HttpRequest) -> "Reader | None":
         """The reader whose cookie came with ``request``, or None."""
         raw = request.COOKIES.get(COOKIE)
         if not raw:
@@ -58,14 +59,14 @@ class Reader(models.Model):
         return cls.objects.filter(key_hash=_hash(token)).first()
 
     @classmethod
-    def new_with_token(cls):
+    def new_with_token(cls) -> "tuple[Reader, str]":
         """A new reader, not saved yet, and its token: the comment view saves it in the
         transaction that stores the reader's first comment."""
         token = secrets.token_urlsafe(32)
         return cls(key_hash=_hash(token)), token
 
 
-def set_cookie(response, token, language):
+def set_cookie(response: HttpResponse, token: str, language: str) -> None:
     """Sets the reader cookie for the comment URLs of ``language`` only."""
     response.set_cookie(
         COOKIE,

@@ -11,17 +11,18 @@ reader token) counts once per comment a day.
 
 from django.db import transaction
 from django.db.models import F
+from django.http import HttpRequest
 
 from cronica.core import ratelimit
 
-from .models import Comment, Report
+from .models import Comment, CommentSettings, Report
 from .reader import Reader
 
 TRUSTED_WEIGHT, UNKNOWN_WEIGHT = 2, 1
 ONCE_PER = 24 * 3600
 
 
-def weight_of(reader, site_settings):
+def weight_of(reader: Reader | None, site_settings: CommentSettings) -> int:
     if reader is None:
         return UNKNOWN_WEIGHT
     if reader.blocked:
@@ -29,13 +30,15 @@ def weight_of(reader, site_settings):
     return TRUSTED_WEIGHT if reader.is_trusted(site_settings.trusted_after) else UNKNOWN_WEIGHT
 
 
-def first_report(request, comment, reader):
+def first_report(request: HttpRequest, comment: Comment, reader: Reader | None) -> bool:
     """True the first time this reader (or client) reports ``comment`` today."""
     who = f"reader:{reader.pk}" if reader else "client"
     return ratelimit.first_time(request, f"report:{comment.pk}:{who}", ONCE_PER)
 
 
-def record(request, comment, reason, site_settings):
+def record(
+    request: HttpRequest, comment: Comment, reason: str, site_settings: CommentSettings
+) -> bool:
     """Store the report and weigh it; returns True if the comment now awaits review."""
     reader = Reader.from_request(request)
     if not first_report(request, comment, reader):

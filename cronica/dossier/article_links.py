@@ -11,9 +11,11 @@ rewritten on lxml's tree, text nodes only, so markup and attributes never get ma
 """
 
 import html as html_lib
+from collections.abc import Callable
 
 from lxml import etree
 from lxml import html as lxml_html
+from wagtail.models import Page
 
 from .gazetteer import Gazetteer
 from .models import Alias, Mention, Review
@@ -21,7 +23,7 @@ from .models import Alias, Mention, Review
 SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre"}
 
 
-def article_filter(page):
+def article_filter(page: Page) -> Callable[[str], str] | None:
     """The body filter for one render of ``page``, or None when it links nothing."""
     if not getattr(page, "pk", None):
         return None
@@ -38,16 +40,16 @@ def article_filter(page):
         "entity_id", "text", "needs_context", "language"
     )
     gazetteer = Gazetteer(names + list(aliases))
-    done = set()
+    done: set[int] = set()
     language = getattr(page, "language", None)
 
-    def rewrite(html):
+    def rewrite(html: str) -> str:
         return link_first_mentions(html, gazetteer, urls, done, language)
 
     return rewrite
 
 
-def _text_slots(root):
+def _text_slots(root: etree._Element) -> list[tuple[etree._Element, str]]:
     """(element, "text" | "tail") for every text node outside SKIP, in document order.
     Iterative, so a pathologically deep body cannot exhaust Python's stack."""
     slots, stack = [], [("enter", root, False)]
@@ -67,13 +69,19 @@ def _text_slots(root):
     return slots
 
 
-def _link(url, name, surface):
+def _link(url: str, name: str, surface: str) -> etree._Element:
     anchor = etree.Element("a", {"class": "kb-link", "href": url, "title": name})
     anchor.text = surface
     return anchor
 
 
-def link_first_mentions(html, gazetteer, urls, done, language=None):
+def link_first_mentions(
+    html: str,
+    gazetteer: Gazetteer,
+    urls: dict[int, tuple[str, str]],
+    done: set[int],
+    language: str | None = None,
+) -> str:
     """``html`` with the first mention of each entity in ``urls`` (id -> (url, name))
     that is not in ``done`` wrapped in a link; ``done`` is updated."""
     allowed = set(urls) - done

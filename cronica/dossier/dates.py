@@ -51,7 +51,7 @@ DATE_RE = re.compile(
 )
 
 
-def first_date(folded_sentence):
+def first_date(folded_sentence: str) -> date | None:
     """The first full date stated ("9 August 2023", "Aug. 9, 2023", "el 20 de julio de
     2025"). A month alone ("in July 2023") is not a date: the ledger then uses the
     article's, rather than inventing the first of the month."""

@@ -4,7 +4,7 @@ text). Shared by the extractor and the ledger's filters."""
 import re
 
 
-def gettext_noop(message):
+def gettext_noop(message: str) -> str:
     """Marks a drug name for translation (makemessages finds it by this name) without
     making this module need Django's settings: extraction also runs bare."""
     return message

@@ -12,13 +12,16 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from . import naming, resolution
 from . import seizures as seizure_reader
 from .dates import first_date
 from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
-from .quantities import money
+from .gazetteer import EntityInfo, Gazetteer, Match
+from .quantities import SMALL_NUMBER, SMALL_NUMBERS, money
+from .resolution import Unknown
 from .sentences import sentences
 
 EN_WORDS = {
@@ -77,33 +80,11 @@ ARREST_CUE = re.compile(
 EXTRADITION_CUE = re.compile(r"\bextradi(?:t|c)\w*")
 REWARD_CUE = re.compile(r"\b(?:reward|bounty|recompensa)\b")
 COUNTED = re.compile(
-    r"(?P<number>\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
-    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|decenas)\s+(?:\w+\s+){0,2}?"
+    rf"(?P<number>\d[\d.,]*|{SMALL_NUMBER}|dozens|decenas)\s+(?:\w+\s+){{0,2}}?"
     r"(?:people|persons|inmates|prisoners|victims|homicides|murders|killings|bodies|"
     r"personas|reos|presos|victimas|homicidios|asesinatos|cuerpos|muertos|"
     r"suspects|members|sospechosos|integrantes|miembros|men|hombres)\b"
 )
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
-}
 
 CONCEALED = re.compile(
     r"\b(?:hidden|concealed|stashed|camouflaged|disguised|packed|mixed|"
@@ -120,7 +101,7 @@ CARGO = re.compile(
 PORT_OF = re.compile(r"\b(?:port of|puerto de|airport of|aeropuerto de)\s+(?P<name>[A-Z][\w-]+)")
 
 
-def detect_language(text):
+def detect_language(text: str) -> str:
     """ "es" or "en", from common function words; Spanish letters break a tie."""
     words = re.findall(r"[a-z]+", fold(text))
     en = sum(w in EN_WORDS for w in words)
@@ -164,9 +145,9 @@ class Extraction:
     money: list
     entities: dict  # id -> EntityInfo of every matched entity
 
-    def as_json(self):
+    def as_json(self) -> dict[str, object]:
         """The ``cronica extract`` contract."""
-        by_entity = {}
+        by_entity: dict[int, list[str]] = {}
         for match in self.matches:
             if match.entity_id not in self.entities:
                 continue
@@ -231,20 +212,22 @@ class Extraction:
         }
 
 
-def _count(folded_sentence):
+def _count(folded_sentence: str) -> int | None:
     match = COUNTED.search(folded_sentence)
     if not match:
         return None
     word = match["number"]
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
+    if word in SMALL_NUMBERS:
+        return SMALL_NUMBERS[word]
     digits = re.sub(r"[.,]", "", word)
     return int(digits) if digits.isdigit() else None
 
 
-def _place(sentence, folded, start, matches, entities):
+def _place(
+    sentence: str, folded: str, start: int, matches: list[Match], entities: dict[int, EntityInfo]
+) -> tuple[EntityInfo | None, str]:
     """The most specific known place in the sentence, else "the port of X"."""
-    ranked = []
+    ranked: list[tuple[bool, int, int, EntityInfo]] = []
     for match in matches:
         info = entities.get(match.entity_id)
         if info and info.kind == "place":
@@ -265,7 +248,7 @@ def _place(sentence, folded, start, matches, entities):
     return None, port["name"] if port else ""
 
 
-def _concealment(sentence, folded):
+def _concealment(sentence: str, folded: str) -> str:
     hidden = CONCEALED.search(folded)
     if hidden:
         return sentence[hidden.start("what") : hidden.end("what")].strip()[:200]
@@ -273,7 +256,9 @@ def _concealment(sentence, folded):
     return sentence[cargo.start() : cargo.end()] if cargo else ""
 
 
-def _events_in(sentence, start, inside, entities):
+def _events_in(
+    sentence: str, start: int, inside: list[Match], entities: dict[int, EntityInfo]
+) -> list[FoundEvent]:
     """Events told in ``sentence`` (at offset ``start``); ``inside`` are the gazetteer
     matches within it."""
     folded = fold(sentence)
@@ -286,7 +271,8 @@ def _events_in(sentence, start, inside, entities):
     sums = money(sentence)
     when = first_date(folded)
     place, place_text = _place(sentence, folded, start, inside, entities)
-    common = dict(
+    event = partial(
+        FoundEvent,
         sentence=sentence,
         start=start,
         occurred_on=when,
@@ -297,26 +283,26 @@ def _events_in(sentence, start, inside, entities):
     )
     found = []
     if REWARD_CUE.search(folded) and sums:
-        found.append(FoundEvent(kind="reward", value_usd=sums[0].usd, **common))
+        found.append(event(kind="reward", value_usd=sums[0].usd))
     if EXTRADITION_CUE.search(folded) and involved:
-        found.append(FoundEvent(kind="extradition", **common))
+        found.append(event(kind="extradition"))
     elif ARREST_CUE.search(folded) and (involved or _count(folded)):
-        found.append(FoundEvent(kind="arrest", count=_count(folded), **common))
+        found.append(event(kind="arrest", count=_count(folded)))
     if KILLING_CUE.search(folded) and (involved or _count(folded)):
-        found.append(FoundEvent(kind="killing", count=_count(folded), **common))
+        found.append(event(kind="killing", count=_count(folded)))
     return found
 
 
 PLACE_DETAIL = {"site": 3, "city": 2, "region": 1, "country": 0}
 
 
-def _detail(event, entities):
+def _detail(event: FoundEvent, entities: dict[int, EntityInfo]) -> tuple[int, int]:
     """How much a report says: filled fields first, then how precise its place is."""
     filled = sum(
         bool(getattr(event, name))
         for name in ("place_id", "place_text", "concealment", "value_usd", "occurred_on")
     )
-    place = entities.get(event.place_id)
+    place = entities.get(event.place_id) if event.place_id is not None else None
     return (filled, PLACE_DETAIL.get(place.level, 0) if place else -1)
 
 
@@ -330,11 +316,17 @@ FILLED_FROM_RESTATEMENTS = (
 )
 
 
-def _seizure_events(text, spans, language, inside, entities):
+def _seizure_events(
+    text: str,
+    spans: list[tuple[int, str]],
+    language: str,
+    inside: list[list[Match]],
+    entities: dict[int, EntityInfo],
+) -> list[FoundEvent]:
     """The article's seizures as events: reports, and the restatements and aggregates
     linked to what they restate or sum (``parts``)."""
     items = seizure_reader.read(text, spans, language)
-    events = {}
+    events: dict[int, FoundEvent] = {}
     for item in items:
         start, sentence = spans[item.sentence]
         folded = fold(sentence)
@@ -374,7 +366,8 @@ def _seizure_events(text, spans, language, inside, entities):
             for name in FILLED_FROM_RESTATEMENTS:
                 if not getattr(target, name) and getattr(event, name):
                     setattr(target, name, getattr(event, name))
-            here, there = entities.get(event.place_id), entities.get(target.place_id)
+            here = entities.get(event.place_id) if event.place_id is not None else None
+            there = entities.get(target.place_id) if target.place_id is not None else None
             if (
                 here
                 and there
@@ -385,18 +378,18 @@ def _seizure_events(text, spans, language, inside, entities):
     return [events[id(item)] for item in items]
 
 
-def extract(text, gazetteer, language=None):
+def extract(text: str, gazetteer: Gazetteer, language: str | None = None) -> Extraction:
     """Everything ``text`` says that the knowledge base can hold."""
     language = language or detect_language(text)
     entities = gazetteer.entities
     matches, groups = resolution.resolve(text, gazetteer.find(text, language=language), gazetteer)
-    events = []
+    events: list[FoundEvent] = []
     # Matches in text order, so each sentence takes its own by bisection (a scan of all
     # matches per sentence made long texts quadratic).
     ordered = sorted(matches, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     spans = list(sentences(text))
-    inside = []
+    inside: list[list[Match]] = []
     for start, sentence in spans:
         low = bisect_left(starts, start)
         high = bisect_left(starts, start + len(sentence))
@@ -413,7 +406,7 @@ def extract(text, gazetteer, language=None):
     )
 
 
-def _merge_unknown(groups, names):
+def _merge_unknown(groups: list[Unknown], names: list[Unknown]) -> list[Unknown]:
     """Unknown group forms first; a typed name inside one is the same group."""
     merged = {g["name"]: g for g in groups}
     for item in names:
@@ -443,6 +436,6 @@ EVENT_FIELDS = (
 )
 
 
-def event_fields(event):
+def event_fields(event: FoundEvent) -> dict[str, object]:
     """A found event as model field values (for ``models.Event``)."""
     return {name: getattr(event, name) for name in EVENT_FIELDS}

@@ -17,12 +17,16 @@ This module knows nothing of the database, so the benchmark and unit tests use i
 ``knowledge.py`` builds it from the site's entities.
 """
 
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
 from .folding import fold, is_word_char
 
+# One entity an alias may name: (entity id, needs context, acronym, language, needs a
+# capital letter).
+Entry = tuple[int, bool, bool, str, bool]
 SHORT = 2  # aliases this short (in letters) always need context
 
 
@@ -46,7 +50,7 @@ class EntityInfo:
     country_id: int | None
 
 
-def _is_acronym(alias):
+def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
@@ -58,9 +62,16 @@ class Gazetteer:
     ``related`` maps an entity id to the ids of entities related to it (both directions).
     """
 
-    def __init__(self, aliases, related=None):
-        grouped = {}
-        self.aliases_of = {}  # entity id -> its alias texts, as written
+    # Group names by their key words, set by resolution._group_keys on first use.
+    _group_keys: dict[tuple[str, ...], set[int]]
+
+    def __init__(
+        self,
+        aliases: Iterable[tuple[int, str, bool, str]],
+        related: dict[int, set[int]] | None = None,
+    ) -> None:
+        grouped: dict[str, dict[int, tuple[bool, bool, str, bool]]] = {}
+        self.aliases_of: dict[int, list[str]] = {}  # entity id -> its alias texts, as written
         for entity_id, text, needs_context, language in aliases:
             self.aliases_of.setdefault(entity_id, []).append(text)
             key = fold(text.strip())
@@ -80,9 +91,11 @@ class Gazetteer:
             entries[entity_id] = (
                 flags
                 if previous is None
-                else tuple(
-                    (a and b) if isinstance(a, bool) else (a if a == b else "")
-                    for a, b in zip(previous, flags, strict=True)
+                else (
+                    previous[0] and flags[0],
+                    previous[1] and flags[1],
+                    previous[2] if previous[2] == flags[2] else "",
+                    previous[3] and flags[3],
                 )
             )
         self.automaton = ahocorasick.Automaton()
@@ -100,9 +113,11 @@ class Gazetteer:
         if self.size:
             self.automaton.make_automaton()
         self.related = related or {}
-        self.entities = {}  # id -> EntityInfo, filled by knowledge.build()
+        self.entities: dict[int, EntityInfo] = {}  # id -> EntityInfo, filled by knowledge.build()
 
-    def candidates(self, text, language=None):
+    def candidates(
+        self, text: str, language: str | None = None
+    ) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """Every alias occurrence on word boundaries, as ``(start, end, entries)``; the
         longest wins where occurrences overlap."""
         if not self.size:
@@ -137,7 +152,13 @@ class Gazetteer:
         kept.sort()
         return kept
 
-    def find(self, text, language=None, context=(), only=None):
+    def find(
+        self,
+        text: str,
+        language: str | None = None,
+        context: Iterable[int] = (),
+        only: Container[int] | None = None,
+    ) -> list[Match]:
         """The entity matches in ``text``, in reading order.
 
         ``context``: entity ids known to be present anyway (they let ambiguous aliases

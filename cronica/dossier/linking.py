@@ -8,33 +8,35 @@ import hashlib
 import logging
 
 from django.db import transaction
+from wagtail.models import Page
 
 from . import knowledge, merging
-from .extraction import event_fields, extract
+from .extraction import Extraction, FoundEvent, event_fields, extract
+from .gazetteer import Match
 from .models import Event, Mention, Review, UnknownName
 
 logger = logging.getLogger(__name__)
 
 
-def article_text(article):
+def article_text(article: Page) -> str:
     """The text the knowledge base reads: title, summary and body."""
     return "\n\n".join(
         part for part in (article.title, article.summary, article.plain_text()) if part
     )
 
 
-def _fingerprint(event):
+def _fingerprint(event: FoundEvent) -> str:
     key = "|".join([event.kind, " ".join(event.sentence.split()), event.quantity_text, event.role])
     return hashlib.sha256(key.encode()).hexdigest()
 
 
 @transaction.atomic
-def link(article):
+def link(article: Page) -> Extraction:
     """Finds what ``article`` mentions and reports; returns the extraction."""
     result = extract(article_text(article), knowledge.gazetteer(), language=article.language)
 
-    first = {}
-    counts = {}
+    first: dict[int, Match] = {}
+    counts: dict[int, int] = {}
     for match in result.matches:
         first.setdefault(match.entity_id, match)
         counts[match.entity_id] = counts.get(match.entity_id, 0) + 1

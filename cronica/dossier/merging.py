@@ -12,20 +12,21 @@ The later report points at the first (``same_as``); the first is the event shown
 the others are its sources. A rejected event is never a merge target.
 """
 
+from collections.abc import Iterable
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from .models import Entity, Event, Review
 
 DAYS = 7
 
 
-def _close(a, b):
+def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 0.01 * max(a, b)
 
 
-def _same_place(a, b):
+def _same_place(a: Event, b: Event) -> bool:
     """Places that can be the same: a city and its port are (one outlet more precise
     than the other) when both are in the same country."""
     if a.country_id and b.country_id:
@@ -33,13 +34,13 @@ def _same_place(a, b):
     return not (a.place_id and b.place_id and a.place_id != b.place_id)
 
 
-def _same_date(a, b):
+def _same_date(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return True
     return abs(a.date - b.date) <= timedelta(days=DAYS)
 
 
-def candidates(event):
+def candidates(event: Event) -> QuerySet:
     others = (
         Event.objects.filter(kind=event.kind, role=Event.Role.REPORT, same_as__isnull=True)
         .exclude(article_id=event.article_id)
@@ -63,7 +64,7 @@ def candidates(event):
     return others.filter(Q(entities__in=involved)).distinct()
 
 
-def same_event(event):
+def same_event(event: Event) -> Event | None:
     """The first report of the same event in another article, or None."""
     if event.role != Event.Role.REPORT:
         return None
@@ -73,7 +74,7 @@ def same_event(event):
     return None
 
 
-def merge(events):
+def merge(events: Iterable[Event]) -> None:
     """Points each of ``events`` (one article's, saved) at the same event reported
     earlier by another article, or clears a link that no longer holds."""
     for event in events:
@@ -85,7 +86,7 @@ def merge(events):
             event.save(update_fields=["same_as"])
 
 
-def shown_once(events):
+def shown_once(events: QuerySet) -> QuerySet:
     """Drops from a queryset of confirmed events the reports of an event that is
     itself shown (confirmed, published): each event appears once."""
     from cronica.news.models import ArticlePage

@@ -2,13 +2,19 @@
 for the HTML page and the JSON API alike."""
 
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from . import svg
 from .merging import shown_once
 from .models import Entity, Event, Mention, Review
+
+if TYPE_CHECKING:
+    from cronica.news.models import ArticlePage
 
 
 @dataclass
@@ -20,13 +26,13 @@ class Profile:
     events: list = field(default_factory=list)
     places: list = field(default_factory=list)
 
-    def timeline(self):
+    def timeline(self) -> "list[tuple[date, str, ArticlePage | Event]]":
         """Articles and events together, newest first."""
         items = [(a.published.date(), "article", a) for a in self.articles]
         items += [(e.date, "event", e) for e in self.events if e.date]
         return sorted(items, key=lambda item: (item[0], item[1]), reverse=True)
 
-    def graph(self):
+    def graph(self) -> SafeString | None:
         edges = [
             (r.get_kind_display(), r.target.name, r.target.kind, r.target.get_absolute_url(), True)
             for r in self.outgoing
@@ -54,7 +60,7 @@ class Profile:
             _("Relations of %(name)s") % {"name": self.entity.name},
         )
 
-    def map(self):
+    def map(self) -> SafeString | None:
         return svg.point_map(
             [
                 (
@@ -69,7 +75,7 @@ class Profile:
         )
 
 
-def articles_mentioning(entity):
+def articles_mentioning(entity: Entity) -> QuerySet:
     from cronica.news.models import ArticlePage
 
     linked = (
@@ -78,7 +84,7 @@ def articles_mentioning(entity):
     return ArticlePage.objects.live().public().filter(pk__in=linked).order_by("-first_published_at")
 
 
-def confirmed_events(entity):
+def confirmed_events(entity: Entity) -> QuerySet:
     """Confirmed events from published articles that involve ``entity`` or happened in it."""
     from cronica.news.models import ArticlePage
 
@@ -94,7 +100,7 @@ def confirmed_events(entity):
     )
 
 
-def attach_sources(events):
+def attach_sources(events: list[Event]) -> list[Event]:
     """Sets ``shown_sources`` on each event: every live, public article that reports it
     (its own, and those of the other reports merged with it), in one query for all."""
     from cronica.news.models import ArticlePage
@@ -108,7 +114,7 @@ def attach_sources(events):
         .select_related("article")
         .order_by("pk")
     )
-    by_root = {}
+    by_root: dict[int, dict[int, ArticlePage]] = {}
     for report in reports:
         root = report.same_as_id or report.pk
         articles = by_root.setdefault(root, {})
@@ -121,11 +127,11 @@ def attach_sources(events):
     return events
 
 
-def profile(entity):
+def profile(entity: Entity) -> Profile:
     outgoing = list(entity.relations.select_related("target"))
     incoming = list(entity.incoming_relations.select_related("subject"))
     events = attach_sources(list(confirmed_events(entity)))
-    places = {}
+    places: dict[int, Entity] = {}
     candidates = [entity] + [r.target for r in outgoing] + [r.subject for r in incoming]
     candidates += [e.place for e in events if e.place]
     if entity.level == Entity.Level.COUNTRY:

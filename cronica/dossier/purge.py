@@ -8,6 +8,8 @@ article and its entity's profile; an event on the ledger, its article and the pr
 the entities and places it names.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
@@ -28,14 +30,14 @@ LISTINGS = (
 )
 
 
-def _root_url():
+def _root_url() -> str:
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else settings.SITE_URL
 
 
-def kb_urls(entity_ids=(), article_ids=()):
+def kb_urls(entity_ids: Iterable[int] = (), article_ids: Iterable[int] = ()) -> list[str]:
     """The knowledge base's listings, the profiles of ``entity_ids`` and the pages of the
     live articles ``article_ids``, in every UI language."""
     from cronica.news.models import ArticlePage
@@ -54,7 +56,7 @@ def kb_urls(entity_ids=(), article_ids=()):
     return urls
 
 
-def entity_neighbourhood(entity):
+def entity_neighbourhood(entity: Entity) -> tuple[set[int], set[int]]:
     """Entity ids whose profiles show ``entity``, and article ids that link to it."""
     ids = {entity.pk}
     if entity.parent_id:
@@ -72,42 +74,50 @@ def entity_neighbourhood(entity):
     return ids, set(articles)
 
 
-def on_entity_change(sender, instance, **kwargs):
+def on_entity_change(sender: type[Entity], instance: Entity, **kwargs: object) -> None:
     """post_save and pre_delete of an entity (before deletion its links still exist)."""
     entity_ids, article_ids = entity_neighbourhood(instance)
     purge_urls(kb_urls(entity_ids, article_ids))
 
 
-def on_alias_or_relation_change(sender, instance, **kwargs):
+def on_alias_or_relation_change(
+    sender: type[Alias | Relation], instance: Alias | Relation, **kwargs: object
+) -> None:
     ids = {instance.entity_id} if isinstance(instance, Alias) else set()
     if isinstance(instance, Relation):
         ids |= {instance.subject_id, instance.target_id}
     purge_urls(kb_urls(ids))
 
 
-def on_mention_change(sender, instance, **kwargs):
+def on_mention_change(sender: type[Mention], instance: Mention, **kwargs: object) -> None:
     purge_urls(kb_urls({instance.entity_id}, {instance.article_id}))
 
 
-def _event_entities(event):
+def _event_entities(event: Event) -> set[int]:
     ids = {event.place_id, event.country_id} - {None}
     if event.pk:
         ids.update(event.entities.values_list("pk", flat=True))
     return ids
 
 
-def on_event_change(sender, instance, **kwargs):
+def on_event_change(sender: type[Event], instance: Event, **kwargs: object) -> None:
     """post_save and pre_delete of an event."""
     purge_urls(kb_urls(_event_entities(instance), {instance.article_id}))
 
 
-def on_event_entities_change(sender, instance, action, pk_set=None, **kwargs):
+def on_event_entities_change(
+    sender: type,
+    instance: object,
+    action: str,
+    pk_set: set[int] | None = None,
+    **kwargs: object,
+) -> None:
     """m2m_changed of ``Event.entities``: the entities gained or lost a line."""
     if action in ("post_add", "post_remove", "pre_clear") and isinstance(instance, Event):
         purge_urls(kb_urls(_event_entities(instance) | set(pk_set or ())))
 
 
-def connect():
+def connect() -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
     handlers = [

@@ -18,12 +18,17 @@ customs report seizures in, except where the caller says the text counts in US u
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from text_to_num import text2num
 
 from .folding import fold
+
+if TYPE_CHECKING:
+    import pint
 
 # Number words: this only finds where a spelled-out number starts and ends; its value is
 # text2num's reading. "a"/"an"/"un"/"una" count as one ("a ton", "una tonelada").
@@ -41,6 +46,32 @@ _EN_WORD = (
 _WORD = rf"(?:{_ES_WORD}|{_EN_WORD})"
 SPELLED = rf"{_WORD}(?:(?:\s+|-)(?:(?:y|and)\s+)?{_WORD})*"
 HALF = r"half an?|a half|medio|media"
+# The small counts reporters spell out before people or cases ("two suspects", "en cinco
+# operativos"), with their values: extraction.py counts victims and arrests with them and
+# seizures.py tells a total over several cases from a single haul.
+SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+}
+SMALL_NUMBER = "|".join(SMALL_NUMBERS)
+SEVERAL_NUMBER = "|".join(word for word, value in SMALL_NUMBERS.items() if value > 1)
 FEW = {"a dozen": 12, "dozens of": 24, "una docena de": 12, "decenas de": 24}
 
 SCALES = {
@@ -126,7 +157,7 @@ QUALIFIERS = {
 QUALIFIER_OF = {phrase: name for name, phrases in QUALIFIERS.items() for phrase in phrases}
 
 
-def _alternation(words):
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -176,7 +207,7 @@ MONEY_RE = re.compile(
 NOT_DOLLARS = re.compile(r"\s*(?:(?:de\s+)?pesos|mxn|mn\b|euros?)")
 
 
-def _spelled(text):
+def _spelled(text: str) -> float | None:
     """The value of spelled-out number words, in Spanish or English, or None."""
     if re.fullmatch(HALF, text):
         return 0.5
@@ -193,7 +224,7 @@ def _spelled(text):
     return None
 
 
-def parse_number(text):
+def parse_number(text: str) -> float | None:
     """A number as written ("9.5", "9,5", "1,200", "1.200,5", "2 350", "mil 450",
     "3 mil 700", "nine", "doscientos", "media") or None."""
     text = " ".join(text.split())
@@ -226,12 +257,12 @@ def parse_number(text):
 MAX_NUMBER = 1e15
 
 
-def _plausible(value):
+def _plausible(value: float | None) -> float | None:
     return value if value is not None and value <= MAX_NUMBER else None
 
 
 @cache
-def _registry():
+def _registry() -> "pint.UnitRegistry":
     """pint's unit registry, built once and only when a weight is first read (it takes
     a tenth of a second, which a process that never reads a weight should not pay)."""
     import pint
@@ -240,7 +271,7 @@ def _registry():
 
 
 @cache
-def unit_factor(unit, short_tons=False):
+def unit_factor(unit: str, short_tons: bool = False) -> float | None:
     """Kilograms in one ``unit`` as written ("toneladas", "lbs", "short tons")."""
     singular = " ".join(w[:-1] if w.endswith("s") and len(w) > 2 else w for w in unit.split())
     name = UNITS.get(singular)
@@ -282,7 +313,7 @@ class Money:
     end: int
 
 
-def _value(match):
+def _value(match: re.Match[str]) -> float | None:
     number = parse_number(match["number"])
     if number is None:
         return None
@@ -290,10 +321,10 @@ def _value(match):
     return number * scale
 
 
-def quantities(text, short_tons=False):
+def quantities(text: str, short_tons: bool = False) -> list[Quantity]:
     """Every weight in ``text``, normalized to kilograms."""
     folded = fold(text)
-    found = []
+    found: list[Quantity] = []
     for match in QUANTITY_RE.finditer(folded):
         value = _value(match)
         factor = unit_factor(match["unit"], short_tons)
@@ -321,9 +352,11 @@ def quantities(text, short_tons=False):
             and not match["qualifier"]
             and JOINED.fullmatch(gap)
             and "\n" not in gap
-            and factor < unit_factor(previous.unit, short_tons)
+            # previous.unit was read with a factor, so it has one.
+            and factor < (unit_factor(previous.unit, short_tons) or 0.0)
         ):
             # "dos toneladas y cuarenta kilos": one weight in two units.
+            assert previous.kg is not None and quantity.kg is not None  # both weights read
             previous.kg = round(previous.kg + quantity.kg, 3)
             previous.end = match.end()
             previous.text = text[previous.start : previous.end]
@@ -332,7 +365,7 @@ def quantities(text, short_tons=False):
     return found
 
 
-def counts(text):
+def counts(text: str) -> list[Count]:
     """Every count of pills, packages, bricks or doses in ``text``."""
     folded = fold(text)
     found = []
@@ -354,7 +387,7 @@ def counts(text):
     return found
 
 
-def money(text):
+def money(text: str) -> list[Money]:
     """Every sum in US dollars in ``text`` ("$160 million", "160 millones de dólares",
     "US$1.2 billion", "25 mdd"); sums in pesos or euros are left out."""
     folded = fold(text)

@@ -15,9 +15,22 @@
 
 import re
 from functools import cache
+from typing import TypedDict
 
 from .folding import fold
-from .gazetteer import Match
+from .gazetteer import Gazetteer, Match
+
+
+class Unknown(TypedDict):
+    """A name no known alias covers, as ``cronica extract`` reports it."""
+
+    name: str
+    type: str
+    mentions: list[str]
+
+
+# A group form's part: (start, end, its key words).
+Part = tuple[int, int, tuple[str, ...]]
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
 _LINK = r"(?:de|del|la|y|and|&)"
@@ -106,7 +119,7 @@ DEMONYMS = {
 }
 
 
-def _demonym(word):
+def _demonym(word: str) -> str | None:
     """The country a nationality adjective names ("colombianas" -> "colombia")."""
     for ending in ("as", "os", "es", "a", "o", "s", ""):
         stem = word[: len(word) - len(ending)] if ending else word
@@ -118,21 +131,21 @@ def _demonym(word):
     return None
 
 
-def key(text):
+def key(text: str) -> tuple[str, ...]:
     """The words that identify a group's name, in English, in order."""
     words = [IN_ENGLISH.get(w, w) for w in re.findall(r"\w+", fold(text))]
     return tuple(w for w in words if w not in DROP)
 
 
 @cache
-def _country_names():
+def _country_names() -> frozenset[str]:
     from .naming import place_names
 
     return place_names()
 
 
-def _group_keys(gazetteer):
-    cached = getattr(gazetteer, "_group_keys", None)
+def _group_keys(gazetteer: Gazetteer) -> dict[tuple[str, ...], set[int]]:
+    cached: dict[tuple[str, ...], set[int]] | None = getattr(gazetteer, "_group_keys", None)
     if cached is None:
         cached = {}
         for entity_id, info in gazetteer.entities.items():
@@ -146,7 +159,7 @@ def _group_keys(gazetteer):
     return cached
 
 
-def _known_group(words, gazetteer):
+def _known_group(words: tuple[str, ...], gazetteer: Gazetteer) -> int | None:
     """The one known group whose name these words are (all, or its first words)."""
     keys = _group_keys(gazetteer)
     found = set(keys.get(words, ()))
@@ -163,14 +176,14 @@ def _known_group(words, gazetteer):
     return found.pop() if len(found) == 1 else None
 
 
-def _forms(text):
+def _forms(text: str) -> list[tuple[int, int, list[Part], bool]]:
     """``(start, end, parts, whole)`` of each group form: a plural form ("Sinaloa and
     Jalisco cartels", "gangs such as Los Lobos and Tren de Aragua") has one part
     ``(part start, part end, words)`` per group. ``whole``: the form's text is the
     group's name ("Cártel de Sinaloa"); otherwise each part is ("la pandilla Barrio 18")."""
-    seen = []
+    seen: list[tuple[int, int, list[Part], bool]] = []
 
-    def free(start, end):
+    def free(start: int, end: int) -> bool:
         return not any(s <= start < e or s < end <= e for s, e, _p, _w in seen)
 
     for pattern in (BEFORE_FORM, AFTER_FORM, REGION_FORM):
@@ -213,7 +226,7 @@ def _forms(text):
     return seen
 
 
-def _names_a_group(name):
+def _names_a_group(name: str) -> bool:
     """Whether the words next to a gang word are a name, not a place, a date or an
     adjective ("a Honduras gang", "the gang Tuesday", "a Houston-based gang")."""
     from .naming import STOP_NAMES
@@ -225,7 +238,7 @@ def _names_a_group(name):
     return bool(words) and folded not in _country_names() and not set(words) <= STOP_NAMES
 
 
-def _countries_of(entity_id, gazetteer):
+def _countries_of(entity_id: int, gazetteer: Gazetteer) -> set[str]:
     info = gazetteer.entities.get(entity_id)
     if info is None:
         return set()
@@ -243,7 +256,7 @@ def _countries_of(entity_id, gazetteer):
     return named
 
 
-def _other_country(folded, match, gazetteer):
+def _other_country(folded: str, match: Match, gazetteer: Gazetteer) -> bool:
     """Whether the words right after an institution's alias place it in a country
     that is not its own."""
     own = _countries_of(match.entity_id, gazetteer)
@@ -264,7 +277,9 @@ def _other_country(folded, match, gazetteer):
     return country is not None and country not in own
 
 
-def resolve(text, matches, gazetteer):
+def resolve(
+    text: str, matches: list[Match], gazetteer: Gazetteer
+) -> tuple[list[Match], list[Unknown]]:
     """``(matches, unknown groups)``: the gazetteer's matches corrected."""
     folded = fold(text)
     entities = gazetteer.entities
@@ -277,7 +292,7 @@ def resolve(text, matches, gazetteer):
             and _other_country(folded, m, gazetteer)
         )
     ]
-    unknown = []
+    unknown: list[Unknown] = []
     places = {
         (m.start, m.end)
         for m in matches
@@ -286,7 +301,7 @@ def resolve(text, matches, gazetteer):
     for start, end, parts, whole in _forms(text):
         if not whole:  # "a Houston gang" is a gang of a known place, not a name
             parts = [p for p in parts if (p[0], p[1]) not in places]
-        found = []
+        found: list[tuple[int, int, int | None]] = []
         for part_start, part_end, words in parts:
             if not words:
                 continue

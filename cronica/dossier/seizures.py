@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from .dates import MONTHS
 from .drugs import DRUG_RE
 from .folding import fold
-from .quantities import counts, quantities
+from .quantities import SEVERAL_NUMBER, counts, quantities
 
 SEIZURE_CUE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|intercept\w*|impound\w*|found|discover\w*|reveal\w*|"
@@ -58,8 +58,7 @@ AGGREGATE = re.compile(
 )
 MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?(?:\s+\d{{1,2}})?,?\s*(?:de\s+)?$")
 SEVERAL = re.compile(
-    r"\b(?:in|from|en)\s+(?:\w+\s+){0,2}?(?:\d+|two|three|four|five|six|seven|eight|nine|"
-    r"ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|several|varios|multiple)\s+"
+    rf"\b(?:in|from|en)\s+(?:\w+\s+){{0,2}}?(?:\d+|{SEVERAL_NUMBER}|several|varios|multiple)\s+"
     r"(?:separate|different|distintos|diferentes|distintas)?[\s,]*(?:[\w,-]+\s+){0,4}?"
     r"(?:interdictions|cases|seizures|incidents|operations|operativos|decomisos|"
     r"incautaciones|casos)\b"

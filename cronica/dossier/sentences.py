@@ -5,6 +5,7 @@ articles sentence by sentence, and the typer is imported by the extractor.
 """
 
 import re
+from collections.abc import Iterator
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«¿¡(]?[A-ZÁÉÍÓÚÑ])|\n\s*\n")
 # A headline: a short first line of a paragraph with no full stop, over a capitalized
@@ -24,7 +25,7 @@ ABBREVIATION = re.compile(
 )
 
 
-def sentences(text):
+def sentences(text: str) -> Iterator[tuple[int, str]]:
     """``(start, sentence)`` pairs; offsets are into ``text``."""
     boundaries = [
         (b.start(), b.end())

@@ -8,11 +8,12 @@ used (no ``style``), which the strict style-src allows. Land shapes come from wo
 
 import json
 import math
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 KIND_COLOURS = {
     "group": "#b3261e",
@@ -20,10 +21,11 @@ KIND_COLOURS = {
     "place": "#2e7d32",
     "institution": "#6a4c93",
 }
+Point = tuple[float, float]  # (longitude, latitude), or (x, y) on the picture
 LAND = Path(__file__).parent / "data" / "land-50m.json"
 
 
-def _svg(width, height, body, label, top=0):
+def _svg(width: float, height: float, body: str, label: str, top: float = 0) -> SafeString:
     # A picture is one image to assistive technology, but a graph or map with links in it
     # is a labelled group: links inside role="img" would be hidden (axe nested-interactive).
     role = "group" if "<a " in body else "img"
@@ -34,13 +36,13 @@ def _svg(width, height, body, label, top=0):
     )
 
 
-def _short(value):
+def _short(value: float) -> str:
     if value >= 1000:
         return f"{value / 1000:.1f} t".replace(".0 t", " t")
     return f"{value:.0f} kg"
 
 
-def bar_chart(series, label):
+def bar_chart(series: Sequence[tuple[str, float]], label: str) -> SafeString:
     """A bar chart of ``series`` (list of (period label, value)), values in kilograms."""
     width, height, left, bottom, top = 640, 260, 56, 40, 16
     if not series:
@@ -74,7 +76,9 @@ def bar_chart(series, label):
     return _svg(width, height, "".join(parts), label)
 
 
-def relation_graph(centre, edges, label):
+def relation_graph(
+    centre: tuple[str, str], edges: Sequence[tuple[str, str, str, str, bool]], label: str
+) -> SafeString:
     """``centre`` (name, kind) with its neighbours on a circle around it. ``edges`` is a
     list of (relation label, name, kind, url, outgoing). One or two neighbours sit beside
     the centre; the picture is cropped to its nodes."""
@@ -106,7 +110,7 @@ def relation_graph(centre, edges, label):
     return _svg(width, bottom - top, "".join(parts), label, top=top)
 
 
-def _node(x, y, name, kind, url, big=False):
+def _node(x: float, y: float, name: str, kind: str, url: str | None, big: bool = False) -> str:
     r = 12 if big else 8
     colour = KIND_COLOURS.get(kind, "#555")
     anchor = "middle"
@@ -122,11 +126,11 @@ def _node(x, y, name, kind, url, big=False):
 
 
 @lru_cache(maxsize=1)
-def land_rings():
+def land_rings() -> list[tuple[tuple[float, float, float, float], list[Point]]]:
     """Land outlines as lists of (longitude, latitude), decoded from TopoJSON once."""
     topology = json.loads(LAND.read_text())
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
+    arcs: list[list[Point]] = []
     for arc in topology["arcs"]:
         x = y = 0
         points = []
@@ -135,8 +139,8 @@ def land_rings():
             points.append((x * sx + tx, y * sy + ty))
         arcs.append(points)
 
-    def ring(indexes):
-        points = []
+    def ring(indexes: list[int]) -> list[Point]:
+        points: list[Point] = []
         for i in indexes:
             arc = arcs[i] if i >= 0 else arcs[~i][::-1]
             points.extend(arc if not points else arc[1:])
@@ -154,7 +158,9 @@ def land_rings():
     return rings
 
 
-def point_map(points, label):
+def point_map(
+    points: Sequence[tuple[str, float, float, str | None]], label: str
+) -> SafeString | None:
     """A map of ``points`` (name, latitude, longitude, url), framed around them, with
     land drawn from Natural Earth. Equirectangular: simple and honest at these scales."""
     width, height = 640, 400
@@ -168,7 +174,7 @@ def point_map(points, label):
     half_w = half_h * width / height
     west, east, south, north = clon - half_w, clon + half_w, clat - half_h, clat + half_h
 
-    def xy(lon, lat):
+    def xy(lon: float, lat: float) -> Point:
         return (lon - west) / (east - west) * width, (north - lat) / (north - south) * height
 
     parts = [f'<rect width="{width}" height="{height}" fill="#dbe9f4"/>']

@@ -8,36 +8,38 @@
 """
 
 import hashlib
+from pathlib import Path
+from typing import TextIO
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from tqdm import tqdm
 
 from . import blogger, wxr
-from .html_body import BodyError, ImageRef, convert
+from .html_body import Body, BodyError, ImageRef, convert
 from .images import Downloader
 from .models import ImportedItem
-from .records import ImportFileError
-from .writer import Writer, image_key
+from .records import Export, ImportFileError, PostRecord
+from .writer import Summary, Writer, image_key
 
 PARSERS = {"blogger": blogger.parse, "wxr": wxr.parse}
 ID_COLUMN_LENGTH = 255  # ImportedItem.external_id and Comment.external_id
 
 
-def stored_id(external_id):
+def stored_id(external_id: str) -> str:
     """The export's id as stored: itself, or a digest when it exceeds the column."""
     if len(external_id) <= ID_COLUMN_LENGTH:
         return external_id
     return "sha256:" + hashlib.sha256(external_id.encode()).hexdigest()
 
 
-def parse_file(kind, path):
+def parse_file(kind: str, path: str | Path) -> Export:
     """The :class:`~.records.Export` in the file, or ImportFileError."""
     from .xmlfile import read_xml
 
     if kind not in PARSERS:
         raise ImportFileError(f"unknown export format {kind!r}; use one of {', '.join(PARSERS)}")
-    warnings = []
+    warnings: list[str] = []
     export = PARSERS[kind](read_xml(path, warnings), str(path))
     export.warnings.extend(warnings)
     for post in export.posts:
@@ -56,8 +58,13 @@ def parse_file(kind, path):
 
 
 def import_file(
-    kind, path, download_images=True, progress=None, allow_private_hosts=False, renames=None
-):
+    kind: str,
+    path: str | Path,
+    download_images: bool = True,
+    progress: TextIO | None = None,
+    allow_private_hosts: bool = False,
+    renames: dict[str, str] | None = None,
+) -> Summary:
     """Imports the export at ``path``; returns the writer's Summary. ``progress`` is the
     stream for progress bars (None: no bars); ``allow_private_hosts`` lets image downloads
     reach loopback and private networks; ``renames`` maps author names in the export to
@@ -86,7 +93,7 @@ def import_file(
         raise
 
 
-def _body(post, base_url, path):
+def _body(post: PostRecord, base_url: str, path: str | Path) -> Body:
     """The post's :class:`~.html_body.Body`; ImportFileError naming the post when its
     HTML cannot be converted, so that the whole file imports nothing."""
     try:
@@ -95,7 +102,9 @@ def _body(post, base_url, path):
         raise ImportFileError(f"{path}: post {post.external_id} ({post.title!r}): {exc}") from None
 
 
-def fetch_images(bodies, progress, allow_private_hosts=False):
+def fetch_images(
+    bodies: dict[str, Body], progress: TextIO | None, allow_private_hosts: bool = False
+) -> dict[str, bytes]:
     """``{url: bytes}`` of the images in ``bodies`` that a previous run did not store and
     that can be downloaded now."""
     urls = list(

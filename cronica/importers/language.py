@@ -11,6 +11,10 @@ English.
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 ENGLISH = frozenset(
     [
@@ -102,13 +106,13 @@ SITE_LANGUAGES = {"en", "es"}
 
 
 @cache
-def _identifier():
+def _identifier() -> "LanguageIdentifier":
     from py3langid.langid import _load_identifier
 
     return _load_identifier(norm_probs=True)
 
 
-def detect_language(text):
+def detect_language(text: str | None) -> str:
     """The ISO 639 code of ``text``'s language: ``"en"`` or ``"es"`` unless the text is
     long enough and clearly in another language."""
     text = text or ""
@@ -121,7 +125,7 @@ def detect_language(text):
     return code
 
 
-def guess_language(text):
+def guess_language(text: str | None) -> str:
     """``"es"`` or ``"en"`` for ``text``."""
     words = re.findall(r"[a-záéíóúüñ]+", (text or "").lower())
     english = sum(word in ENGLISH for word in words)

@@ -58,8 +58,8 @@ class Export:
     # Old addresses of label/category/tag listings, by tag name: they redirect to tag pages.
     tag_paths: dict[str, set[str]] = field(default_factory=dict)
 
-    def tag_path(self, name, path):
+    def tag_path(self, name: str, path: str) -> None:
         self.tag_paths.setdefault(name, set()).add(path)
 
-    def skip(self, reason):
+    def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

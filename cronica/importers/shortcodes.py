@@ -49,9 +49,10 @@ class Expansion:
     notes: Counter = field(default_factory=Counter)
 
 
-def attributes(text):
+def attributes(text: str | None) -> tuple[dict[str, str], list[str]]:
     """``(named, positional)`` as WordPress's ``shortcode_parse_atts`` reads them."""
-    named, positional = {}, []
+    named: dict[str, str] = {}
+    positional: list[str] = []
     for match in ATTRIBUTE.finditer(text or ""):
         key = match[1] or match[3] or match[5]
         if key:
@@ -61,17 +62,17 @@ def attributes(text):
     return named, positional
 
 
-def _frame(url):
+def _frame(url: str) -> str:
     return f'\n\n<iframe src="{escape(url)}"></iframe>\n\n' if url.startswith("http") else ""
 
 
 class _Expander:
-    def __init__(self, attachments, post_id):
+    def __init__(self, attachments: dict[str, Attachment], post_id: str) -> None:
         self.attachments = attachments
         self.post_id = post_id
-        self.notes = Counter()
+        self.notes: Counter[str] = Counter()
 
-    def gallery(self, named):
+    def gallery(self, named: dict[str, str]) -> str:
         ids = [i.strip() for i in named.get("ids", named.get("include", "")).split(",")]
         if ids != [""]:
             items = [self.attachments[i] for i in ids if i in self.attachments]
@@ -88,7 +89,7 @@ class _Expander:
             for a in items
         )
 
-    def expand(self, name, attrs, content=""):
+    def expand(self, name: str, attrs: str, content: str = "") -> str | None:
         named, positional = attributes(attrs)
         first = positional[0] if positional else ""
         if name == GALLERY:
@@ -119,7 +120,7 @@ class _Expander:
             return _frame(url.replace("&amp;", "&"))
         return None
 
-    def enclosing(self, match):
+    def enclosing(self, match: re.Match[str]) -> str:
         name = match[1].lower()
         if name == "caption":
             return match[0]  # wxr turns these into figures
@@ -129,7 +130,7 @@ class _Expander:
         self.notes[f"unknown [{name}] shortcodes removed (their text kept)"] += 1
         return match[3]
 
-    def single(self, match):
+    def single(self, match: re.Match[str]) -> str:
         name, attrs = match[1].lower(), match[2] or ""
         if name == "caption":
             return match[0]
@@ -142,13 +143,15 @@ class _Expander:
         return match[0]
 
 
-def expand(text, attachments=None, post_id=""):
+def expand(
+    text: str, attachments: dict[str, Attachment] | None = None, post_id: str = ""
+) -> Expansion:
     """:class:`Expansion` of the shortcodes in a post's ``text``. ``attachments`` maps
     attachment ids to :class:`Attachment`; ``post_id`` finds a gallery's own images."""
     expander = _Expander(attachments or {}, post_id)
-    escaped = []
+    escaped: list[str] = []
 
-    def protect(match):
+    def protect(match: re.Match[str]) -> str:
         escaped.append(f"[{match[1]}]")
         return f"\x00{len(escaped) - 1}\x00"
 

@@ -7,7 +7,8 @@ Neither Blogger nor WordPress puts a DOCTYPE in its exports, so refusing them co
 
 import re
 import zipfile
-from xml.etree.ElementTree import ParseError
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, parse
@@ -29,7 +30,7 @@ KNOWN_PREFIXES = {
 SAFE = {"forbid_dtd": True, "forbid_entities": True, "forbid_external": True}
 
 
-def read_xml(path, notes=None):
+def read_xml(path: str | Path, notes: list[str] | None = None) -> Element:
     """The root element of the XML file at ``path``, or ImportFileError saying what is wrong.
     A Google Takeout archive (.zip) holding one blog's ``feed.atom`` is read in place.
     ``notes`` (a list) receives what had to be repaired to read the file."""
@@ -48,7 +49,7 @@ def read_xml(path, notes=None):
     return root
 
 
-def _with_known_prefixes(path):
+def _with_known_prefixes(path: str | Path) -> tuple[Element, list[str]]:
     with open(path, "rb") as file:
         data = file.read()
     opening = re.search(rb"<(?!\?|!)[\w:.-]+", data)
@@ -68,7 +69,7 @@ def _with_known_prefixes(path):
         ) from None
 
 
-def _read(path):
+def _read(path: str | Path) -> Element:
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
@@ -103,7 +104,7 @@ def _read(path):
     return tree.getroot()
 
 
-def _feed_member(path, archive):
+def _feed_member(path: str | Path, archive: zipfile.ZipFile) -> str:
     feeds = [
         name
         for name in archive.namelist()
@@ -118,16 +119,16 @@ def _feed_member(path, archive):
     return feeds[0]
 
 
-def local(tag):
+def local(tag: str) -> str:
     """``{namespace}name`` -> ``name``."""
     return tag.rsplit("}", 1)[-1]
 
 
-def namespace(tag):
+def namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
-def text_of(element):
+def text_of(element: Element | None) -> str:
     """The element's text, stripped; '' when the element is missing or empty."""
     if element is None or element.text is None:
         return ""

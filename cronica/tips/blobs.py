@@ -24,13 +24,13 @@ from django.conf import settings
 from .timing import blur_mtime, this_hour
 
 
-def root():
+def root() -> Path:
     path = Path(getattr(settings, "CRONICA_TIPS_ROOT", settings.DATA_DIR / "tips"))
     (path / "incoming").mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
-def path_of(name):
+def path_of(name: str) -> Path:
     """Where blob ``name`` is: settled, or still in ``incoming`` during its first hour."""
     if not name or "/" in name or name.startswith("."):
         raise ValueError("bad blob name")
@@ -44,21 +44,21 @@ def path_of(name):
 class BlobWriter:
     """A write-only file for one blob; ``commit()`` publishes it, ``discard()`` drops it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.name = secrets.token_hex(16)
         self._part = root() / "incoming" / f"{self.name}.part"
         fd = os.open(self._part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         self.file = os.fdopen(fd, "wb")
         self.size = 0
 
-    def write(self, data):
+    def write(self, data: bytes) -> int:
         self.size += len(data)
         return self.file.write(data)
 
-    def flush(self):
+    def flush(self) -> None:
         self.file.flush()
 
-    def commit(self):
+    def commit(self) -> str:
         self.file.flush()
         os.fsync(self.file.fileno())
         self.file.close()
@@ -69,14 +69,14 @@ class BlobWriter:
         _fsync_dir(final.parent)
         return self.name
 
-    def discard(self):
+    def discard(self) -> None:
         if not self.file.closed:
             self.file.close()
         self._part.unlink(missing_ok=True)
         blur_mtime(self._part.parent)
 
 
-def _fsync_dir(path):
+def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -84,14 +84,14 @@ def _fsync_dir(path):
         os.close(fd)
 
 
-def delete(name):
+def delete(name: str) -> None:
     path_of(name)  # checks the name
     for path in (root() / f"{name}.age", root() / "incoming" / f"{name}.age"):
         path.unlink(missing_ok=True)
         blur_mtime(path.parent)
 
 
-def settle():
+def settle() -> int:
     """Move every blob committed before this hour out of ``incoming`` as a fresh copy (new
     inode: its birth and change times are now), in random order; returns how many."""
     base = root()
@@ -117,7 +117,7 @@ def settle():
     return len(waiting)
 
 
-def sweep_incoming(older_than_seconds=6 * 3600):
+def sweep_incoming(older_than_seconds: float = 6 * 3600) -> None:
     """Remove .part files left by a crash mid-upload (ciphertext, but never acknowledged),
     and copies a crash interrupted while settling (their originals are still waiting)."""
     import time

@@ -13,6 +13,6 @@ DEFAULTS = {
 }
 
 
-def number(name):
+def number(name: str) -> int:
     value = getattr(settings, name, None)
     return int(DEFAULTS[name] if value is None else value)

@@ -8,6 +8,7 @@ journalists how many submissions arrived, never what they are or exactly when.
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from .models import Source, StoredFile, Submission
 from .timing import this_hour
 
 
-def purge_expired():
+def purge_expired() -> None:
     days = number("CRONICA_TIPS_RETENTION_DAYS")
     for source in Source.objects.filter(last_activity__lt=this_hour() - timedelta(days=days)):
         submissions.delete_source(source)
@@ -35,7 +36,7 @@ def purge_expired():
     sweep_orphans()
 
 
-def sweep_orphans(older_than_hours=6):
+def sweep_orphans(older_than_hours: int = 6) -> None:
     """Delete blobs no row refers to: a crash between writing a blob and committing its
     row leaves ciphertext that no one acknowledged and no one can find."""
     import time
@@ -48,12 +49,12 @@ def sweep_orphans(older_than_hours=6):
             path.unlink(missing_ok=True)
 
 
-def journalists():
+def journalists() -> list[AbstractBaseUser]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     return [user for user in users if user.has_perm(PERMISSION)]
 
 
-def send_digest():
+def send_digest() -> int:
     """One email per journalist with the number of new submissions, if there are any."""
     with transaction.atomic():
         new = Submission.objects.select_for_update().filter(pending=False, notified=False)

@@ -11,16 +11,16 @@ from bech32 import bech32_encode, convertbits
 from pyrage import x25519
 
 
-def identity_from_seed(seed):
+def identity_from_seed(seed: bytes) -> x25519.Identity:
     """An age X25519 identity whose secret scalar is ``seed`` (32 bytes)."""
     if len(seed) != 32:
         raise ValueError("an age identity needs a 32-byte seed")
-    return x25519.Identity.from_str(
-        bech32_encode("age-secret-key-", convertbits(seed, 8, 5)).upper()
-    )
+    words = convertbits(seed, 8, 5)
+    assert words is not None  # eight-bit input always converts
+    return x25519.Identity.from_str(bech32_encode("age-secret-key-", words).upper())
 
 
-def parse_recipient(text):
+def parse_recipient(text: str | None) -> x25519.Recipient:
     """The pyrage recipient for ``text``; ValueError with a readable message if invalid."""
     text = (text or "").strip()
     if not text.startswith("age1"):

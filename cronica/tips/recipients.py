@@ -15,11 +15,15 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from pyrage import x25519
 
 from cronica.audit.log import recent, record
+from cronica.audit.models import Entry as AuditEntry
 from cronica.staff.sessions import second_factor_fresh
 
 from .keys import parse_recipient
@@ -28,11 +32,11 @@ from .models import Recipient
 NOTICE_DAYS = 30
 
 
-def pinned():
+def pinned() -> bool:
     return bool(getattr(settings, "CRONICA_TIPS_RECIPIENTS_PINNED", False))
 
 
-def newsroom_recipients():
+def newsroom_recipients() -> list[x25519.Recipient]:
     """Every public key a tip is encrypted to: active admin recipients plus those from
     ``CRONICA_TIPS_RECIPIENTS`` (only the latter when the deployment pins them). Empty
     means the tip line is closed."""
@@ -52,15 +56,17 @@ def newsroom_recipients():
     return keys
 
 
-def describe(recipient):
+def describe(recipient: Recipient) -> str:
     return f"{recipient.name} ({recipient.public_key[:12]}…{recipient.public_key[-6:]})"
 
 
-def record_change(user, action, recipient, detail=""):
+def record_change(
+    user: AbstractBaseUser, action: str, recipient: Recipient, detail: str = ""
+) -> None:
     record(user, f"tips.recipient_{action}", describe(recipient), detail)
 
 
-def notices():
+def notices() -> list[AuditEntry]:
     """Recipient changes of the last month, newest first, for the inbox."""
     verbs = {"added": _("added"), "changed": _("changed"), "removed": _("removed")}
     entries = list(recent("tips.recipient_", days=NOTICE_DAYS))
@@ -73,7 +79,7 @@ class GuardedRecipientView:
     """Mixed into the snippet views that change recipients: refused while pinned, and sent
     through a fresh second-factor check first."""
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if pinned():
             messages.error(
                 request,
@@ -85,4 +91,4 @@ class GuardedRecipientView:
         if not second_factor_fresh(request.session):
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('staff_verify')}?{query}")
-        return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

@@ -8,23 +8,29 @@ failed submission leaves nothing behind.
 import hashlib
 import json
 import secrets
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pyrage
 from django.db import IntegrityError, transaction
+from pyrage import x25519
 
 from . import blobs, codenames
 from .keys import identity_from_seed, parse_recipient
 from .models import Reply, SiteSalt, Source, StoredFile, Submission
 from .streaming import encrypt_bytes
 
+if TYPE_CHECKING:
+    from .uploads import EncryptedFile
+
 MANIFEST_VERSION = 1
 
 
-def token_digest(token):
+def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def find_source(codename):
+def find_source(codename: str) -> tuple[Source, x25519.Identity] | tuple[None, None]:
     """(Source, reply identity) for ``codename``, or (None, None). One slow hash."""
     if not codenames.looks_valid(codename):
         return None, None
@@ -33,7 +39,7 @@ def find_source(codename):
     return (source, identity_from_seed(seed)) if source else (None, None)
 
 
-def source_for_new_codename(codename):
+def source_for_new_codename(codename: str) -> Source:
     """The Source for a codename just issued (created on first use). Resubmitting the first
     form (back button) finds the same source instead of failing."""
     lookup, seed = codenames.derive(codename, SiteSalt.get())
@@ -54,7 +60,7 @@ def source_for_new_codename(codename):
     raise RuntimeError("could not allocate a designation")
 
 
-def manifest(language, message, links, files):
+def manifest(language: str, message: str, links: list[str], files: "list[EncryptedFile]") -> bytes:
     """The plaintext manifest (JSON) of one submission; it is only ever encrypted."""
     return json.dumps(
         {
@@ -83,7 +89,14 @@ def manifest(language, message, links, files):
     ).encode()
 
 
-def record(source, language, message, links, files, recipients):
+def record(
+    source: Source,
+    language: str,
+    message: str,
+    links: list[str],
+    files: "list[EncryptedFile]",
+    recipients: list[x25519.Recipient],
+) -> tuple[Submission, str | None]:
     """Store a submission. With files it is pending until ``confirm``; returns
     (submission, confirm token or None). Deletes every blob if anything fails."""
     written = [name for f in files for name in f.blobs()]
@@ -126,18 +139,18 @@ def record(source, language, message, links, files, recipients):
         raise
 
 
-def pending_submission(token):
+def pending_submission(token: str | None) -> Submission | None:
     if not token:
         return None
     return Submission.objects.filter(pending=True, confirm_token=token_digest(token)).first()
 
 
-def confirm(submission, keep_originals):
+def confirm(submission: Submission, keep_originals: bool) -> None:
     """Keep one version of each file: the cleaned one where it exists (the default), or
     the original as evidence. The submission is acknowledged once this commits."""
     drop = []
     with transaction.atomic():
-        by_position = {}
+        by_position: dict[int, list[StoredFile]] = {}
         for stored in submission.files.select_for_update():
             by_position.setdefault(stored.position, []).append(stored)
         for versions in by_position.values():
@@ -154,14 +167,14 @@ def confirm(submission, keep_originals):
         blobs.delete(name)
 
 
-def delete_submission(submission):
+def delete_submission(submission: Submission) -> None:
     names = [submission.manifest, *submission.files.values_list("blob", flat=True)]
     submission.delete()
     for name in names:
         blobs.delete(name)
 
 
-def delete_source(source):
+def delete_source(source: Source) -> None:
     for submission in list(source.submissions.all()):
         delete_submission(submission)
     source.delete()
@@ -170,7 +183,7 @@ def delete_source(source):
 ARMOR_BEGIN, ARMOR_END = "-----BEGIN AGE ENCRYPTED FILE-----", "-----END AGE ENCRYPTED FILE-----"
 
 
-def reply(source, text):
+def reply(source: Source, text: str) -> Reply:
     """Store a journalist's reply encrypted to the source's reply key (armored age).
 
     A reply already encrypted offline (`cronica tips encrypt-reply`) is stored as it is,
@@ -185,7 +198,7 @@ def reply(source, text):
     return Reply.objects.create(source=source, ciphertext=ciphertext.decode("ascii"))
 
 
-def read_replies(source, identity):
+def read_replies(source: Source, identity: x25519.Identity) -> list[tuple[datetime, str]]:
     """[(hour sent, text)], decrypted with the identity only the codename rebuilds."""
     return [
         (r.sent, pyrage.decrypt(r.ciphertext.encode("ascii"), [identity]).decode())

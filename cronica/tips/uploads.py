@@ -9,8 +9,11 @@ copy and the cleaned version is encrypted too. The source then chooses which one
 """
 
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpRequest
+from pyrage import x25519
 
 from cronica.scrubbing import files as scrubbing
 
@@ -34,48 +37,50 @@ class EncryptedFile:
     original_blob: str = ""
     original_cipher_size: int = 0
     kind: str | None = None
-    findings: set = field(default_factory=set)
+    findings: set[str] = field(default_factory=set)
     cleaned_blob: str = ""
     cleaned_cipher_size: int = 0
     cleaned_size: int = 0
     clean_error: str = ""
 
     @property
-    def cleanable(self):
+    def cleanable(self) -> bool:
         return bool(self.cleaned_blob)
 
-    def close(self):
+    def close(self) -> None:
         """Django closes every object in request.FILES; the ciphertext is already closed."""
 
-    def blobs(self):
+    def blobs(self) -> list[str]:
         return [b for b in (self.original_blob, self.cleaned_blob) if b]
 
 
 class EncryptingUploadHandler(FileUploadHandler):
     chunk_size = 256 * 1024
 
-    def __init__(self, recipients, request=None):
+    def __init__(
+        self, recipients: list[x25519.Recipient], request: HttpRequest | None = None
+    ) -> None:
         super().__init__(request)
         self.recipients = recipients
         self.max_file = number("CRONICA_TIPS_MAX_FILE_BYTES")
         self.max_total = number("CRONICA_TIPS_MAX_SUBMISSION_BYTES")
         self.clean_max = number("CRONICA_TIPS_CLEAN_MAX_BYTES")
         self.clean_video_max = number("CRONICA_TIPS_CLEAN_VIDEO_MAX_BYTES")
-        self.results = []
-        self.error = None
+        self.results: list[EncryptedFile] = []
+        self.error: TooLarge | None = None
         self.total = 0
-        self._encryptor = None
+        self._encryptor: StreamingEncryptor | None = None
 
     # Django calls these for every file field of the multipart body.
     def new_file(
         self,
-        field_name,
-        file_name,
-        content_type,
-        content_length,
-        charset=None,
-        content_type_extra=None,
-    ):
+        field_name: str,
+        file_name: str,
+        content_type: str,
+        content_length: int | None,
+        charset: str | None = None,
+        content_type_extra: dict[str, str] | None = None,
+    ) -> None:
         super().new_file(
             field_name, file_name, content_type, content_length, charset, content_type_extra
         )
@@ -83,11 +88,12 @@ class EncryptingUploadHandler(FileUploadHandler):
             len(self.results) + 1, file_name or "file", content_type or "application/octet-stream"
         )
         self._encryptor = StreamingEncryptor(self.recipients)
-        self._memory = []
+        self._memory: list[bytes] = []
         self._keep = True
         self._head = b""
 
-    def receive_data_chunk(self, raw_data, start):
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        assert self._encryptor is not None  # new_file() made it for this file
         self.total += len(raw_data)
         self._current.size += len(raw_data)
         if self._current.size > self.max_file or self.total > self.max_total:
@@ -108,8 +114,9 @@ class EncryptingUploadHandler(FileUploadHandler):
                 self._memory.append(raw_data)
         return None
 
-    def file_complete(self, file_size):
+    def file_complete(self, file_size: int) -> EncryptedFile | None:
         current, encryptor = self._current, self._encryptor
+        assert encryptor is not None  # new_file() made it for this file
         self._encryptor = None
         if current.size == 0:  # an empty file carries nothing worth keeping
             encryptor.abort()
@@ -135,13 +142,13 @@ class EncryptingUploadHandler(FileUploadHandler):
         self._memory, self._head = [], b""
         return current  # placed in request.FILES; the view reads handler.results
 
-    def upload_interrupted(self):
+    def upload_interrupted(self) -> None:
         if self._encryptor is not None:
             self._encryptor.abort()
             self._encryptor = None
         self.abort_all()
 
-    def abort_all(self):
+    def abort_all(self) -> None:
         """Delete every blob written for this request (a failed submission keeps nothing)."""
         from . import blobs
 
@@ -161,7 +168,7 @@ class BodyEndWatcher:
 
     TAIL = 256
 
-    def __init__(self, stream, content_type):
+    def __init__(self, stream: BinaryIO, content_type: str) -> None:
         self.stream = stream
         self.tail = b""
         boundary = ""
@@ -171,16 +178,16 @@ class BodyEndWatcher:
                 boundary = value.strip('"')
         self.closing = b"--" + boundary.encode("latin-1") + b"--" if boundary else None
 
-    def read(self, *args, **kwargs):
+    def read(self, *args: int, **kwargs: int) -> bytes:
         data = self.stream.read(*args, **kwargs)
         self.tail = (self.tail + data)[-self.TAIL :]
         return data
 
-    def readline(self, *args, **kwargs):
+    def readline(self, *args: int, **kwargs: int) -> bytes:
         data = self.stream.readline(*args, **kwargs)
         self.tail = (self.tail + data)[-self.TAIL :]
         return data
 
-    def complete(self):
+    def complete(self) -> bool:
         """True when the body was not multipart, or ended with its closing boundary."""
         return self.closing is None or self.closing in self.tail

@@ -268,14 +268,23 @@ def _package(parts):
     return out.getvalue()
 
 
-def _common(tmp_path, main):
-    return {
-        "_rels/.rels": _ROOT_RELS.replace("{main}", main),
-        "docProps/core.xml": _CORE,
-        "docProps/app.xml": _APP,
-        "docProps/custom.xml": _CUSTOM,
-        "docProps/thumbnail.jpeg": gps_jpeg(tmp_path / "thumb.jpg", (10, 10, 200)),
-    }
+def _ooxml(tmp_path, main, types, parts, extra_overrides=""):
+    """An Office Open XML package as Office saves it: [Content_Types].xml with the core,
+    app and custom properties and ``types`` (``_overrides`` keywords), the package
+    relationships to ``main``, the properties with a GPS-tagged thumbnail, then ``parts``."""
+    return _package(
+        {
+            "[Content_Types].xml": _CT.replace(
+                "{overrides}", _overrides(**types) + extra_overrides
+            ),
+            "_rels/.rels": _ROOT_RELS.replace("{main}", main),
+            "docProps/core.xml": _CORE,
+            "docProps/app.xml": _APP,
+            "docProps/custom.xml": _CUSTOM,
+            "docProps/thumbnail.jpeg": gps_jpeg(tmp_path / "thumb.jpg", (10, 10, 200)),
+            **parts,
+        }
+    )
 
 
 def docx(tmp_path, ole_object=False):
@@ -349,19 +358,18 @@ def docx(tmp_path, ole_object=False):
         )
         + "</Relationships>"
     )
-    overrides = _overrides(
-        word__document_xml=_OXML + "wordprocessingml.document.main+xml",
-        word__comments_xml=_OXML + "wordprocessingml.comments+xml",
-        word__commentsExtensible_xml=_OXML + "wordprocessingml.commentsExtensible+xml",
-        word__people_xml=_OXML + "wordprocessingml.people+xml",
-        word__settings_xml=_OXML + "wordprocessingml.settings+xml",
-    ) + (
+    types = {
+        "word__document_xml": _OXML + "wordprocessingml.document.main+xml",
+        "word__comments_xml": _OXML + "wordprocessingml.comments+xml",
+        "word__commentsExtensible_xml": _OXML + "wordprocessingml.commentsExtensible+xml",
+        "word__people_xml": _OXML + "wordprocessingml.people+xml",
+        "word__settings_xml": _OXML + "wordprocessingml.settings+xml",
+    }
+    printer = (
         '<Override PartName="/word/printerSettings/printerSettings1.bin" ContentType='
         f'"{_OXML}wordprocessingml.printerSettings"/>'
     )
     parts = {
-        "[Content_Types].xml": _CT.replace("{overrides}", overrides),
-        **_common(tmp_path, "word/document.xml"),
         "word/document.xml": document,
         "word/_rels/document.xml.rels": document_rels,
         "word/comments.xml": comments,
@@ -378,7 +386,7 @@ def docx(tmp_path, ole_object=False):
         parts["word/embeddings/oleObject1.bin"] = (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + NAME.encode("utf-16-le") + b"\x00" * 64
         )
-    return _package(parts)
+    return _ooxml(tmp_path, "word/document.xml", types, parts, extra_overrides=printer)
 
 
 def xlsx(tmp_path):
@@ -418,20 +426,18 @@ def xlsx(tmp_path):
         '<comment ref="A1" authorId="0"><text><t>ask the driver</t></text></comment>'
         "</commentList></comments>"
     )
-    return _package(
+    return _ooxml(
+        tmp_path,
+        "xl/workbook.xml",
         {
-            "[Content_Types].xml": _CT.replace(
-                "{overrides}",
-                _overrides(
-                    xl__workbook_xml=_OXML + "spreadsheetml.sheet.main+xml",
-                    xl__threadedComments__threadedComment1_xml=(
-                        "application/vnd.ms-excel.threadedcomments+xml"
-                    ),
-                    xl__persons__person_xml="application/vnd.ms-excel.person+xml",
-                    xl__comments1_xml=_OXML + "spreadsheetml.comments+xml",
-                ),
+            "xl__workbook_xml": _OXML + "spreadsheetml.sheet.main+xml",
+            "xl__threadedComments__threadedComment1_xml": (
+                "application/vnd.ms-excel.threadedcomments+xml"
             ),
-            **_common(tmp_path, "xl/workbook.xml"),
+            "xl__persons__person_xml": "application/vnd.ms-excel.person+xml",
+            "xl__comments1_xml": _OXML + "spreadsheetml.comments+xml",
+        },
+        {
             "xl/workbook.xml": workbook,
             "xl/threadedComments/threadedComment1.xml": threaded,
             "xl/persons/person.xml": persons,
@@ -443,7 +449,7 @@ def xlsx(tmp_path):
                 'com:office:office"><v:shape o:spid="_x0000_s1025" '
                 f'alt="C:\\Users\\{USER}\\note"><div>ask<br>the driver</div></v:shape></xml>'
             ),
-        }
+        },
     )
 
 
@@ -461,17 +467,15 @@ def pptx(tmp_path):
         f'<p:cm authorId="0" dt="{DATE}" idx="1"><p:text>wrong town</p:text></p:cm>'
         "</p:cmLst>"
     )
-    return _package(
+    return _ooxml(
+        tmp_path,
+        "ppt/presentation.xml",
         {
-            "[Content_Types].xml": _CT.replace(
-                "{overrides}",
-                _overrides(
-                    ppt__presentation_xml=_OXML + "presentationml.presentation.main+xml",
-                    ppt__commentAuthors_xml=_OXML + "presentationml.commentAuthors+xml",
-                    ppt__comments__comment1_xml=_OXML + "presentationml.comments+xml",
-                ),
-            ),
-            **_common(tmp_path, "ppt/presentation.xml"),
+            "ppt__presentation_xml": _OXML + "presentationml.presentation.main+xml",
+            "ppt__commentAuthors_xml": _OXML + "presentationml.commentAuthors+xml",
+            "ppt__comments__comment1_xml": _OXML + "presentationml.comments+xml",
+        },
+        {
             "ppt/presentation.xml": (
                 '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/'
                 '2006/main"/>'
@@ -479,7 +483,7 @@ def pptx(tmp_path):
             "ppt/commentAuthors.xml": authors,
             "ppt/comments/comment1.xml": comment,
             "ppt/media/image1.jpeg": gps_jpeg(tmp_path / "ppt.jpg"),
-        }
+        },
     )
 
 

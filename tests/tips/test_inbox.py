@@ -17,6 +17,7 @@ from cronica.tips import blobs, jobs
 from cronica.tips.models import Reply, Source, StoredFile, Submission
 
 from .conftest import gps_jpeg, send_first, token_of
+from .decrypting import decrypt
 
 pytestmark = pytest.mark.django_db
 
@@ -79,17 +80,7 @@ def test_inbox_lists_sources_and_downloads_decrypt(journalist_client, tip, journ
     archive = tmp_path / "all.zip"
     archive.write_bytes(b"".join(response.streaming_content))
     assert len(zipfile.ZipFile(archive).namelist()) == 2
-    out = tmp_path / "out"
-    call_command(
-        "tips",
-        "decrypt",
-        "-i",
-        str(journalist["key"]),
-        "-o",
-        str(out),
-        str(archive),
-        stdout=io.StringIO(),
-    )
+    out = decrypt(journalist["key"], tmp_path / "out", archive)
     names = {p.name for p in out.iterdir()}
     assert "border.jpg" in names
     message = next(p for p in out.iterdir() if p.name.startswith("message-")).read_text()

@@ -5,16 +5,14 @@ the tip with `cronica tips decrypt` and their own key, and every part of the fil
 unpacked, must be free of anything identifying. Files that cannot be cleaned must say so
 on the review page, before anything is sent."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from cronica.tips import blobs
 from cronica.tips.models import Submission
 from tests.scrubbing import crafted
 from tests.scrubbing.unpack import leaks_in
 
+from .decrypting import decrypt
 from .source_http import CAN, CANNOT, TipLine
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,17 +22,11 @@ def decrypted_file(journalist, tmp_path, name):
     """The file as the journalist reads it: decrypted with `cronica tips decrypt`."""
     submission = Submission.objects.get()
     stored = submission.files.get()
-    out = tmp_path / "decrypted"
-    call_command(
-        "tips",
-        "decrypt",
-        "-i",
-        str(journalist["key"]),
-        "-o",
-        str(out),
-        str(blobs.path_of(submission.manifest)),
-        str(blobs.path_of(stored.blob)),
-        stdout=io.StringIO(),
+    out = decrypt(
+        journalist["key"],
+        tmp_path / "decrypted",
+        blobs.path_of(submission.manifest),
+        blobs.path_of(stored.blob),
     )
     return stored, (out / name).read_bytes()
 

@@ -3,13 +3,11 @@
 only as Padmé buckets, row ids in no order; and the journalist still gets every byte back
 with `cronica tips decrypt` (or `age -d`, plus the padding)."""
 
-import io
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from cronica.tips import blobs
@@ -17,6 +15,7 @@ from cronica.tips.models import Reply, Source, StoredFile, Submission
 from cronica.tips.streaming import padded_size
 
 from .conftest import send_first, token_of
+from .decrypting import decrypt
 
 pytestmark = pytest.mark.django_db
 
@@ -78,17 +77,7 @@ def test_journalist_gets_every_byte_back(client, tipline, journalist, tmp_path):
     downloads.mkdir()
     for name in (submission.manifest, stored.blob):
         (downloads / f"{name}.age").write_bytes(blobs.path_of(name).read_bytes())
-    out = tmp_path / "out"
-    call_command(
-        "tips",
-        "decrypt",
-        "-i",
-        str(journalist["key"]),
-        "-o",
-        str(out),
-        *map(str, downloads.iterdir()),
-        stdout=io.StringIO(),
-    )
+    out = decrypt(journalist["key"], tmp_path / "out", *downloads.iterdir())
     written = [p for p in out.iterdir() if not p.name.startswith("message-")]
     assert [p.read_bytes() for p in written] == [content]  # cut to its true size
     plain = subprocess.run(

@@ -2,7 +2,6 @@
 photo, review, confirmation, decryption on the journalist's side with `cronica tips
 decrypt` and Debian's `age -d`, a reply read back on a return visit."""
 
-import io
 import subprocess
 from pathlib import Path
 
@@ -10,12 +9,12 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 from cronica.tips import blobs, submissions
 from cronica.tips.models import Reply, Source, StoredFile, Submission
 
 from .conftest import exif_of, gps_jpeg, send_first, start, token_of
+from .decrypting import decrypt
 
 pytestmark = pytest.mark.django_db
 
@@ -109,17 +108,8 @@ def test_photo_tip_end_to_end(client, tipline, tmp_path, journalist, settings):
         assert leak not in tags, (leak, tags)
 
     # `cronica tips decrypt` restores the original name from the encrypted manifest.
-    out = tmp_path / "decrypted"
-    call_command(
-        "tips",
-        "decrypt",
-        "-i",
-        str(journalist["key"]),
-        "-o",
-        str(out),
-        str(blobs.path_of(submission.manifest)),
-        str(blob),
-        stdout=io.StringIO(),
+    out = decrypt(
+        journalist["key"], tmp_path / "decrypted", blobs.path_of(submission.manifest), blob
     )
     assert "roof.jpg" in {p.name for p in out.iterdir()}
     assert "GPS" not in exif_of(out / "roof.jpg")
