@@ -14,9 +14,10 @@ the others are its sources. A rejected event is never a merge target.
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import Entity, Event, Review
+from .published import published
 
 DAYS = 7
 
@@ -88,7 +89,5 @@ def merge(events):
 def shown_once(events):
     """Drops from a queryset of confirmed events the reports of an event that is
     itself shown (confirmed, published): each event appears once."""
-    from cronica.news.models import ArticlePage
-
-    live = ArticlePage.objects.live().public().values("pk")
-    return events.exclude(same_as__status=Review.CONFIRMED, same_as__article__in=live)
+    shown = Event.objects.filter(pk=OuterRef("same_as_id"), status=Review.CONFIRMED)
+    return events.exclude(Exists(shown.filter(published())))
