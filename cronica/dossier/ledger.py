@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from .drugs import DRUGS
 from .merging import shown_once
 from .models import Entity, Event, Review
+from .published import published
 
 DRUG_NAMES = [name for name, _pattern in DRUGS]
 FIELDS = [
@@ -35,14 +36,11 @@ class BadFilter(ValueError):
 
 
 def confirmed_seizures():
-    from cronica.news.models import ArticlePage
-
-    live = ArticlePage.objects.live().public().values("pk")
     seizures = Event.objects.filter(
+        published(),
         kind=Event.Kind.SEIZURE,
         role=Event.Role.REPORT,
         status=Review.CONFIRMED,
-        article__in=live,
     )
     return (
         shown_once(seizures)

@@ -15,9 +15,10 @@ the others are its sources. A rejected event is never a merge target.
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .models import Entity, Event, Review
+from .published import published
 
 DAYS = 7
 
@@ -89,7 +90,5 @@ def merge(events: Iterable[Event]) -> None:
 def shown_once(events: QuerySet) -> QuerySet:
     """Drops from a queryset of confirmed events the reports of an event that is
     itself shown (confirmed, published): each event appears once."""
-    from cronica.news.models import ArticlePage
-
-    live = ArticlePage.objects.live().public().values("pk")
-    return events.exclude(same_as__status=Review.CONFIRMED, same_as__article__in=live)
+    shown = Event.objects.filter(pk=OuterRef("same_as_id"), status=Review.CONFIRMED)
+    return events.exclude(Exists(shown.filter(published())))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from . import svg
 from .merging import shown_once
 from .models import Entity, Event, Mention, Review
+from .published import published
 
 if TYPE_CHECKING:
     from cronica.news.models import ArticlePage
@@ -86,12 +87,9 @@ def articles_mentioning(entity: Entity) -> QuerySet:
 
 def confirmed_events(entity: Entity) -> QuerySet:
     """Confirmed events from published articles that involve ``entity`` or happened in it."""
-    from cronica.news.models import ArticlePage
-
-    live = ArticlePage.objects.live().public().values("pk")
     involved = Event.objects.filter(entities=entity).values("pk")
     events = Event.objects.filter(
-        status=Review.CONFIRMED, role=Event.Role.REPORT, article__in=live
+        published(), status=Review.CONFIRMED, role=Event.Role.REPORT
     ).filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
     return (
         shown_once(events)
@@ -103,14 +101,11 @@ def confirmed_events(entity: Entity) -> QuerySet:
 def attach_sources(events: list[Event]) -> list[Event]:
     """Sets ``shown_sources`` on each event: every live, public article that reports it
     (its own, and those of the other reports merged with it), in one query for all."""
-    from cronica.news.models import ArticlePage
-
     roots = {e.pk: e.same_as_id or e.pk for e in events}
-    live = ArticlePage.objects.live().public().values("pk")
     reports = (
         Event.objects.filter(Q(pk__in=roots.values()) | Q(same_as__in=roots.values()))
         .exclude(status=Review.REJECTED)
-        .filter(article__in=live)
+        .filter(published())
         .select_related("article")
         .order_by("pk")
     )

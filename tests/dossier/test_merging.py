@@ -122,3 +122,25 @@ def test_a_source_that_is_not_published_is_not_listed(client, kb, make_article):
     api = client.get(f"/en/kb/api/entities/{kb['algeciras'].slug}/").json()
     (seizure,) = [e for e in api["events"] if e["type"] == "seizure"]
     assert len(seizure["sources"]) == 1 and seizure["sources"][0].endswith(first.url)
+
+
+@pytest.mark.django_db
+def test_the_ledger_shows_a_merged_report_when_the_first_one_is_not_published(kb, make_article):
+    """The ledger asks per event whether its article (and the first report's) is live and
+    outside every private section: the same articles as ``live().public()``."""
+    from wagtail.models import PageViewRestriction
+
+    first = make_article("Cocaine found in Algeciras", FIRST)
+    second = make_article("Cocaína en Algeciras", SECOND, language="es")
+    confirm(first, second)
+    seizure_1 = Event.objects.get(article=first, kind="seizure", role="report")
+    seizure_2 = Event.objects.get(article=second, kind="seizure", role="report")
+    assert list(ledger.confirmed_seizures()) == [seizure_1]
+
+    restriction = PageViewRestriction.objects.create(page=first, restriction_type="login")
+    assert list(ledger.confirmed_seizures()) == [seizure_2]  # the first is private
+    restriction.delete()
+    first.unpublish()
+    assert list(ledger.confirmed_seizures()) == [seizure_2]  # the first is not live
+    second.unpublish()
+    assert list(ledger.confirmed_seizures()) == []
