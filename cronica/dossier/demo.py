@@ -7,12 +7,20 @@ Entity spec: (kind, name, fields, aliases). An alias is a string, or a tuple
 ``(text, language, needs_context)``.
 """
 
+from collections.abc import Iterable
+from typing import Any, TextIO
+
 from django.db import transaction
+from django.db.models import QuerySet
 
 from .linking import link
 from .models import Alias, Entity, Event, Relation, Review
 
-PLACES = [
+# An alias as the demo lists it: its text, or (text, language, needs_context).
+AliasSpec = str | tuple[str, str, bool]
+
+# (name, level, parent's name, latitude, longitude, aliases)
+PLACES: list[tuple[str, str, str | None, float, float, list[AliasSpec]]] = [
     ("Ecuador", "country", None, -1.83, -78.18, ["República del Ecuador"]),
     ("Spain", "country", None, 40.42, -3.70, [("España", "", False)]),
     ("Mexico", "country", None, 23.63, -102.55, [("México", "", False)]),
@@ -53,7 +61,8 @@ PLACES = [
     ("Jalisco", "region", "Mexico", 20.66, -103.35, []),
 ]
 
-ENTITIES = [
+# (kind, name, fields, aliases)
+ENTITIES: list[tuple[str, str, dict[str, Any], list[AliasSpec]]] = [
     (
         "group",
         "Los Choneros",
@@ -294,11 +303,11 @@ RELATIONS = [
 ]
 
 
-def _alias_spec(alias):
+def _alias_spec(alias: AliasSpec) -> tuple[str, str, bool]:
     return alias if isinstance(alias, tuple) else (alias, "", False)
 
 
-def _entity(kind, name, fields, aliases):
+def _entity(kind: str, name: str, fields: dict[str, Any], aliases: Iterable[AliasSpec]) -> Entity:
     entity = Entity.objects.filter(name=name).first()
     if entity is None:
         entity = Entity.objects.create(kind=kind, name=name, **fields)
@@ -312,15 +321,15 @@ def _entity(kind, name, fields, aliases):
 
 
 @transaction.atomic
-def build_knowledge_base():
-    made = {}
+def build_knowledge_base() -> dict[str, Entity]:
+    made: dict[str, Entity] = {}
     for name, level, parent, lat, lon, aliases in PLACES:
         made[name] = _entity(
             "place",
             name,
             {
                 "level": level,
-                "parent": made.get(parent),
+                "parent": made.get(parent) if parent is not None else None,
                 "latitude": lat,
                 "longitude": lon,
                 "status": "active",
@@ -334,7 +343,7 @@ def build_knowledge_base():
     return made
 
 
-def confirm_demo_events(articles):
+def confirm_demo_events(articles: QuerySet) -> int:
     """What the demo's editor would confirm: each seizure once (several articles report
     the same haul), and dated arrests, extraditions and rewards naming a person or group.
     Only the demo's own articles: a real site's suggestions wait for a real editor."""
@@ -362,7 +371,7 @@ def confirm_demo_events(articles):
     return count
 
 
-def load(stdout):
+def load(stdout: TextIO) -> None:
     from cronica.news.demo.content import ARTICLES
     from cronica.news.models import ArticlePage
 

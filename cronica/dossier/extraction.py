@@ -20,8 +20,8 @@ from .dates import first_date
 from .drugs import DRUGS  # noqa: F401  (the ledger reads the list from here)
 from .folding import fold
 from .gazetteer import EntityInfo, Gazetteer, Match
+from .naming import Unknown
 from .quantities import SMALL_NUMBER, SMALL_NUMBERS, money
-from .resolution import Unknown
 from .sentences import sentences
 
 EN_WORDS = {

@@ -20,11 +20,23 @@ A name with no evidence for anything else and two to four capitalized words is a
 """
 
 import re
+from collections.abc import Collection, Iterable
 from functools import cache
+from typing import TypedDict
 
 from .dates import MONTHS
 from .folding import fold
+from .gazetteer import Match
 from .sentences import sentences
+
+
+class Unknown(TypedDict):
+    """A name no known alias covers, as ``cronica extract`` reports it."""
+
+    name: str
+    type: str
+    mentions: list[str]
+
 
 CONNECTORS = {"de", "del", "la", "las", "los", "of", "the", "el", "and", "y"}
 LEADING_ARTICLES = {
@@ -391,14 +403,14 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:['’-]\w+)*")
 
 
 @cache
-def place_names():
+def place_names() -> frozenset[str]:
     """Countries (English and Spanish) and their first-level divisions (states,
     provinces, departments), folded, from ISO 3166 as ``pycountry`` ships it."""
     import gettext
 
     import pycountry
 
-    names = set()
+    names: set[str] = set()
     spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
     for country in pycountry.countries:
         for name in {country.name, getattr(country, "common_name", country.name)}:
@@ -409,10 +421,10 @@ def place_names():
     return frozenset(names)
 
 
-def _title_case_lines(text):
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Offsets of the headline lines (the first two lines with text) written in Title
     Case or all in capitals."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     position = 0
     for number, line in enumerate(text.split("\n")):
         if len(spans) > 2 or number > 4:
@@ -429,9 +441,9 @@ def _title_case_lines(text):
     return spans
 
 
-def _mid_sentence_capitals(spans):
+def _mid_sentence_capitals(spans: Iterable[tuple[int, str]]) -> set[str]:
     """Folded words the article capitalizes somewhere other than a sentence start."""
-    seen = set()
+    seen: set[str] = set()
     for _offset, sentence in spans:
         for index, token in enumerate(TOKEN.finditer(sentence)):
             if index and token[0][0].isupper():
@@ -439,7 +451,7 @@ def _mid_sentence_capitals(spans):
     return seen
 
 
-def _title_end(words):
+def _title_end(words: list[str]) -> int:
     """How many leading words of a name are a title ("Port Director", "DEA
     Administrator": the title may follow an acronym)."""
     end = 0
@@ -452,7 +464,7 @@ def _title_end(words):
     return end
 
 
-def kind_of(words, before, after, known_places):
+def kind_of(words: list[str], before: str, after: str, known_places: Collection[str]) -> str:
     """What a name of ``words`` (folded) is, given the folded text ``before`` and
     ``after`` it."""
     bag = set(words)
@@ -477,7 +489,9 @@ def kind_of(words, before, after, known_places):
     return "person"
 
 
-def unknown_names(text, matches, spans=None):
+def unknown_names(
+    text: str, matches: Iterable[Match], spans: list[tuple[int, str]] | None = None
+) -> list[Unknown]:
     """Capitalized names (two words or more, or a quoted name) that no known alias
     covers, with a guess at what they are. ``spans``: the text's sentences, as
     ``sentences.sentences`` gives them."""
@@ -491,16 +505,16 @@ def unknown_names(text, matches, spans=None):
     folded_text = fold(text)
     capitals = _mid_sentence_capitals(spans)
     known_places = place_names()
-    found = {}
+    found: dict[str, Unknown] = {}
 
-    def add(name, kind, start, end):
+    def add(name: str, kind: str, start: int, end: int) -> None:
         name = " ".join(name.split())
         if any(covered[start:end]) or fold(name) in STOP_NAMES:
             return
         entry = found.setdefault(name, {"name": name, "type": kind, "mentions": []})
         entry["mentions"].append(name)
 
-    def flush(run, offset, sentence_start):
+    def flush(run: list[re.Match[str]], offset: int, sentence_start: int) -> None:
         if run and run[0].start() == sentence_start and fold(run[0][0]) not in capitals:
             initials = "." in run[0][0] or (run[0][0].isupper() and len(run[0][0]) > 1)
             if fold(run[0][0]) not in TITLE_WORDS and not initials:
@@ -551,7 +565,7 @@ def unknown_names(text, matches, spans=None):
         dateline = re.match(r"\s*([A-Z][A-Z .'-]{2,40}[A-Z])\s*(?:,|\(|—|–|-)", sentence)
         if dateline and not any(covered[offset + dateline.start(1) : offset + dateline.end(1)]):
             add(dateline[1], "place", offset + dateline.start(1), offset + dateline.end(1))
-        run = []
+        run: list[re.Match[str]] = []
         for index, token in enumerate(tokens):
             word = token[0]
             if run and sentence[run[-1].end() : token.start()].strip():
@@ -577,7 +591,7 @@ def unknown_names(text, matches, spans=None):
                 # the Frente Oliver Sinisterra" two: "and" joins only inside an
                 # institution's name, right before a capital.
                 hinted = {fold(t[0]) for t in run} & INSTITUTION_HINTS
-                connector = bool(hinted) and following[0][:1].isupper()
+                connector = bool(hinted) and following is not None and following[0][:1].isupper()
             if word[0].isupper() or connector:
                 run.append(token)
             else:

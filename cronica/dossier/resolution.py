@@ -15,19 +15,10 @@
 
 import re
 from functools import cache
-from typing import TypedDict
 
 from .folding import fold
 from .gazetteer import Gazetteer, Match
-
-
-class Unknown(TypedDict):
-    """A name no known alias covers, as ``cronica extract`` reports it."""
-
-    name: str
-    type: str
-    mentions: list[str]
-
+from .naming import Unknown
 
 # A group form's part: (start, end, its key words).
 Part = tuple[int, int, tuple[str, ...]]

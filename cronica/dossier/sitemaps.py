@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 
 from .models import Entity
 
@@ -12,5 +13,5 @@ class EntitySitemap(Sitemap):
     languages = [code for code, _name in settings.LANGUAGES]
     changefreq = "weekly"
 
-    def items(self):
+    def items(self) -> QuerySet:
         return Entity.objects.order_by("pk")

@@ -9,7 +9,9 @@ Authors' and commenters' e-mail, profile URL and avatar are never read.
 """
 
 import re
+from typing import cast
 from urllib.parse import quote, urlparse
+from xml.etree.ElementTree import Element
 
 from cronica.comments.models import Comment
 
@@ -36,7 +38,7 @@ TAKEOUT_COMMENT_STATUS = {
 }
 
 
-def parse(root, path="export"):
+def parse(root: Element, path: str = "export") -> Export:
     if root.tag != f"{ATOM}feed":
         raise ImportFileError(
             f"{path}: not a Blogger export (the root element is <{local(root.tag)}>, "
@@ -60,13 +62,13 @@ def parse(root, path="export"):
     return export
 
 
-def _is_comment(entry):
+def _is_comment(entry: Element) -> bool:
     return text_of(entry.find(f"{BLOGGER_2018}type")).upper() == "COMMENT" or any(
         c.get("term", "") == f"{KIND_PREFIX}comment" for c in entry.iterfind(f"{ATOM}category")
     )
 
 
-def _staff_profiles(root):
+def _staff_profiles(root: Element) -> set[str]:
     """Profile URLs of the blog's own authors (of the feed and of its posts), only to
     recognise their replies among the comments; never stored."""
     entries = [root] + [e for e in root.iterfind(f"{ATOM}entry") if not _is_comment(e)]
@@ -77,7 +79,7 @@ def _staff_profiles(root):
     } - {""}
 
 
-def _labels(entry):
+def _labels(entry: Element) -> list[str]:
     return [
         c.get("term", "").strip()
         for c in entry.iterfind(f"{ATOM}category")
@@ -85,7 +87,7 @@ def _labels(entry):
     ]
 
 
-def _authors(entry):
+def _authors(entry: Element) -> list[str]:
     return [
         text_of(a.find(f"{ATOM}name"))
         for a in entry.iterfind(f"{ATOM}author")
@@ -93,19 +95,27 @@ def _authors(entry):
     ]
 
 
-def _content(entry):
+def _content(entry: Element) -> str:
     content = entry.find(f"{ATOM}content")
     return (content.text or "") if content is not None else ""
 
 
-def _alternate_path(entry):
+def _alternate_path(entry: Element) -> str:
     for link in entry.iterfind(f"{ATOM}link"):
-        if link.get("rel") == "alternate" and link.get("href"):
-            return urlparse(link.get("href")).path
+        href = link.get("href")
+        if link.get("rel") == "alternate" and href:
+            return urlparse(href).path
     return ""
 
 
-def _post(entry, entry_id, where, is_draft, old_paths, summary=""):
+def _post(
+    entry: Element,
+    entry_id: str,
+    where: str,
+    is_draft: bool,
+    old_paths: list[str],
+    summary: str = "",
+) -> PostRecord:
     published = text_of(entry.find(f"{ATOM}published"))
     paths = [p for p in dict.fromkeys(old_paths) if p and p != "/"]
     slug_hint = paths[0].rsplit("/", 1)[-1].removesuffix(".html") if paths else ""
@@ -123,14 +133,22 @@ def _post(entry, entry_id, where, is_draft, old_paths, summary=""):
     )
 
 
-def _add_post(export, post):
+def _add_post(export: Export, post: PostRecord) -> None:
     export.posts.append(post)
     if not post.is_draft and post.kind == "post":
         for label in post.tags:
             export.tag_path(label, f"/search/label/{quote(label)}")
 
 
-def _comment(entry, entry_id, where, post_id, parent_id, status, staff):
+def _comment(
+    entry: Element,
+    entry_id: str,
+    where: str,
+    post_id: str,
+    parent_id: str | None,
+    status: str,
+    staff: set[str],
+) -> CommentRecord:
     authors = _authors(entry)
     profiles = {text_of(a.find(f"{ATOM}uri")) for a in entry.iterfind(f"{ATOM}author")}
     published = text_of(entry.find(f"{ATOM}published"))
@@ -148,7 +166,9 @@ def _comment(entry, entry_id, where, post_id, parent_id, status, staff):
     )
 
 
-def _legacy_entry(entry, entry_id, where, export, staff):
+def _legacy_entry(
+    entry: Element, entry_id: str, where: str, export: Export, staff: set[str]
+) -> None:
     kinds = [
         c.get("term", "")
         for c in entry.iterfind(f"{ATOM}category")
@@ -169,7 +189,8 @@ def _legacy_entry(entry, entry_id, where, export, staff):
         _add_post(export, post)
     elif kind == "comment":
         reply_to = entry.find(f"{THREAD}in-reply-to")
-        if reply_to is None or not reply_to.get("ref"):
+        post_id = reply_to.get("ref") if reply_to is not None else None
+        if not post_id:
             raise ImportFileError(f"{where}: comment without thr:in-reply-to")
         parent_id = None
         for link in entry.iterfind(f"{ATOM}link"):
@@ -180,15 +201,16 @@ def _legacy_entry(entry, entry_id, where, export, staff):
             p.get("name") == "blogger.contentRemoved" and p.get("value") == "true"
             for p in entry.iterfind(f"{GDATA}extendedProperty")
         )
-        status = Comment.Status.REJECTED if removed else Comment.Status.PUBLISHED
-        export.comments.append(
-            _comment(entry, entry_id, where, reply_to.get("ref"), parent_id, status, staff)
-        )
+        # TextChoices members are str; without Django's types mypy sees (value, label).
+        status = cast(str, Comment.Status.REJECTED if removed else Comment.Status.PUBLISHED)
+        export.comments.append(_comment(entry, entry_id, where, post_id, parent_id, status, staff))
     else:
         export.skip(f"Blogger {kind or 'unknown'} entries")
 
 
-def _takeout_entry(entry, entry_id, where, export, staff):
+def _takeout_entry(
+    entry: Element, entry_id: str, where: str, export: Export, staff: set[str]
+) -> None:
     kind = text_of(entry.find(f"{BLOGGER_2018}type")).upper()
     status = text_of(entry.find(f"{BLOGGER_2018}status")).upper()
     trashed = (
@@ -216,8 +238,9 @@ def _takeout_entry(entry, entry_id, where, export, staff):
         if not post_id:
             raise ImportFileError(f"{where}: comment without blogger:parent")
         # Unknown moderation states stay pending: never published by default.
-        comment_status = TAKEOUT_COMMENT_STATUS.get(
-            "TRASHED" if trashed else status, Comment.Status.PENDING
+        comment_status = cast(
+            str,
+            TAKEOUT_COMMENT_STATUS.get("TRASHED" if trashed else status, Comment.Status.PENDING),
         )
         export.comments.append(
             _comment(

@@ -19,10 +19,19 @@ import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qs, unquote, urljoin, urlparse
 
 import nh3
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 from markdown_it import MarkdownIt
 
 from cronica.news.table_cells import cell_link, cell_text
@@ -110,6 +119,11 @@ IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|heic|avif)$", re.I)
 SKIPPED_NODES = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
+# A body block as ``(kind, value)``: the value is the StreamField block's raw value, whose
+# shape depends on the kind (text, a dict, a list of dicts), or an ImageRef.
+Block = tuple[str, Any]
+
+
 class BodyError(ValueError):
     """The post's HTML cannot be converted; the message says why, for a person."""
 
@@ -118,7 +132,7 @@ class BodyError(ValueError):
 class Body:
     """A post's body blocks, and what of the original could not be carried over."""
 
-    blocks: list = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -131,7 +145,7 @@ class ImageRef:
     caption: str = ""
 
 
-def _clean(html, tags):
+def _clean(html: str, tags: set[str]) -> str:
     """nh3 with the body's allowances; a link left without an href is unwrapped."""
     html = nh3.clean(
         html, tags=tags, attributes={"a": {"href"}}, url_schemes=URL_SCHEMES, link_rel=None
@@ -139,11 +153,11 @@ def _clean(html, tags):
     return re.sub(r"<a>(.*?)</a>", r"\1", html, flags=re.S)
 
 
-def _text(node):
+def _text(node: Tag) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ")).strip()
 
 
-def video_url(src):
+def video_url(src: str) -> str | None:
     """The watch page of a YouTube or Vimeo player URL, or None for any other host."""
     if src.startswith("//"):
         src = "https:" + src
@@ -167,7 +181,7 @@ def video_url(src):
     return None
 
 
-def _cell_text(node):
+def _cell_text(node: Tag) -> str:
     """A node's text with its line breaks, for plain-text cells, code and definitions."""
     for br in node.find_all("br"):
         br.replace_with("\n")
@@ -175,36 +189,36 @@ def _cell_text(node):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _embed_label(url):
+def _embed_label(url: str) -> str:
     parsed = urlparse(url)
     return unquote(f"{parsed.hostname or ''}{parsed.path}".rstrip("/"))[:200]
 
 
 class _BodyBuilder:
-    def __init__(self, base_url):
+    def __init__(self, base_url: str) -> None:
         self.base_url = base_url
-        self.blocks = []
-        self.inline = []
-        self.notes = Counter()
+        self.blocks: list[Block] = []
+        self.inline: list[str] = []
+        self.notes: Counter[str] = Counter()
 
-    def flush(self):
+    def flush(self) -> None:
         html = _clean("".join(self.inline), INLINE_TAGS)
         self.inline = []
         html = re.sub(r"^(\s|<br>)+|(\s|<br>)+$", "", html)
         if re.sub(r"<[^>]+>", "", html).strip():
             self.blocks.append(("paragraph", f"<p>{html}</p>"))
 
-    def block(self, kind, value):
+    def block(self, kind: str, value: Any) -> None:
         self.flush()
         self.blocks.append((kind, value))
 
-    def link_block(self, word, url, label=None):
+    def link_block(self, word: str, url: str, label: str | None = None) -> None:
         """A visible, click-to-load link standing for something the post embedded."""
         label = label or _embed_label(url) or url
         link = _clean(f'{word}: <a href="{_attr(url)}">{_escape(label)}</a>', INLINE_TAGS)
         self.block("paragraph", f"<p>{link}</p>")
 
-    def url(self, value):
+    def url(self, value: str | None) -> str:
         value = (value or "").strip()
         if value.startswith("//"):
             value = "https:" + value
@@ -212,7 +226,7 @@ class _BodyBuilder:
             value = urljoin(self.base_url, value)
         return value if urlparse(value).scheme in ("http", "https") else ""
 
-    def walk(self, node):
+    def walk(self, node: Tag) -> None:
         for child in list(node.children):
             if isinstance(child, SKIPPED_NODES):
                 continue
@@ -221,7 +235,7 @@ class _BodyBuilder:
                 continue
             self.element(child)
 
-    def element(self, node):
+    def element(self, node: Tag) -> None:
         name = node.name
         if name == "script" and node.get("src"):
             self.script_embed(node)
@@ -268,14 +282,14 @@ class _BodyBuilder:
         else:  # span, font and other wrappers: their content counts, they do not
             self.walk(node)
 
-    def after_break(self):
+    def after_break(self) -> bool:
         """Whether the paragraph so far ends with a line break (whitespace aside)."""
         for item in reversed(self.inline):
             if item.strip():
                 return item == "<br>"
         return False
 
-    def list(self, node):
+    def list(self, node: Tag) -> None:
         # wpautop and Blogger leave line breaks between items and at their edges.
         for br in node.find_all("br"):
             if br.parent.name in ("ul", "ol") or not (
@@ -288,7 +302,7 @@ class _BodyBuilder:
         if _text(node):
             self.block("paragraph", _clean(str(node), LIST_TAGS))
 
-    def embed(self, node):
+    def embed(self, node: Tag) -> None:
         src = node.get("src") or node.get("data") or ""
         if not src and node.name == "object":
             movie = node.find("param", attrs={"name": "movie"})
@@ -301,7 +315,7 @@ class _BodyBuilder:
             self.link_block("Embedded content", self.url(src))
             self.notes["embedded frames kept as links"] += 1
 
-    def media(self, node):
+    def media(self, node: Tag) -> None:
         """``<audio>`` and ``<video>``: the file becomes a link (a video link for a known
         video host); the element itself would load it from the old host."""
         sources = [node.get("src")] + [s.get("src") for s in node.find_all("source")]
@@ -312,7 +326,7 @@ class _BodyBuilder:
             word = "Audio" if node.name == "audio" else "Video"
             self.link_block(word, src, unquote(src.rsplit("/", 1)[-1]) or src)
 
-    def script_embed(self, node):
+    def script_embed(self, node: Tag) -> None:
         """``<script src>`` embeds (GitHub gists, widgets) become a visible link."""
         src = self.url(node["src"])
         if not src:
@@ -324,7 +338,7 @@ class _BodyBuilder:
             self.link_block("Embedded content", src)
         self.notes["script embeds kept as links"] += 1
 
-    def image(self, node, caption):
+    def image(self, node: Tag, caption: str) -> None:
         src = self.url(node.get("src"))
         link = node.find_parent("a")
         full_size = self.url(link.get("href")) if link is not None else ""
@@ -336,7 +350,7 @@ class _BodyBuilder:
                 ImageRef(src=src, alt=(node.get("alt") or "").strip(), caption=caption[:500]),
             )
 
-    def figure(self, node, caption_node=None):
+    def figure(self, node: Tag, caption_node: Tag | None = None) -> None:
         caption_node = caption_node or node.find("figcaption")
         caption = _text(caption_node) if caption_node else ""
         images = node.find_all("img")
@@ -351,7 +365,7 @@ class _BodyBuilder:
             self.walk(node)
             self.flush()
 
-    def table(self, node):
+    def table(self, node: Tag) -> None:
         rows = []
         for tr in node.find_all("tr"):
             row = []
@@ -386,7 +400,7 @@ class _BodyBuilder:
             },
         )
 
-    def table_cell(self, cell):
+    def table_cell(self, cell: Tag) -> str:
         """A cell's text, its http(s)/mailto links kept in the cell's ``[text](address)``
         form; a link to any other address, or one a cell cannot hold, stays as its text."""
         for link in cell.find_all("a", href=True):
@@ -398,7 +412,7 @@ class _BodyBuilder:
             link.replace_with(kept or link.get_text())
         return _cell_text(cell)
 
-    def code(self, node):
+    def code(self, node: Tag) -> None:
         classes = " ".join(
             node.get("class", []) + (node.code.get("class", []) if node.code else [])
         )
@@ -407,7 +421,7 @@ class _BodyBuilder:
         if text.strip():
             self.block("code", {"language": match[1][:40] if match else "", "code": text})
 
-    def definitions(self, node):
+    def definitions(self, node: Tag) -> None:
         items, terms = [], []
         for child in node.find_all(["dt", "dd"]):
             if child.name == "dt":
@@ -422,12 +436,12 @@ class _BodyBuilder:
         if items:
             self.block("definitions", items)
 
-    def walk_as_paragraphs(self, node):
+    def walk_as_paragraphs(self, node: Tag) -> None:
         self.flush()
         self.walk(node)
         self.flush()
 
-    def quote(self, node):
+    def quote(self, node: Tag) -> None:
         cite = node.find(["cite", "footer"])
         attribution = _text(cite) if cite else ""
         if cite:
@@ -443,14 +457,14 @@ class _BodyBuilder:
             self.block("quote", {"quote": text, "attribution": attribution[:255]})
 
 
-def _header_choice(first_row, first_col):
+def _header_choice(first_row: bool, first_col: bool) -> str:
     """TableBlock's own name for which headers the table has."""
     return {(True, True): "both", (True, False): "row", (False, True): "column"}.get(
         (first_row, first_col), "neither"
     )
 
 
-def _hidden(node):
+def _hidden(node: Tag) -> bool:
     """A frame no reader saw: a 1×1 or hidden tracking frame."""
     style = re.sub(r"\s", "", (node.get("style") or "").lower())
     tiny = any(
@@ -459,15 +473,15 @@ def _hidden(node):
     return tiny or "display:none" in style or "visibility:hidden" in style
 
 
-def _escape(text):
+def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
-def _attr(text):
+def _attr(text: str) -> str:
     return _escape(text).replace('"', "&quot;")
 
 
-def _check_depth(soup):
+def _check_depth(soup: BeautifulSoup) -> None:
     """BodyError when elements nest deeper than any real post does."""
     depth = {id(soup): 0}
     for node in soup.descendants:
@@ -482,7 +496,7 @@ def _check_depth(soup):
         depth[id(node)] = level
 
 
-def _is_markdown(node):
+def _is_markdown(node: Tag) -> bool:
     """Where Blogger's Markdown plugins keep a post: ``<script type="text/x-markdown">``,
     or a (usually hidden) ``<pre>``/``<div class="markdown">`` that their script renders."""
     if node.name == "script":
@@ -492,7 +506,7 @@ def _is_markdown(node):
     return node.name in ("pre", "div") and node.get("class") == ["markdown"]
 
 
-def _render_markdown(soup):
+def _render_markdown(soup: BeautifulSoup) -> None:
     """Replaces each Markdown source with the HTML that the blog's plugin showed."""
     markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     for node in soup.find_all(_is_markdown):
@@ -500,9 +514,9 @@ def _render_markdown(soup):
         node.replace_with(BeautifulSoup(html, "html.parser"))
 
 
-def visible_words(soup):
+def visible_words(soup: BeautifulSoup) -> Counter[str]:
     """Word counts of what a reader of the old page saw as text."""
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for text in soup.find_all(string=True):
         if isinstance(text, SKIPPED_NODES) or any(p.name in INVISIBLE for p in text.parents):
             continue
@@ -510,9 +524,9 @@ def visible_words(soup):
     return counts
 
 
-def block_words(blocks):
+def block_words(blocks: list[Block]) -> Counter[str]:
     """Word counts of the text the blocks show."""
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for kind, value in blocks:
         if kind == "paragraph":
             text = BeautifulSoup(value, "html.parser").get_text(" ")
@@ -531,7 +545,7 @@ def block_words(blocks):
     return counts
 
 
-def convert(html, base_url=""):
+def convert(html: str | None, base_url: str = "") -> Body:
     """The :class:`Body` of ``html``: blocks, images as :class:`ImageRef`, and notes on
     what could not be carried over. BodyError for HTML no editor produces."""
     soup = BeautifulSoup(html or "", "html.parser")
@@ -552,12 +566,12 @@ def convert(html, base_url=""):
     return Body(builder.blocks, notes)
 
 
-def html_to_blocks(html, base_url=""):
+def html_to_blocks(html: str | None, base_url: str = "") -> list[Block]:
     """Body blocks of ``html``: ``(kind, value)`` pairs, images as :class:`ImageRef`."""
     return convert(html, base_url).blocks
 
 
-def html_to_text(html):
+def html_to_text(html: str | None) -> str:
     """A comment's HTML as plain text: line breaks and paragraphs kept, markup dropped."""
     soup = BeautifulSoup(html or "", "html.parser")
     for tag in soup.find_all(list(DROPPED | EMBEDS)):

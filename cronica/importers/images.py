@@ -20,6 +20,7 @@ import http.client
 import ipaddress
 import socket
 import urllib.request
+from typing import IO, Any
 from urllib.error import URLError
 from urllib.parse import urlparse
 
@@ -32,16 +33,16 @@ class RefusedAddress(URLError):
     """The URL's host is on a network the importer does not contact."""
 
 
-def _resolve(hostname):
+def _resolve(hostname: str) -> list[str]:
     """Every address ``hostname`` resolves to, in order; [] when it does not resolve."""
     try:
         infos = socket.getaddrinfo(hostname, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
         return []
-    return [info[4][0] for info in infos]
+    return [str(info[4][0]) for info in infos]
 
 
-def _is_public(address):
+def _is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     return ip.is_global and not ip.is_multicast
 
@@ -49,11 +50,11 @@ def _is_public(address):
 class _Pins:
     """The one address each host is contacted at, chosen when it is first checked."""
 
-    def __init__(self, allow_private):
+    def __init__(self, allow_private: bool) -> None:
         self.allow_private = allow_private
-        self.addresses = {}
+        self.addresses: dict[str, str] = {}
 
-    def check(self, hostname):
+    def check(self, hostname: str) -> str:
         """The address to connect to for ``hostname``; RefusedAddress if it is private."""
         if hostname not in self.addresses:
             addresses = _resolve(hostname)
@@ -65,11 +66,16 @@ class _Pins:
         return self.addresses[hostname]
 
 
-def _pinned(connection_class, pins):
+def _pinned(
+    connection_class: type[http.client.HTTPConnection], pins: _Pins
+) -> type[http.client.HTTPConnection]:
     """A connection class whose socket goes to the pinned address of its host."""
 
-    class Pinned(connection_class):
-        def connect(self):
+    # mypy cannot check a class whose base is a variable: typed as Any, it subclasses.
+    base: Any = connection_class
+
+    class Pinned(base):
+        def connect(self: http.client.HTTPConnection) -> None:
             address = pins.check(self.host)
             real_host = self.host
             self.host = address
@@ -78,34 +84,45 @@ def _pinned(connection_class, pins):
             finally:
                 self.host = real_host
             if isinstance(self, http.client.HTTPSConnection):
-                self.sock = self._context.wrap_socket(self.sock, server_hostname=self.host)
+                # _context: the SSL context HTTPSConnection keeps, not in the stdlib's stubs.
+                context = self._context  # type: ignore[attr-defined]
+                self.sock = context.wrap_socket(self.sock, server_hostname=self.host)
 
     return Pinned
 
 
 class _PinnedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, pins):
+    def __init__(self, pins: _Pins) -> None:
         super().__init__()
         self.connection_class = _pinned(http.client.HTTPConnection, pins)
 
-    def http_open(self, req):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(self.connection_class, req)
 
 
 class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, pins):
+    def __init__(self, pins: _Pins) -> None:
         super().__init__()
         self.connection_class = _pinned(http.client.HTTPSConnection, pins)
 
-    def https_open(self, req):
-        return self.do_open(self.connection_class, req, context=self._context)
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        context = self._context  # type: ignore[attr-defined]  # HTTPSHandler's, not in the stubs
+        return self.do_open(self.connection_class, req, context=context)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, pins):
+    def __init__(self, pins: _Pins) -> None:
         self.pins = pins
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         parsed = urlparse(newurl)
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise RefusedAddress(f"redirect to {newurl}")
@@ -117,11 +134,16 @@ class Downloader:
     """Fetches image URLs, giving up on a host after its first network failure so that an
     export full of images from a dead host costs one timeout, not one per image."""
 
-    def __init__(self, timeout=TIMEOUT_SECONDS, max_bytes=MAX_BYTES, allow_private=False):
+    def __init__(
+        self,
+        timeout: float = TIMEOUT_SECONDS,
+        max_bytes: int = MAX_BYTES,
+        allow_private: bool = False,
+    ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.allow_private = allow_private
-        self.dead_hosts = set()
+        self.dead_hosts: set[tuple[str, int | None]] = set()
         self.pins = _Pins(allow_private)
         self.opener = urllib.request.build_opener(
             urllib.request.ProxyHandler({}),
@@ -130,7 +152,7 @@ class Downloader:
             _CheckedRedirects(self.pins),
         )
 
-    def fetch(self, url):
+    def fetch(self, url: str) -> bytes | None:
         """The image's bytes, or None when it is unreachable, refused, too big or not an
         image."""
         parsed = urlparse(url)

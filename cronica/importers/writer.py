@@ -6,7 +6,9 @@ whole file parsed and the images were fetched, so it either all lands or none of
 import hashlib
 import html
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO, Any, cast
 from urllib.parse import unquote, urlparse
 
 from bs4 import BeautifulSoup
@@ -27,12 +29,17 @@ from cronica.news.reserved import reserved_slugs
 from cronica.news.setup import ensure_site
 from cronica.news.table_cells import cell_html
 
-from .html_body import Body, ImageRef, html_to_text
+from .html_body import Block, Body, ImageRef, html_to_text
 from .language import SITE_LANGUAGES, detect_language
 from .models import ImportedItem
+from .records import CommentRecord, Export, PostRecord
 
 ANONYMOUS_NAMES = {"anonymous", "anónimo", "anonimo", "unknown", "desconocido"}
-COMMENT_ORIGIN = {"blogger": Comment.Origin.BLOGGER, "wordpress": Comment.Origin.WORDPRESS}
+# TextChoices members are str; without Django's types mypy sees (value, label) tuples.
+COMMENT_ORIGIN: dict[str, str] = {
+    "blogger": cast(str, Comment.Origin.BLOGGER),
+    "wordpress": cast(str, Comment.Origin.WORDPRESS),
+}
 TAG_MAX_LENGTH = 100
 LINKED_IMAGE_WORD = {"en": "Image", "es": "Imagen"}
 # A simple page's rich text holds paragraphs, lists and two heading levels only.
@@ -54,17 +61,17 @@ class Summary:
     images_downloaded: int = 0
     images_linked: int = 0
     pages: int = 0
-    skipped: dict = field(default_factory=dict)
-    warnings: list = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     # {"“Title” (old address)": [what could not be carried over, or needs a look]}
-    notes: dict = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
 
-    def note(self, post, notes):
+    def note(self, post: PostRecord, notes: list[str]) -> None:
         if notes:
             where = post.old_paths[0] if post.old_paths else post.external_id
             self.notes[f"“{plain_title(post.title)}” ({where})"] = list(notes)
 
-    def lines(self):
+    def lines(self) -> Iterator[str]:
         yield (
             f"Imported {self.posts} posts ({self.drafts} drafts, {self.scheduled} scheduled), "
             + (f"{self.pages} pages, " if self.pages else "")
@@ -97,14 +104,14 @@ class Summary:
                 yield f"  {post}: " + "; ".join(notes) + "."
 
 
-def plain_title(title):
+def plain_title(title: str | None) -> str:
     """A title as readers saw it: WordPress allows markup in titles (``<em>``), which
     would otherwise show as literal tags; entities are decoded once, by the parser."""
     text = " ".join(BeautifulSoup(title or "", "html.parser").get_text().split())
     return (text or "Untitled")[:255]
 
 
-def page_html(kind, value):
+def page_html(kind: str, value: Any) -> tuple[str, bool]:
     """``(html, kept as it was)`` of a body block inside a simple page's rich text."""
     if kind == "paragraph":
         return value, True
@@ -129,7 +136,7 @@ def page_html(kind, value):
     return "", False
 
 
-def image_key(url):
+def image_key(url: str) -> str:
     """External id of a downloaded image: its URL can be longer than the key column."""
     return hashlib.sha256(url.encode()).hexdigest()
 
@@ -137,16 +144,16 @@ def image_key(url):
 CHUNK = 500  # ids per IN (...) query: SQLite limits the number of query parameters
 
 
-def in_chunks(ids):
+def in_chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
     ids = list(ids)
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
 
 
-def imported(source, external_ids):
+def imported(source: str, external_ids: Iterable[str]) -> dict[str, int]:
     """``{external_id: object id}`` of what earlier runs imported, including what editors
     have deleted since: a deleted post or comment is never brought back."""
-    found = {}
+    found: dict[str, int] = {}
     for chunk in in_chunks(external_ids):
         found.update(
             ImportedItem.objects.filter(source=source, external_id__in=chunk).values_list(
@@ -156,16 +163,16 @@ def imported(source, external_ids):
     return found
 
 
-def still_there(source, external_ids, model):
+def still_there(source: str, external_ids: Iterable[str], model: Any) -> dict[str, Any]:
     """``{external_id: object}`` of what earlier runs imported and still exists."""
     rows = imported(source, external_ids)
-    objects = {}
+    objects: dict[int, Any] = {}
     for chunk in in_chunks(rows.values()):
         objects.update(model.objects.in_bulk(chunk))
     return {key: objects[pk] for key, pk in rows.items() if pk in objects}
 
 
-def remember(source, external_id, obj):
+def remember(source: str, external_id: str, obj: Any) -> None:
     ImportedItem.objects.create(
         source=source,
         external_id=external_id,
@@ -175,7 +182,14 @@ def remember(source, external_id, obj):
 
 
 class Writer:
-    def __init__(self, export, bodies, downloads, progress=None, renames=None):
+    def __init__(
+        self,
+        export: Export,
+        bodies: dict[str, Body],
+        downloads: dict[str, bytes],
+        progress: IO[str] | None = None,
+        renames: dict[str, str] | None = None,
+    ) -> None:
         self.export = export
         self.renames = renames or {}  # {name in the export: pen name to use instead}
         self.bodies = bodies  # {post external id: blocks from html_to_blocks}
@@ -186,11 +200,11 @@ class Writer:
         self.site = Site.objects.filter(root_page=self.home).first() or Site.objects.get(
             is_default_site=True
         )
-        self.contributors = {}
-        self.images = {}
-        self.stored_files = []  # for the caller to delete if the transaction rolls back
+        self.contributors: dict[str, Contributor] = {}
+        self.images: dict[str, CleanImage | None] = {}
+        self.stored_files: list[str] = []  # for the caller to delete if the transaction rolls back
 
-    def bar(self, items, what, total=None):
+    def bar(self, items: Iterable[Any] | None, what: str, total: int | None = None) -> tqdm:
         return tqdm(
             items,
             desc=what,
@@ -200,7 +214,7 @@ class Writer:
             disable=self.progress is None,
         )
 
-    def run(self):
+    def run(self) -> Summary:
         source = self.export.source
         done = imported(source, [p.external_id for p in self.export.posts])
         self.summary.deleted_since = len(done) - len(still_there(source, done, Page))
@@ -222,7 +236,7 @@ class Writer:
 
     # Pages --------------------------------------------------------------------------
 
-    def language(self, post, notes):
+    def language(self, post: PostRecord, notes: list[str]) -> str:
         language = detect_language(f"{post.title}\n{html_to_text(post.html)}")
         if language not in SITE_LANGUAGES:
             notes.append(
@@ -231,7 +245,7 @@ class Writer:
             )
         return language
 
-    def page(self, post):
+    def page(self, post: PostRecord) -> ArticlePage:
         body: Body = self.bodies[post.external_id]
         notes = post.notes + body.notes
         if not post.is_draft and post.published is None:
@@ -270,12 +284,13 @@ class Writer:
         self.summary.posts += 1
         return page
 
-    def standard_page(self, post):
+    def standard_page(self, post: PostRecord) -> StandardPage:
         """A blog's About or Contact page as a simple page: rich text only, so tables,
         code and images become paragraphs and links (said so in the summary)."""
         body: Body = self.bodies[post.external_id]
         notes = post.notes + body.notes
-        parts, flattened = [], 0
+        parts: list[str] = []
+        flattened = 0
         for kind, value in body.blocks:
             html_part, same = page_html(kind, value)
             parts.append(html_part)
@@ -303,7 +318,7 @@ class Writer:
         self.summary.pages += 1
         return page
 
-    def slug(self, text):
+    def slug(self, text: str) -> str:
         base = slugify(text)[:70].strip("-") or "post"
         if base in reserved_slugs():
             base = f"{base}-post"
@@ -317,7 +332,7 @@ class Writer:
             slug, number = f"{base}-{number}", number + 1
         return slug
 
-    def contributor(self, name):
+    def contributor(self, name: str) -> Contributor:
         name = self.renames.get(name.strip(), name.strip())[:120]
         if name not in self.contributors:
             person = Contributor.objects.filter(pen_name=name).first()
@@ -332,16 +347,16 @@ class Writer:
         return self.contributors[name]
 
     @staticmethod
-    def tag_names(names):
+    def tag_names(names: Iterable[str]) -> list[str]:
         from taggit.models import Tag
 
-        chosen = {}
+        chosen: dict[str, str] = {}
         for name in names:
             name = " ".join(name.split())[:TAG_MAX_LENGTH]
             if name:
                 chosen.setdefault(name.lower(), name)
         # Reuse an existing tag spelled with other capitals rather than a near-duplicate.
-        result = []
+        result: list[str] = []
         for lowered, name in chosen.items():
             existing = (
                 Tag.objects.filter(name__iexact=lowered).values_list("name", flat=True).first()
@@ -349,9 +364,9 @@ class Writer:
             result.append(existing or name)
         return result
 
-    def redirects(self, page, old_paths, route_path=""):
+    def redirects(self, page: Page, old_paths: Iterable[str], route_path: str = "") -> list[str]:
         """Permanent redirects from ``old_paths``; returns those already taken."""
-        clashes = []
+        clashes: list[str] = []
         for old_path in old_paths:
             normalised = Redirect.normalise_path(old_path)
             if len(normalised) > 255 or normalised == "/":
@@ -370,10 +385,10 @@ class Writer:
         return clashes
 
     @staticmethod
-    def clash_notes(clashes):
+    def clash_notes(clashes: list[str]) -> list[str]:
         return [f"its old address {path} already leads elsewhere, kept so" for path in clashes]
 
-    def tag_redirects(self):
+    def tag_redirects(self) -> None:
         """Old label, category and tag listings go to the tag's page on the home page."""
         from taggit.models import Tag
 
@@ -385,7 +400,7 @@ class Writer:
 
     # Body blocks ----------------------------------------------------------------------
 
-    def block(self, kind, value, post, language):
+    def block(self, kind: str, value: Any, post: PostRecord, language: str) -> Block:
         if kind == "paragraph":
             return ("paragraph", RichText(value))
         if kind != "image":
@@ -403,11 +418,11 @@ class Writer:
             RichText(f'<p>{word}: <a href="{escape(value.src)}">{escape(label)}</a></p>'),
         )
 
-    def image(self, ref: ImageRef, post):
+    def image(self, ref: ImageRef, post: PostRecord) -> CleanImage | None:
         key = image_key(ref.src)
         if key in self.images:
             return self.images[key]
-        source = ImportedItem.Source.IMAGE_URL
+        source = cast(str, ImportedItem.Source.IMAGE_URL)
         earlier = imported(source, [key])
         # Deleted from the library since an earlier import: it stays a link.
         found = still_there(source, [key], CleanImage).get(key)
@@ -415,6 +430,7 @@ class Writer:
         if not earlier and data is not None:
             name = unquote(os.path.basename(urlparse(ref.src).path)) or "image"
             alt = (ref.alt or ref.caption or post.title or name)[:255]
+            image: CleanImage | None
             image = CleanImage(title=(ref.caption or ref.alt or name)[:255], description=alt)
             image.file = ContentFile(data, name=name[:100])
             try:
@@ -431,19 +447,19 @@ class Writer:
 
     # Comments -------------------------------------------------------------------------
 
-    def comments(self, pages):
+    def comments(self, pages: dict[str, ArticlePage]) -> None:
         origin = COMMENT_ORIGIN[self.export.source]
         records = sorted(self.export.comments, key=lambda c: c.created_at)
         ids = [c.external_id for c in records]
         done = imported(self.export.source, ids)
         # external id -> (pk, article pk) of the comments that exist, for replies' parents
-        known = {}
+        known: dict[str, tuple[int, int]] = {}
         for chunk in in_chunks(ids):
             for external_id, pk, article_id in Comment.objects.filter(
                 origin=origin, external_id__in=chunk
             ).values_list("external_id", "pk", "article_id"):
                 known[external_id] = (pk, article_id)
-        waiting = []
+        waiting: list[CommentRecord] = []
         for record in records:
             if record.external_id in done or record.external_id in known:
                 self.summary.comments_already_imported += 1
@@ -456,7 +472,7 @@ class Writer:
         # its parent (clock skew in the source) waits for the next pass.
         while waiting:
             pending = {record.external_id for record in waiting}
-            later = []
+            later: list[CommentRecord] = []
             for record in waiting:
                 if record.parent_id in pending:
                     later.append(record)
@@ -471,13 +487,22 @@ class Writer:
             waiting = later
         bar.close()
 
-    def comment(self, record, pages, known, origin):
+    def comment(
+        self,
+        record: CommentRecord,
+        pages: dict[str, ArticlePage],
+        known: dict[str, tuple[int, int]],
+        origin: str,
+    ) -> Comment:
         name = self.renames.get(record.author_name.strip(), record.author_name.strip())
         if name.lower() in ANONYMOUS_NAMES:
             name = ""
         self.summary.comments += 1
         article = pages[record.post_id]
-        parent_id, parent_article = known.get(record.parent_id, (None, None))
+        parent: tuple[int | None, int | None] = (None, None)
+        if record.parent_id is not None:
+            parent = known.get(record.parent_id, parent)
+        parent_id, parent_article = parent
         if parent_article != article.pk:
             parent_id = None  # a "reply" to a comment on another post stands on its own
         return Comment.objects.create(

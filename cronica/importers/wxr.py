@@ -10,7 +10,9 @@ name, the login, real names and e-mail are never read. Commenters' e-mail, URL a
 import html
 import json
 import re
+from typing import cast
 from urllib.parse import urlparse
+from xml.etree.ElementTree import Element
 
 from cronica.comments.models import Comment
 
@@ -38,7 +40,7 @@ DEFAULT_CATEGORIES = {"uncategorized", "sin-categoria"}
 LISTING_PATHS = {"category": "category", "post_tag": "tag"}  # WordPress's default bases
 
 
-def _name(tag):
+def _name(tag: str) -> str:
     """``{http://wordpress.org/export/1.2/}post_id`` -> ``wp:post_id``, whatever the WXR
     version in the namespace, so the rest of the parser reads like the file."""
     uri = namespace(tag)
@@ -47,21 +49,21 @@ def _name(tag):
     return f"{prefix}:{local(tag)}" if prefix else local(tag)
 
 
-def _fields(element):
+def _fields(element: Element) -> dict[str, str]:
     """Direct children by name; the text of the first of each name."""
-    fields = {}
+    fields: dict[str, str] = {}
     for child in element:
         fields.setdefault(_name(child.tag), child.text or "")
     return fields
 
 
-def parse(root, path="export"):
-    if root.tag != "rss" or root.find("channel") is None:
+def parse(root: Element, path: str = "export") -> Export:
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
         raise ImportFileError(
             f"{path}: not a WordPress export (the root element is <{local(root.tag)}>, "
             "expected <rss> with a <channel>); for Blogger use `cronica import blogger`"
         )
-    channel = root.find("channel")
     meta = _fields(channel)
     if "wp:wxr_version" not in meta:
         raise ImportFileError(
@@ -70,7 +72,8 @@ def parse(root, path="export"):
     base = (meta.get("wp:base_blog_url") or meta.get("link") or "").strip().rstrip("/")
     if not base:
         raise ImportFileError(f"{path}: the channel has no wp:base_blog_url nor link")
-    pen_names, staff_ids = {}, set()
+    pen_names: dict[str, str] = {}
+    staff_ids: set[str] = set()
     for element in channel:
         if _name(element.tag) == "wp:author":
             author = _fields(element)
@@ -83,7 +86,7 @@ def parse(root, path="export"):
     export = Export(source="wordpress", base_url=base + "/")
     attachments = _attachments(channel)
     staff = Staff(ids=staff_ids - {"", "0"}, pen_names=pen_names)
-    seen = {}
+    seen: dict[str, int] = {}
     for item in channel.iterfind("item"):
         fields = _fields(item)
         post_id = fields.get("wp:post_id", "").strip()
@@ -97,11 +100,11 @@ class Staff:
     WordPress, by login on WordPress.com (whose exports give neither an author id nor a
     comment's user id, but write an author's reply under the author's login)."""
 
-    def __init__(self, ids, pen_names):
+    def __init__(self, ids: set[str], pen_names: dict[str, str]) -> None:
         self.ids = ids
         self.pen_names = pen_names  # {login: display name}
 
-    def author(self, fields):
+    def author(self, fields: dict[str, str]) -> tuple[str, bool]:
         """``(name to show, is staff)`` for a comment's fields."""
         name = fields.get("wp:comment_author", "").strip()
         if fields.get("wp:comment_user_id", "").strip() in self.ids:
@@ -111,9 +114,9 @@ class Staff:
         return name, False
 
 
-def _attachments(channel):
+def _attachments(channel: Element) -> dict[str, shortcodes.Attachment]:
     """``{post id: Attachment}`` of the media library items, for gallery shortcodes."""
-    found = {}
+    found: dict[str, shortcodes.Attachment] = {}
     for item in channel.iterfind("item"):
         fields = _fields(item)
         if fields.get("wp:post_type", "").strip() == "attachment":
@@ -128,7 +131,16 @@ def _attachments(channel):
     return found
 
 
-def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
+def _item(
+    item: Element,
+    fields: dict[str, str],
+    base: str,
+    staff: Staff,
+    attachments: dict[str, shortcodes.Attachment],
+    path: str,
+    export: Export,
+    occurrence: int = 1,
+) -> None:
     post_id = fields.get("wp:post_id", "").strip()
     if not re.fullmatch(r"\d+", post_id):
         raise ImportFileError(
@@ -144,20 +156,20 @@ def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
         return
     where = f"{path}: post {post_id}"
     external_id = f"{base}/?p={post_id}"
-    notes = []
+    notes: list[str] = []
     if occurrence > 1:  # a hand-edited file can repeat an id; the item is kept all the same
         external_id += f"&occurrence={occurrence}"
         notes.append(f"shares the WordPress id {post_id} with an earlier item of the file")
     # A password-protected post was not for everyone: it comes in as a draft.
     is_draft = status in POST_STATUS_DRAFT or bool(fields.get("wp:post_password", "").strip())
-    old_paths = []
+    old_paths: list[str] = []
     if not is_draft:
         for url in (fields.get("link", ""), f"{base}/?p={post_id}"):
             parsed = urlparse(url.strip())
             old = parsed.path + (f"?{parsed.query}" if parsed.query else "")
             if old and old != "/":
                 old_paths.append(old)
-    tags = []
+    tags: list[str] = []
     for category in item.iterfind("category"):
         name = html.unescape((category.text or "").strip())
         domain, nicename = category.get("domain"), category.get("nicename", "")
@@ -190,7 +202,7 @@ def _item(item, fields, base, staff, attachments, path, export, occurrence=1):
             _comment(_fields(element), base, external_id, where, staff, export)
 
 
-def _postmeta(item, key):
+def _postmeta(item: Element, key: str) -> str:
     for element in item:
         if _name(element.tag) == "wp:postmeta":
             meta = _fields(element)
@@ -202,7 +214,7 @@ def _postmeta(item, key):
 FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b.*?-->(?:.*?<!--\s*/wp:footnotes\s*-->)?", re.S)
 
 
-def _with_footnotes(content, meta):
+def _with_footnotes(content: str, meta: str) -> str:
     """The block editor keeps footnotes in post meta and writes them where the post has
     its ``<!-- wp:footnotes /-->`` block (at the end when it has none): readers saw them."""
     try:
@@ -218,7 +230,14 @@ def _with_footnotes(content, meta):
     return f"{content}\n\n{listing}"
 
 
-def _comment(fields, base, post_external_id, where, staff, export):
+def _comment(
+    fields: dict[str, str],
+    base: str,
+    post_external_id: str,
+    where: str,
+    staff: Staff,
+    export: Export,
+) -> None:
     comment_id = fields.get("wp:comment_id", "").strip()
     if not comment_id.isdigit():
         raise ImportFileError(f"{where}: a comment has no numeric wp:comment_id")
@@ -239,7 +258,8 @@ def _comment(fields, base, post_external_id, where, staff, export):
             author_name=author_name,
             html=autop(fields.get("wp:comment_content", "")),
             created_at=created,
-            status=COMMENT_STATUS.get(approved, Comment.Status.PENDING),
+            # TextChoices members are str; without Django's types mypy sees (value, label).
+            status=cast(str, COMMENT_STATUS.get(approved, Comment.Status.PENDING)),
             is_staff=is_staff,
         )
     )
@@ -256,13 +276,13 @@ BREAK_BEFORE_BLOCK = re.compile(rf"<br>(\s*</?{BLOCK_TAGS}\b)", re.I)
 BARE_URL = re.compile(r"^https?://\S+$")
 
 
-def autop(text):
+def autop(text: str) -> str:
     """WordPress stores classic-editor posts without <p>: blank lines separate paragraphs
     and single newlines are line breaks (its ``wpautop`` adds the markup on display)."""
     text = re.sub(r"<!--.*?-->", "", text.replace("\r\n", "\n"), flags=re.S).strip()
     text = _caption_shortcodes(text)
     chunks = [c.strip() for c in re.split(r"\n\s*\n", text) if c.strip()]
-    out = []
+    out: list[str] = []
     for chunk in chunks:
         if BARE_URL.match(chunk):  # WordPress embeds a URL alone on its line (oEmbed)
             url = html.escape(html.unescape(chunk))
@@ -286,10 +306,10 @@ IMAGE_OR_LINKED_IMAGE = re.compile(
 )
 
 
-def _caption_shortcodes(text):
+def _caption_shortcodes(text: str) -> str:
     """``[caption ...]<img ...> Text[/caption]`` -> ``<figure><img><figcaption>``."""
 
-    def figure(match):
+    def figure(match: re.Match[str]) -> str:
         parts = IMAGE_OR_LINKED_IMAGE.match(match[1])
         if not parts:
             return match[1]

@@ -10,20 +10,25 @@ shows a warning for as long as that recipient exists. A site that already has re
 
 import json
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pyrage
 from django.conf import settings
 
 from . import blobs
 
+if TYPE_CHECKING:
+    from .models import Submission
+
 NAME = "Demo journalist (DEMO ONLY: private key on this server)"
 
 
-def identity_path():
+def identity_path() -> Path:
     return settings.DATA_DIR / "demo-journalist-identity.txt"
 
 
-def _identity():
+def _identity() -> pyrage.x25519.Identity | None:
     try:
         lines = identity_path().read_text().splitlines()
     except FileNotFoundError:
@@ -32,13 +37,13 @@ def _identity():
     return pyrage.x25519.Identity.from_str(secret) if secret else None
 
 
-def demo_recipient():
+def demo_recipient() -> str | None:
     """The demo key's public half, or None if this data directory has no demo key."""
     identity = _identity()
     return str(identity.to_public()) if identity else None
 
 
-def read_manifest(submission):
+def read_manifest(submission: "Submission") -> dict[str, Any] | None:
     """The decrypted manifest of a submission sent to the demo key (message, links, file
     names), in memory only; None when there is no demo key or it cannot open this one."""
     from .models import Recipient
@@ -53,7 +58,7 @@ def read_manifest(submission):
         return None
 
 
-def _write_identity():
+def _write_identity() -> str:
     identity = pyrage.x25519.Identity.generate()
     fd = os.open(identity_path(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:
@@ -64,7 +69,7 @@ def _write_identity():
     return str(identity.to_public())
 
 
-def _let_demo_editor_read_tips():
+def _let_demo_editor_read_tips() -> None:
     """The demo editor plays the journalist too (editors do not read tips by default)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
@@ -78,7 +83,7 @@ def _let_demo_editor_read_tips():
         )
 
 
-def load(stdout):
+def load(stdout: TextIO) -> None:
     from .models import Recipient
     from .recipients import pinned
 
