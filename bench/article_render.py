@@ -10,10 +10,9 @@ run: the same article with no comments. Target: median under 15 ms.
 """
 
 import sys
-import time
 from datetime import timedelta
 
-from comments_common import drop_pg, median, site
+from comments_common import drop_pg, measure, site
 
 RUNS = 30
 BODIES = [
@@ -46,22 +45,6 @@ def add_comments(article, n):
             parent = comment
 
 
-def measure(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    times, queries = [], []
-    client.get(url)  # warm: templates compiled, gazetteer built
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - start)
-        assert response.status_code == 200
-        queries.append(len(captured.captured_queries))
-    return median(times), max(queries), len(response.content)
-
-
 def main(n, backend):
     article, pg_name = site(backend)
     from django.test import Client
@@ -73,8 +56,9 @@ def main(n, backend):
     empty.save_revision().publish()
     add_comments(article, n)
     client = Client()
-    base, base_queries, _ = measure(client, empty.url)
-    full, full_queries, size = measure(client, article.url)
+    base, base_queries, _ = measure(client, empty.url, RUNS)
+    full, full_queries, response = measure(client, article.url, RUNS)
+    size = len(response.content)
     if pg_name:
         drop_pg(pg_name)
     print(

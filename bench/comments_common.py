@@ -76,3 +76,24 @@ def timed(label, results):
 def median(values):
     values = sorted(values)
     return values[len(values) // 2]
+
+
+def measure(client, url, runs):
+    """Median seconds and most queries of `runs` renders of `url`, after one warm render.
+
+    The warm render compiles templates and builds the gazetteer, so the median is the
+    steady cost a reader pays on a page-cache miss. Shared by the render benchmarks.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries = [], []
+    client.get(url)
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+        assert response.status_code == 200
+        queries.append(len(captured.captured_queries))
+    return median(times), max(queries), response

@@ -10,10 +10,9 @@ comments. (Isso, a peer, needs seconds for 1,000 comments.)
 """
 
 import sys
-import time
 from datetime import timedelta
 
-from comments_common import drop_pg, median, site
+from comments_common import drop_pg, measure, site
 
 BODIES = [
     "The port of Manzanillo has been theirs for years, everybody in Colima knows it.",
@@ -55,17 +54,8 @@ def main(n, backend):
         made += 1
     client = Client()
 
-    def render(url):
-        times = []
-        for _ in range(6):
-            t = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - t)
-            assert response.status_code == 200
-        return median(times[1:]), response
-
-    base, _ = render(empty.url)
-    full, response = render(article.url)
+    base, _, _ = measure(client, empty.url, 5)
+    full, _, response = measure(client, article.url, 5)
     html = response.content.decode()
     assert html.count('class="comment') >= n and 'class="timeref"' in html
     if pg_name:
