@@ -5,8 +5,10 @@ Usage: .venv/bin/python bench/screening_eval.py [--baseline-commit f65dafe]
 
 Corpora (docs/screening-data.md): held-out splits of the YouTube Spam Collection,
 Davidson et al. tweets and the project's labelled set, the beat's own held-out comments
-(tests/screening/data/beat_heldout.jsonl, never trained on) and, when its snapshot is
-present, HatEval 2019's Spanish trial tweets (evaluation only: CC BY-NC). Compared:
+(tests/screening/data/beat_heldout.jsonl, never trained on), held-out splits of
+Multilingual HateCheck's Spanish cases (by template) and of Tatoeba's Spanish sentences
+(benign only: the share each scorer would hold), and, when its snapshot is present,
+HatEval 2019's Spanish trial tweets (evaluation only: CC BY-NC). Compared:
 
 - "today: rules" -- the rules of the baseline commit (screening before the learned model),
   read from git, with its threat-is-abuse rule;
@@ -165,6 +167,23 @@ def report(heldout, scorers):
                 print(f"| {name} | {lang} | {label} | {row[0][3]} | {cells} |")
 
 
+def false_alarms(heldout, scorers, threshold=0.5):
+    """For held-out sets with no positive at all (benign text): the share of comments
+    each scorer would hold, per label."""
+    for name, items in heldout.items():
+        if any(item[label] for item in items for label in LABELS):
+            continue
+        print(f"\n{name}: {len(items)} benign comments, share held (score >= {threshold}):")
+        print("| label | " + " | ".join(scorers) + " |")
+        print("| --- |" + " --- |" * len(scorers))
+        for label in LABELS:
+            cells = []
+            for scorer in scorers.values():
+                held = sum(scorer(item["text"])[label] >= threshold for item in items)
+                cells.append(f"{held / len(items):.3f} ({held})")
+            print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 def calibration(heldout, scorer):
     print("\ncalibration of the shipped model on the public held-out sets (spam, abuse):")
     bins = [[0, 0.0] for _ in range(5)]
@@ -297,6 +316,7 @@ def main():
         "shipped": cached(shipped_score),
     }
     report(heldout, scorers)
+    false_alarms(heldout, scorers)
     calibration(heldout, scorers["shipped"])
     texts = [i["text"] for items in heldout.values() for i in items][:3000]
     rates = speed(

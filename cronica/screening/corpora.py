@@ -27,6 +27,102 @@ PROJECT_LABELED = REPO / "tests" / "screening" / "data" / "labeled.jsonl"
 
 # Public sets in snapshots of their repositories: (repository, commit, path, member).
 HATEVAL_TRIAL = ("msang/hateval", "edeecf5", "public_trial.zip", "trial_es.tsv")
+HATECHECK_ES = (
+    "rewire-online/multilingual-hatecheck",
+    "a03f2caf2023a402d85064bda243e46d280408f0",
+    "MHC Final Cases/hatecheck_cases_final_spanish.csv",
+    None,
+)
+TATOEBA_ES = (
+    "JEdward7777/Pinokio",
+    "8be2e56afcc09e53e5e8ff0bff50ca815cddb5ac",
+    "spa-eng.zip",
+    "spa-eng/spa.txt",
+)
+# HateCheck functionalities that are not hate but are abuse or threats by this project's
+# labelling guide (docs/screening-data.md), so their "non-hateful" label is not used.
+HATECHECK_NOT_HATE_BUT_ABUSE = frozenset(["target_indiv_nh", "target_group_nh"])
+# Percent of Tatoeba sentences kept, by hash: enough ordinary Spanish to weigh against
+# the English tweets, not so many that Spanish negatives outnumber Spanish positives.
+# Short ones (three words or fewer: "Hola.", "Muchas gracias.") are kept more often,
+# because short replies are common in comments and carry few features to go on.
+TATOEBA_SHARE = 8
+TATOEBA_SHORT_SHARE = 50
+# English words that mark a Tatoeba pair as not benign (the Spanish side is then
+# dropped too): insults, violence, profanity. Tatoeba is everyday sentences, but some
+# are quarrels or crime stories, and a negative must be one.
+TATOEBA_NOT_BENIGN = frozenset(
+    [
+        "idiot",
+        "idiots",
+        "stupid",
+        "fool",
+        "fools",
+        "moron",
+        "jerk",
+        "bastard",
+        "bitch",
+        "damn",
+        "hell",
+        "shut",
+        "kill",
+        "killed",
+        "killing",
+        "kills",
+        "murder",
+        "murdered",
+        "die",
+        "dead",
+        "death",
+        "shoot",
+        "shot",
+        "gun",
+        "guns",
+        "knife",
+        "stab",
+        "bomb",
+        "hate",
+        "hates",
+        "hated",
+        "ugly",
+        "fat",
+        "liar",
+        "lie",
+        "lies",
+        "hit",
+        "beat",
+        "punch",
+        "threat",
+        "threatened",
+        "threaten",
+        "revenge",
+        "hurt",
+        "burn",
+        "burned",
+        "rape",
+        "crap",
+        "shit",
+        "fuck",
+        "sex",
+        "drunk",
+        "drug",
+        "drugs",
+        "steal",
+        "stole",
+        "thief",
+        "kidnap",
+        "kidnapped",
+        "blood",
+        "weapon",
+        "police",
+        "prison",
+        "jail",
+        "crime",
+        "criminal",
+        "war",
+        "enemy",
+    ]
+)
 
 
 class CorpusMissing(Exception):
@@ -47,10 +143,7 @@ def bucket(text):
 
 def split(items, test_share):
     """(train, test) by a hash of each text."""
-    train, test = [], []
-    for item in items:
-        (test if bucket(item["text"]) < test_share * 100 else train).append(item)
-    return train, test
+    return split_by(items, test_share, lambda item: item["text"])
 
 
 def _item(text, lang, source, **labels):
@@ -132,13 +225,94 @@ def _git_show(repo, commit, path):
     return done.stdout
 
 
+def snapshot_file(source):
+    """The bytes of a set kept in a repository snapshot (a member of an archive there,
+    when ``source`` names one)."""
+    repo, commit, path, member = source
+    data = _git_show(repo, commit, path)
+    return zipfile.ZipFile(io.BytesIO(data)).read(member) if member else data
+
+
+def hatecheck_es():
+    """Multilingual HateCheck, Spanish (CC BY 4.0): 3,745 functional test cases, hateful
+    and not, written by native speakers from templates: slurs, dehumanisation, threats
+    against groups, and the hard negatives around them (neutral and positive mentions of
+    groups, counter-speech quoting hate, profanity aimed at nobody, insults of objects).
+    ``label_gold`` "hateful" is abuse, except where HateCheck's "non-hateful" is abuse or
+    a threat by this project's guide (``HATECHECK_NOT_HATE_BUT_ABUSE``: insults and threats
+    aimed at one person or at a group that is not protected, "Eres de lo peor", "Deberían
+    matarte"), which say nothing here (they mix insults with threats). Its threats are threats against whole groups built
+    from a few templates ("voy a matar a todos los ..."): trained as threats they taught
+    the model that "todos" threatens ("hola a todos" scored 0.79), so the set says
+    nothing about threats here;
+    ``template`` keys the held-out split, since cases of one template differ by a word."""
+    text = snapshot_file(HATECHECK_ES).decode("utf-8")
+    items = []
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        abuse = row["label_gold"] == "hateful"
+        if row["functionality"] in HATECHECK_NOT_HATE_BUT_ABUSE:
+            abuse = None
+        item = _item(row["test_case"], "es", "hatecheck-es", spam=False, abuse=abuse)
+        item["template"] = row["ref_templ_id"] or row["templ_id"]
+        items.append(item)
+    return items
+
+
+def tatoeba_es():
+    """Everyday Spanish sentences from Tatoeba (CC BY 2.0 FR, via manythings.org's
+    English-Spanish pairs): negatives for every label, so that greetings, questions and
+    plain statements in Spanish are not taken for abuse or threats because English data
+    never showed them. A pair is left out where either side trips a rule or the English
+    side carries a word of ``TATOEBA_NOT_BENIGN``; a hash keeps ``TATOEBA_SHARE`` percent
+    of the sentences (``TATOEBA_SHORT_SHARE`` of the short ones)."""
+    from .rules import evaluate
+
+    seen, items = set(), []
+    for line in snapshot_file(TATOEBA_ES).decode("utf-8").splitlines():
+        english, _tab, spanish = line.partition("\t")
+        spanish = spanish.split("\t")[0].strip()
+        share = TATOEBA_SHORT_SHARE if len(spanish.split()) <= 3 else TATOEBA_SHARE
+        if not spanish or spanish in seen or bucket("tatoeba " + spanish) >= share:
+            continue
+        seen.add(spanish)
+        words = set(english.lower().replace(".", " ").replace(",", " ").split())
+        if words & TATOEBA_NOT_BENIGN or evaluate(spanish).hits or evaluate(english).hits:
+            continue
+        labels = dict.fromkeys(LABELS, False)
+        items.append(_item(spanish, "es", "tatoeba-es", **labels))
+    return items
+
+
+def split_by(items, test_share, key):
+    """(train, test) by a hash of ``key(item)``."""
+    train, test = [], []
+    for item in items:
+        (test if bucket(key(item)) < test_share * 100 else train).append(item)
+    return train, test
+
+
 def hateval_trial_es():
     """HatEval 2019 Spanish trial tweets (CC BY-NC 4.0: evaluation only, never trained
     on). HS = hate speech against women or immigrants; labelled abuse here."""
-    repo, commit, path, member = HATEVAL_TRIAL
-    data = zipfile.ZipFile(io.BytesIO(_git_show(repo, commit, path))).read(member)
+    data = snapshot_file(HATEVAL_TRIAL)
     rows = csv.DictReader(io.StringIO(data.decode("utf-8")), delimiter="\t")
     return [_item(r["text"], "es", "hateval-es", abuse=r["HS"] == "1") for r in rows]
+
+
+def spanish_heldout():
+    """Held-out splits of the openly licensed Spanish sets (30 %, HateCheck by template).
+    Not trained on yet: training on them was tried and cost Spanish threat recall and
+    Spanish spam and insult scores (docs/screening-data.md); the other 70 % is kept for
+    that. Absent snapshots are skipped."""
+    out = {}
+    try:
+        out["hatecheck-es"] = split_by(hatecheck_es(), 0.3, lambda i: "template " + i["template"])[
+            1
+        ]
+        out["tatoeba-es"] = split(tatoeba_es(), 0.3)[1]
+    except CorpusMissing:
+        pass
+    return out
 
 
 def training_and_heldout():
@@ -153,6 +327,7 @@ def training_and_heldout():
         "davidson": dv_test,
         "project": pr_test,
         "beat-heldout": beat_heldout(),
+        **spanish_heldout(),
     }
     try:
         heldout["hateval-es"] = hateval_trial_es()

@@ -1,0 +1,68 @@
+"""Spanish through the real ``score()``: greetings, questions and warm Mexican slang are
+left alone, while Spanish insults and hate score; and the openly licensed Spanish sets
+(docs/screening-data.md) are split so that no held-out case could be a training case.
+
+The shipped model still calls a bare "hola" abuse (Davidson's tweets have "holla" and
+"ho", and no Spanish negatives were trained on), and misses hate that carries no lexicon
+word: those cases are strict expected failures, so they are noticed the day they pass."""
+
+import pytest
+
+from cronica.screening import corpora
+from cronica.screening.scoring import score
+
+pytestmark = pytest.mark.django_db
+
+
+KNOWN_HELD = "the shipped model has no Spanish negatives yet (docs/screening-data.md)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("hola", marks=pytest.mark.xfail(strict=True, reason=KNOWN_HELD)),
+        pytest.param("Hola", marks=pytest.mark.xfail(strict=True, reason=KNOWN_HELD)),
+        "hola a todos",
+        "Hola, ¿cómo están?",
+        "Buenos días desde Culiacán",
+        "gracias por informar",
+        "¿A qué hora sale la nota completa?",
+        "¿Dónde puedo leer el reportaje?",
+        "¿Alguien sabe si ya abrieron la carretera a Mazatlán?",
+        "¿Cuándo publican la segunda parte?",
+        "qué chingón reportaje, felicidades",
+        "no mames, qué buena nota",
+        "órale, está bien perro el calor",
+        "ese cabrón sí sabe de lo que habla",
+    ],
+)
+def test_everyday_spanish_is_not_held(text):
+    scores = score(text)
+    assert scores.abuse < 0.5 and scores.threat < 0.3, scores
+    assert scores.spam < 0.3 and scores.doxxing < 0.3, scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eres un pendejo de mierda",
+        pytest.param(
+            "Los inmigrantes son una plaga, hay que echarlos a todos.",
+            marks=pytest.mark.xfail(strict=True, reason="hate without a lexicon word"),
+        ),
+        "Odio a las mujeres, son basura.",
+    ],
+)
+def test_spanish_insults_and_hate_are_abuse(text):
+    assert score(text).abuse >= 0.5
+
+
+def test_hatecheck_is_held_out_by_template_and_tatoeba_is_benign():
+    cases = corpora.hatecheck_es()
+    train, test = corpora.split_by(cases, 0.3, lambda item: "template " + item["template"])
+    assert len(cases) > 3000 and 0.2 < len(test) / len(cases) < 0.4
+    assert not {i["template"] for i in train} & {i["template"] for i in test}
+    assert not {i["text"] for i in train} & {i["text"] for i in test}
+    sentences = corpora.tatoeba_es()
+    assert len(sentences) > 3000
+    assert all(not any(i[label] for label in corpora.LABELS) for i in sentences)
