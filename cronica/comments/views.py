@@ -93,8 +93,7 @@ def post_comment(request, article_id):
         pipeline.screen(comment, site_settings)  # reads only: before the write lock
     with transaction.atomic():  # a new reader and its first comment: one short commit
         if token:
-            reader.save()
-            comment.reader = reader
+            reader.save()  # comment.save() then takes the reader's new id (Django >= 3.2)
         comment.save()
     if comment.status == Comment.Status.PUBLISHED:
         transaction.on_commit(lambda: purge_articles([article]))
