@@ -260,9 +260,9 @@ def hatecheck_es():
 
 def tatoeba_es():
     """Everyday Spanish sentences from Tatoeba (CC BY 2.0 FR, via manythings.org's
-    English-Spanish pairs): negatives for every label, so that greetings, questions and
-    plain statements in Spanish are not taken for abuse or threats because English data
-    never showed them. A pair is left out where either side trips a rule or the English
+    English-Spanish pairs): benign Spanish, so that greetings, questions and plain
+    statements in Spanish are not taken for abuse or threats because English data never
+    showed them (``spanish_splits`` says for which labels they are trained on). A pair is left out where either side trips a rule or the English
     side carries a word of ``TATOEBA_NOT_BENIGN``; a hash keeps ``TATOEBA_SHARE`` percent
     of the sentences (``TATOEBA_SHORT_SHARE`` of the short ones)."""
     from .rules import evaluate
@@ -299,19 +299,32 @@ def hateval_trial_es():
     return [_item(r["text"], "es", "hateval-es", abuse=r["HS"] == "1") for r in rows]
 
 
-def spanish_heldout():
-    """Held-out splits of the openly licensed Spanish sets (30 %, HateCheck by template).
-    Not trained on yet: training on them was tried and cost Spanish threat recall and
-    Spanish spam and insult scores (docs/screening-data.md); the other 70 % is kept for
-    that. Absent snapshots are skipped."""
-    out = {}
-    try:
-        out["hatecheck-es"] = split_by(hatecheck_es(), 0.3, lambda i: "template " + i["template"])[
-            1
-        ]
-        out["tatoeba-es"] = split(tatoeba_es(), 0.3)[1]
-    except CorpusMissing:
-        pass
+# Percent of Tatoeba's training sentences used as negatives, per label, by hash: all of
+# them for abuse (ordinary Spanish is not abuse), a few for threats, whose Spanish
+# positives are the beat's own ~100 lines and would be outweighed ("Ya veremos." and
+# "Te vimos." must not threaten, "Sabemos dónde vives" must). Spam and doxxing: unknown.
+TATOEBA_NEGATIVE_SHARE = {"abuse": 100, "threat": 1}
+
+
+def spanish_splits():
+    """{name: (train, test)} of the openly licensed Spanish sets: HateCheck by template
+    (cases of one template differ by a word, so a template is on one side only), Tatoeba
+    by sentence, 30 % held out of each. The training parts say only what they know:
+    HateCheck is abuse only (its spam, threat and doxxing are unknown: its threats are
+    against whole groups, and trained as threats they made "hola a todos" one); Tatoeba
+    is negatives for abuse and, thinned by hash (``TATOEBA_NEGATIVE_SHARE``), threats."""
+    hc_train, hc_test = split_by(hatecheck_es(), 0.3, lambda i: "template " + i["template"])
+    tt_train, tt_test = split(tatoeba_es(), 0.3)
+    hc_train = [{**item, **dict.fromkeys(("spam", "threat", "doxxing"))} for item in hc_train]
+    tt_train = [_tatoeba_negatives(item) for item in tt_train]
+    return {"hatecheck-es": (hc_train, hc_test), "tatoeba-es": (tt_train, tt_test)}
+
+
+def _tatoeba_negatives(item):
+    out = {**item, **dict.fromkeys(LABELS)}
+    for label, share in TATOEBA_NEGATIVE_SHARE.items():
+        if bucket(f"tatoeba-neg {label} {item['text']}") < share:
+            out[label] = False
     return out
 
 
@@ -321,14 +334,17 @@ def training_and_heldout():
     yt_train, yt_test = split(youtube(), 0.3)
     dv_train, dv_test = split(davidson(), 0.2)
     pr_train, pr_test = split(project_labeled(), 0.3)
+    spanish = spanish_splits()
     train = yt_train + dv_train + pr_train + beat_train()
     heldout = {
         "youtube": yt_test,
         "davidson": dv_test,
         "project": pr_test,
         "beat-heldout": beat_heldout(),
-        **spanish_heldout(),
     }
+    for name, (part_train, part_test) in spanish.items():
+        train += part_train
+        heldout[name] = part_test
     try:
         heldout["hateval-es"] = hateval_trial_es()
     except CorpusMissing:
@@ -341,4 +357,18 @@ def fingerprint(paths):
     out = {}
     for path in paths:
         out[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    return out
+
+
+# The snapshot sets the shipped model learns from (evaluation-only ones are not here).
+TRAINED_SNAPSHOTS = (HATECHECK_ES, TATOEBA_ES)
+
+
+def snapshot_fingerprint(sources=TRAINED_SNAPSHOTS):
+    """{"repo@commit:path[!member]": SHA-256 of the bytes read}, for the model's record."""
+    out = {}
+    for source in sources:
+        repo, commit, path, member = source
+        name = f"{repo}@{commit[:12]}:{path}" + (f"!{member}" if member else "")
+        out[name] = hashlib.sha256(snapshot_file(source)).hexdigest()[:16]
     return out

@@ -117,7 +117,8 @@ def main(out=None, log=print):
         "seed": SEED,
         "dim": features.DIM,
         "data": {
-            _relative(path): digest for path, digest in corpora.fingerprint(sources()).items()
+            **{_relative(path): digest for path, digest in corpora.fingerprint(sources()).items()},
+            **corpora.snapshot_fingerprint(),
         },
     }
     target = out or corpora.PACKAGE / "data" / "screening-model.npz"

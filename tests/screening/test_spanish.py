@@ -58,11 +58,21 @@ def test_spanish_insults_and_hate_are_abuse(text):
 
 
 def test_hatecheck_is_held_out_by_template_and_tatoeba_is_benign():
-    cases = corpora.hatecheck_es()
-    train, test = corpora.split_by(cases, 0.3, lambda item: "template " + item["template"])
+    splits = corpora.spanish_splits()
+    train, test = splits["hatecheck-es"]
+    cases = train + test
     assert len(cases) > 3000 and 0.2 < len(test) / len(cases) < 0.4
     assert not {i["template"] for i in train} & {i["template"] for i in test}
     assert not {i["text"] for i in train} & {i["text"] for i in test}
-    sentences = corpora.tatoeba_es()
-    assert len(sentences) > 3000
-    assert all(not any(i[label] for label in corpora.LABELS) for i in sentences)
+    # HateCheck teaches abuse only; its held-out part keeps what it says about spam.
+    assert all(i["threat"] is i["spam"] is i["doxxing"] is None for i in train)
+    assert {i["abuse"] for i in train} == {True, False, None}
+    train, test = splits["tatoeba-es"]
+    assert len(train) + len(test) > 3000 and not {i["text"] for i in train} & {
+        i["text"] for i in test
+    }
+    assert all(not any(i[label] for label in corpora.LABELS) for i in train + test)
+    # Every training sentence is an abuse negative; a few are threat negatives.
+    assert all(i["abuse"] is False for i in train)
+    threat_negatives = sum(i["threat"] is False for i in train)
+    assert 0 < threat_negatives < 0.03 * len(train)
