@@ -4,7 +4,9 @@ Words and word pairs catch phrases ("check out my channel", "sabemos donde"); ch
 n-grams inside words catch spellings no word list foresees ("pendejaso", "suscribanse",
 "chinguen"); rule codes (rules.py) bring in what patterns know, in a form that carries
 across languages: an insult from the Spanish lexicon fires the same feature as one from
-the English lexicon, so a weight learned mostly from English data still applies.
+the English lexicon, so a weight learned mostly from English data still applies; and
+one feature for whom the swearing is aimed at (target.profanity_target), which words
+alone confuse with swearing at oneself or at nothing.
 
 Features are hashed (CRC-32, stable across processes and Python versions, unlike
 ``hash``) into ``DIM`` buckets, so the model is a plain array and needs no vocabulary.
@@ -15,6 +17,7 @@ that weighed most.
 import re
 import zlib
 
+from .target import profanity_target
 from .tokens import fold_words
 
 DIM = 1 << 18
@@ -51,6 +54,9 @@ def extract(text, rule_codes=()):
             for j in range(len(padded) - n + 1):
                 seen.setdefault(_bucket("c:" + padded[j : j + n]), w)
     n_text = len(seen)
+    aimed = profanity_target(text)
+    if aimed:
+        seen.setdefault(_bucket("x:profanity_" + aimed), None)
     for code in sorted(rule_codes):
         seen.setdefault(_bucket("r:" + code), None)
     return list(seen), list(seen.values()), n_text

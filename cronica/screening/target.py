@@ -91,6 +91,27 @@ def directed(text):
     return bool(_TARGET.search(text.casefold()))
 
 
+# The second person: "eres una mierda" insults the reader it addresses, "soy una mierda"
+# (HateCheck's self-deprecation, labelled not hateful) insults nobody else.
+_SECOND_PERSON = re.compile(
+    r"(?<![\wñ'])(?:you|your|you'?re|youre|u|ur|yourself|tu|tú|tus|te|ti|eres|sos|usted|"
+    r"ustedes|vos|contigo|vete|callate|cállate)(?![\wñ'])|@\w"
+)
+
+
+def profanity_target(text):
+    """Whom ``text`` swears at: "addressed" (a second person or a mention), "pointed" (a
+    demonstrative or a person noun: "pinche reportero"), or None (no profanity, or aimed
+    at nobody). Features of the model (features.py), so that what it learns from English
+    swearing at "you" carries to "tú" and "eres", and swearing at oneself or at nothing
+    does not look like swearing at someone."""
+    if not profane(text):
+        return None
+    if _SECOND_PERSON.search(text.casefold()):
+        return "addressed"
+    return "pointed" if directed(text) else None
+
+
 def without_profanity(text):
     """``text`` folded, with its profanity words taken out: what the model scores to ask
     whether anything but the swearing made the comment look abusive."""

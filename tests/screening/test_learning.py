@@ -29,17 +29,18 @@ INSULTS = [
 
 
 def test_approving_a_word_the_rules_flag_teaches_that_it_is_fine_here(article):
-    # Warm slang aimed at a person: the rules and the shipped model hold it; a newsroom
-    # whose readers talk so teaches it otherwise. (Slang aimed at nobody, or at an
-    # institution, is not held in the first place: test_directed.py.)
-    text = "Qué cabrón eres, siempre llegas primero a Tierra Caliente"
+    # Slang aimed at a person, which the rules and the shipped model hold as abuse ("eres
+    # un pinche cabrón"); a newsroom whose readers say it as praise teaches it otherwise.
+    # (Slang aimed at nobody, or at an institution, is not held in the first place:
+    # test_directed.py; and warm "qué cabrón eres" is not held by the shipped model.)
+    text = "Eres un pinche cabrón, siempre llegas primero a Tierra Caliente"
     before = score(text).abuse
     assert before >= 0.5
     _decide(article, INSULTS, "reject", reason="insult")
     _decide(
         article,
         [
-            f"qué cabrón eres {w}"
+            f"eres un pinche cabrón {w}"
             for w in (
                 "otra vez primero",
                 "siempre con los datos",
@@ -65,6 +66,8 @@ def test_marking_spam_raises_the_score_of_similar_comments(article):
             "the port was Manzanillo",
             "la plaza es del CJNG",
             "nunca va a pasar",
+            "gracias por la nota de Culiacán",
+            "¿cuándo sale la segunda parte?",
         ],
         "approve",
     )
@@ -72,7 +75,16 @@ def test_marking_spam_raises_the_score_of_similar_comments(article):
         article,
         [
             f"Gorras bordadas {x}, envío gratis, pregunta por inbox"
-            for x in ("del Chapo", "del Mencho", "de la 4 letras", "del Mayo", "de Los Chapitos")
+            for x in (
+                "del Chapo",
+                "del Mencho",
+                "de la 4 letras",
+                "del Mayo",
+                "de Los Chapitos",
+                "del Güero",
+                "de la Tuta",
+                "del Marro",
+            )
         ],
         "spam",
     )

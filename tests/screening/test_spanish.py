@@ -2,9 +2,9 @@
 left alone, while Spanish insults and hate score; and the openly licensed Spanish sets
 (docs/screening-data.md) are split so that no held-out case could be a training case.
 
-The shipped model still calls a bare "hola" abuse (Davidson's tweets have "holla" and
-"ho", and no Spanish negatives were trained on), and misses hate that carries no lexicon
-word: those cases are strict expected failures, so they are noticed the day they pass."""
+A bare "hola" was abuse (0.75: Davidson's tweets have "holla" and "ho") until Tatoeba's
+Spanish sentences were trained on as negatives. The shipped model still misses hate that
+carries no lexicon word: a strict expected failure, so it is noticed the day it passes."""
 
 import pytest
 
@@ -14,14 +14,11 @@ from cronica.screening.scoring import score
 pytestmark = pytest.mark.django_db
 
 
-KNOWN_HELD = "the shipped model has no Spanish negatives yet (docs/screening-data.md)"
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("hola", marks=pytest.mark.xfail(strict=True, reason=KNOWN_HELD)),
-        pytest.param("Hola", marks=pytest.mark.xfail(strict=True, reason=KNOWN_HELD)),
+        "hola",
+        "Hola",
         "hola a todos",
         "Hola, ¿cómo están?",
         "Buenos días desde Culiacán",
