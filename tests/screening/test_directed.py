@@ -38,6 +38,7 @@ def test_profanity_aimed_at_nobody_is_not_abuse(text):
         "pinche reportero vendido",
         "este wey es un pinche pendejo",
         "@reportero27 chinga tu madre",
+        "Eres un cabrón de mierda",
     ],
 )
 def test_profanity_aimed_at_someone_stays_abuse(text):
@@ -57,6 +58,24 @@ def test_profanity_aimed_at_someone_stays_abuse(text):
 )
 def test_swearing_never_hides_a_threat_or_doxxing(text, label):
     assert getattr(score(text), label) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text,aimed",
+    [
+        ("eres una pinche mierda", "addressed"),
+        ("you are a fucking idiot", "addressed"),
+        ("@reportero27 qué pinche nota", "addressed"),
+        ("pinche reportero vendido", "pointed"),
+        ("Mi mamá piensa que soy una puta mierda", None),
+        ("qué pinche desmadre", None),
+        ("Eres un cabrón para investigar, compa", None),  # "cabrón" names a person: a noun
+    ],
+)
+def test_the_model_sees_whom_the_swearing_is_aimed_at(text, aimed):
+    """A feature of the model (features.py): swearing at the reader, at someone pointed
+    at, or at nobody (oneself included) are three different things."""
+    assert target.profanity_target(text) == aimed
 
 
 def test_an_insult_that_names_its_target_needs_no_address():
