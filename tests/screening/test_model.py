@@ -25,9 +25,16 @@ def test_the_model_ships_as_plain_arrays_with_its_data_recorded():
         meta = json.loads(str(arrays["meta"]))
     assert meta["version"] == train.VERSION and meta["seed"] == train.SEED
     recorded = " ".join(meta["data"])
-    for name in ("Youtube01-Psy.csv", "labeled_data.csv", "beat_train.jsonl", "labeled.jsonl"):
+    for name in (
+        "Youtube01-Psy.csv",
+        "labeled_data.csv",
+        "beat_train.jsonl",
+        "labeled.jsonl",
+        "hatecheck_cases_final_spanish.csv",
+        "spa-eng.zip!spa-eng/spa.txt",
+    ):
         assert name in recorded
-    assert "beat_heldout" not in recorded
+    assert "beat_heldout" not in recorded and "hateval" not in recorded
 
 
 def test_the_held_out_beat_comments_were_never_trained_on():
