@@ -10,7 +10,9 @@ renders the page and the response is stored when it is safe to share:
   no form state and no search is ever stored or served from here;
 - the response is a 200 that Django marked ``Cache-Control: public`` (core/middleware.py
   marks exactly the anonymous, cookie-less pages; tips and comment forms say ``no-store``
-  or ``private``) and sets no cookie.
+  or ``private``) and sets no cookie;
+- a streamed response (the knowledge base's exports) is passed on as it streams and
+  stored only once all of it has been sent, if it fits in MAX_BODY.
 
 The key is the path alone (the language is part of it); nothing about the client (address,
 user agent) enters a key, an entry or a log. The store is the ``pages`` cache
@@ -36,6 +38,7 @@ import hashlib
 import os
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -274,26 +277,65 @@ class PageCache:
         if "status" not in captured:
             return result
         status, headers = captured["status"], captured["headers"]
-        if getattr(result, "streaming", False) or not _shareable(status, headers):
+        if not _shareable(status, headers):
             start_response(status, headers)
             return result
+        store_body = partial(self._store, path, store, status, headers, started)
+        if getattr(result, "streaming", False):
+            start_response(status, [*headers, (HEADER, "miss")])
+            return StoredOnceSent(result, store_body)
         try:
             body = b"".join(result)
         finally:
             if hasattr(result, "close"):
                 result.close()
         if len(body) <= MAX_BODY:
-            mark = store.get(_mark(path))
-            if mark is None or mark < started:
-                kept = [
-                    (n, v)
-                    for n, v in headers
-                    if n.lower() not in HOP_HEADERS and n.lower() != "content-length"
-                ]
-                # Stored ready to send: the headers of a hit, and the expiry the local
-                # copies keep to.
-                sent = [*kept, ("Content-Length", str(len(body))), (HEADER, "hit")]
-                entry = (status, sent, body, started + self.timeout)
-                store.set(_key(path), entry, timeout=self.timeout)
+            store_body(body)
         start_response(status, [*headers, (HEADER, "miss")])
         return [body]
+
+    def _store(self, path, store, status, headers, started, body):
+        mark = store.get(_mark(path))
+        if mark is not None and mark >= started:
+            return
+        kept = [
+            (n, v)
+            for n, v in headers
+            if n.lower() not in HOP_HEADERS and n.lower() != "content-length"
+        ]
+        if not any(n.lower() == "etag" for n, _v in kept):
+            # Django's ConditionalGetMiddleware tags whole bodies, not streamed ones; a
+            # stored body is whole, so its hits answer If-None-Match like any other page.
+            kept.append(("ETag", f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'))
+        # Stored ready to send: the headers of a hit, and the expiry the local copies keep to.
+        sent = [*kept, ("Content-Length", str(len(body))), (HEADER, "hit")]
+        entry = (status, sent, body, started + self.timeout)
+        store.set(_key(path), entry, timeout=self.timeout)
+
+
+class StoredOnceSent:
+    """A streamed response (the knowledge base's exports, cronica/dossier/exports.py)
+    passed on chunk by chunk as the server sends it, and stored by ``store`` once its last
+    chunk has gone out: a body larger than MAX_BODY, or one the client stopped reading,
+    is never stored, and no more than MAX_BODY of it is ever held here."""
+
+    def __init__(self, result, store):
+        self._result = result
+        self._store = store
+
+    def __iter__(self):
+        held, size = [], 0
+        for chunk in self._result:
+            if held is not None:
+                size += len(chunk)
+                if size <= MAX_BODY:
+                    held.append(chunk)
+                else:
+                    held = None
+            yield chunk
+        if held is not None:
+            self._store(b"".join(held))
+
+    def close(self):
+        if hasattr(self._result, "close"):
+            self._result.close()

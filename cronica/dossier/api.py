@@ -1,24 +1,27 @@
 """The read-only JSON API of the knowledge base: entities, one entity with its relations,
 articles and confirmed events, and the seizure ledger. GET only; no keys, no cookies."""
 
+from typing import Any
+
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import ledger
+from . import exports, ledger
 from .models import Entity
 from .profiles import profile
 
 PAGE_SIZE = 100
 
 
-def _error(message, status=400):
+def _error(message: str, status: int = 400) -> JsonResponse:
     return JsonResponse({"error": message}, status=status)
 
 
-def _summary(entity):
+def _summary(entity: Entity) -> dict[str, Any]:
     return {
         "slug": entity.slug,
         "name": entity.name,
@@ -30,13 +33,13 @@ def _summary(entity):
 
 
 @require_safe
-def root(request):
+def root(request: HttpRequest) -> JsonResponse:
     prefix = request.path
     return JsonResponse({"entities": f"{prefix}entities/", "seizures": f"{prefix}seizures/"})
 
 
 @require_safe
-def entities(request):
+def entities(request: HttpRequest) -> JsonResponse:
     items = Entity.objects.order_by("name")
     kind = request.GET.get("type", "")
     if kind:
@@ -64,7 +67,7 @@ def entities(request):
 
 
 @require_safe
-def entity(request, slug):
+def entity(request: HttpRequest, slug: str) -> JsonResponse:
     item = get_object_or_404(Entity, slug=slug)
     found = profile(item)
     data = _summary(item)
@@ -126,10 +129,9 @@ def entity(request, slug):
 
 
 @require_safe
-def seizures(request):
+def seizures(request: HttpRequest) -> HttpResponseBase:
     try:
         filters = ledger.clean_filters(request.GET)
     except ledger.BadFilter as error:
         return _error(str(error))
-    rows = [ledger.as_row(e, request) for e in ledger.filtered(filters)]
-    return JsonResponse({"count": len(rows), "filters": filters, "results": rows})
+    return exports.seizures_json(ledger.filtered(filters), filters, request)

@@ -2,14 +2,17 @@
 and the seizure ledger with its chart and exports. Plain GET pages that set no cookie, so
 the cache in front can serve them; everything is drawn on the server."""
 
+from typing import Any
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import ledger, svg
+from . import exports, ledger, svg
 from .models import Entity, Review
 from .profiles import profile
 
@@ -18,7 +21,7 @@ LEDGER_PAGE = 100
 
 
 @require_safe
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     """Entities by kind, most written about first; ``?q=`` searches names and aliases."""
     query = request.GET.get("q", "").strip()[:100]
     entities = Entity.objects.all()
@@ -36,12 +39,12 @@ def index(request):
 
 
 @require_safe
-def entity(request, slug):
+def entity(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Entity, slug=slug)
     return render(request, "dossier/entity.html", {"profile": profile(item), "entity": item})
 
 
-def _ledger_filters(request):
+def _ledger_filters(request: HttpRequest) -> tuple[dict[str, Any] | None, str | None]:
     try:
         return ledger.clean_filters(request.GET), None
     except ledger.BadFilter as error:
@@ -49,7 +52,7 @@ def _ledger_filters(request):
 
 
 @require_safe
-def seizures(request):
+def seizures(request: HttpRequest) -> HttpResponse:
     filters, error = _ledger_filters(request)
     if error:
         return render(request, "dossier/seizures.html", {"error": error}, status=400)
@@ -59,8 +62,8 @@ def seizures(request):
     paginator.count = count
     try:
         page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
+    except InvalidPage as invalid:
+        raise Http404(str(invalid)) from invalid
     params = request.GET.copy()
     params.pop("page", None)
     query = params.urlencode()
@@ -83,11 +86,8 @@ def seizures(request):
 
 
 @require_safe
-def seizures_csv(request):
+def seizures_csv(request: HttpRequest) -> HttpResponseBase:
     filters, error = _ledger_filters(request)
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    rows = [ledger.as_row(e, request) for e in ledger.filtered(filters)]
-    response = HttpResponse(ledger.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="seizures.csv"'
-    return response
+    return exports.seizures_csv(ledger.filtered(filters), request)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -61,9 +62,9 @@ def test_ledger_filters_and_exports(client, demo_kb):
     assert client.get("/en/kb/seizures/?drug=heroin").content.decode().count('class="kb-row"') == 0
     exported = client.get("/en/kb/seizures.csv?country=spain")
     assert exported["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(exported.getvalue().decode())))
     assert rows[0]["kg"] == "9500.0" and rows[0]["place"] == "Algeciras"
-    data = client.get("/en/kb/seizures.json?drug=cocaine").json()
+    data = json.loads(client.get("/en/kb/seizures.json?drug=cocaine").getvalue())
     assert data["count"] >= 1 and data["results"][0]["drug"] == "cocaine"
 
 
@@ -152,7 +153,8 @@ def test_ledger_pages_follow_the_export_order(client, many_seizures, monkeypatch
     monkeypatch.setattr(views, "LEDGER_PAGE", 3)
     exported = client.get("/en/kb/seizures.csv?country=spain")
     expected = [
-        round(float(row["kg"]), 1) for row in csv.DictReader(io.StringIO(exported.content.decode()))
+        round(float(row["kg"]), 1)
+        for row in csv.DictReader(io.StringIO(exported.getvalue().decode()))
     ]
     assert len(expected) >= 8
     pages = -(-len(expected) // 3)
