@@ -1,76 +1,87 @@
 """Uncached article render: median time and queries per render (issue 12, benchmark 3).
 
-Usage: .venv/bin/python bench/article_render.py [COMMENTS] [--backend sqlite|postgres]
+Usage: .venv/bin/python bench/article_render.py [COUNTS ...] [--backend sqlite|postgres]
+       [--runs N] [--rounds K]
 
-An article with COMMENTS published comments (default 200; threads of a comment and three
-replies, as in bench/comments_render.py) is rendered RUNS times through the full Django
-stack (test client: middleware, Wagtail routing, templates; the page cache sits in the
-WSGI wrapper in front of this, so every render here is a real one). Baseline in the same
-run: the same article with no comments. Target: median under 15 ms.
+For each COUNT (default 0 11 200) an article with that many published comments (threads
+of a comment and three replies, as in bench/comments_render.py) is rendered through the
+full Django stack (test client: middleware, Wagtail routing, templates; the page cache
+sits in the WSGI wrapper in front of this, so every render here is a real one), in two
+modes, interleaved in K rounds (default 3) of N renders (default 10) each:
+
+- uncached: ``CRONICA_FRAGMENT_SECONDS=0``, everything rendered every time (the baseline,
+  what every page-cache miss cost before the kept fragments);
+- fragments warm: the article's parts and its thread markup kept in the default cache
+  (cronica/news/fragments.py, cronica/comments/threads.py), as after one render of the
+  current revision and thread, the usual state on a page-cache miss (a purge after a
+  comment is approved leaves the article's parts warm, only its thread is rebuilt).
+
+Prints, per article, the median of the rounds' medians and the most queries of a render
+in each mode, and the ratio; both modes must give the same bytes. Target: median under
+15 ms.
 """
 
-import sys
-from datetime import timedelta
+import argparse
+import os
 
-from comments_common import drop_pg, measure, site
+from comments_common import add_comments, drop_pg, measure, median, site
 
-RUNS = 30
-BODIES = [
-    "The port of Manzanillo has been theirs for years, everybody in Colima knows it.",
-    "{ref} eso es lo que agarraron, imagínate lo que pasó. https://example.org/nota",
-    "Los marinos tomaron las aduanas y sigue igual.\n\nNada cambió en Lázaro Cárdenas.",
-    "{ref} Never going to happen. They will send advisers and boats, not troops.",
-]
+MODES = {"uncached": {"CRONICA_FRAGMENT_SECONDS": 0}, "fragments warm": {}}
 
 
-def add_comments(article, n):
-    from django.utils import timezone
-
-    from cronica.comments.models import Comment
-
-    start_at = timezone.now() - timedelta(days=3)
-    parent = None
-    for made in range(n):
-        at = start_at + timedelta(minutes=made)
-        local = timezone.localtime(at - timedelta(minutes=1))
-        comment = Comment.objects.create(
-            article=article,
-            body=BODIES[made % len(BODIES)].format(ref=f"{local:%-I:%M}"),
-            created_at=at,
-            status=Comment.Status.PUBLISHED,
-            parent=None if made % 4 == 0 else parent,
-            author_name="" if made % 3 else "Porteño",
-        )
-        if made % 4 == 0:
-            parent = comment
-
-
-def main(n, backend):
+def main(counts, backend, runs, rounds):
     article, pg_name = site(backend)
     from django.test import Client
 
-    from cronica.news.models import ArticlePage
+    from cronica.news.models import ArticleByline, ArticlePage
 
-    empty = ArticlePage(title="No comments", slug="empty", body=[("heading", "x")])
-    article.get_parent().add_child(instance=empty)
-    empty.save_revision().publish()
-    add_comments(article, n)
+    urls = {}
+    for n in counts:
+        page = ArticlePage(
+            title=f"{n} comments", slug=f"comments-{n}", language="en", body=article.body
+        )
+        page.bylines.add(ArticleByline(contributor=article.contributors[0]))
+        article.get_parent().add_child(instance=page)
+        page.save_revision().publish()
+        add_comments(page, n)
+        urls[n] = page.url
     client = Client()
-    base, base_queries, _ = measure(client, empty.url, RUNS)
-    full, full_queries, response = measure(client, article.url, RUNS)
-    size = len(response.content)
+    load = os.getloadavg()[0]
+    results = {}
+    for n, url in urls.items():
+        medians = {mode: [] for mode in MODES}
+        queries, pages = {}, {}
+        for _ in range(rounds):
+            for mode, overrides in MODES.items():
+                seconds, most, response = measure(client, url, runs, **overrides)
+                medians[mode].append(seconds)
+                queries[mode] = max(queries.get(mode, 0), most)
+                pages[mode] = response.content
+        assert pages["uncached"] == pages["fragments warm"], "the kept render differs"
+        results[n] = {mode: (median(m), queries[mode]) for mode, m in medians.items()}
+        results[n]["size"] = len(pages["uncached"])
     if pg_name:
         drop_pg(pg_name)
     print(
-        f"{backend}: article with {n} comments ({size // 1024} KiB): median {full * 1000:.1f} ms, "
-        f"{full_queries} queries per render\n"
-        f"{backend}: baseline, no comments: median {base * 1000:.1f} ms, {base_queries} queries\n"
-        f"ratio {full / base:.2f}; target median < 15 ms: {'met' if full < 0.015 else 'NOT met'}",
-        flush=True,
+        f"{backend}, {rounds} rounds x {runs} renders per mode, "
+        f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     )
+    print(f"{'comments':>8}  {'page':>7}  {'uncached':>20}  {'fragments warm':>20}  ratio")
+    for n, r in results.items():
+        (cold, cold_q), (warm, warm_q) = r["uncached"], r["fragments warm"]
+        print(
+            f"{n:>8}  {r['size'] // 1024:>4} KiB  {cold * 1000:>8.1f} ms {cold_q:>3} queries"
+            f"  {warm * 1000:>8.1f} ms {warm_q:>3} queries  {warm / cold:.2f}"
+        )
+    worst = max(r["fragments warm"][0] for r in results.values())
+    print(f"target median < 15 ms (fragments warm): {'met' if worst < 0.015 else 'NOT met'}")
 
 
 if __name__ == "__main__":
-    count = int(next((a for a in sys.argv[1:] if a.isdigit()), 200))
-    chosen = sys.argv[sys.argv.index("--backend") + 1] if "--backend" in sys.argv else "sqlite"
-    main(count, chosen)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[0, 11, 200])
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    options = parser.parse_args()
+    main(options.counts, options.backend, options.runs, options.rounds)

@@ -78,22 +78,58 @@ def median(values):
     return values[len(values) // 2]
 
 
-def measure(client, url, runs):
-    """Median seconds and most queries of `runs` renders of `url`, after one warm render.
+def measure(client, url, runs, **overrides):
+    """Median seconds and most queries of `runs` renders of `url`, after one warm render,
+    with the settings in `overrides` (e.g. CRONICA_FRAGMENT_SECONDS=0: no kept fragments).
 
-    The warm render compiles templates and builds the gazetteer, so the median is the
-    steady cost a reader pays on a page-cache miss. Shared by the render benchmarks.
+    The warm render compiles templates and fills the kept fragments, so the median is
+    the steady cost a reader pays on a page-cache miss. Shared by the render benchmarks.
     """
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     times, queries = [], []
-    client.get(url)
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - start)
-        assert response.status_code == 200
-        queries.append(len(captured.captured_queries))
+    with override_settings(**overrides):
+        client.get(url)
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - start)
+            assert response.status_code == 200
+            queries.append(len(captured.captured_queries))
     return median(times), max(queries), response
+
+
+BODIES = [
+    "The port of Manzanillo has been theirs for years, everybody in Colima knows it.",
+    "{ref} eso es lo que agarraron, imagínate lo que pasó. https://example.org/nota",
+    "Los marinos tomaron las aduanas y sigue igual.\n\nNada cambió en Lázaro Cárdenas.",
+    "{ref} Never going to happen. They will send advisers and boats, not troops.",
+]
+
+
+def add_comments(article, n):
+    """`n` published comments on `article`: threads of a comment and three replies, with
+    links and timestamp references like real threads."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cronica.comments.models import Comment
+
+    start_at = timezone.now() - timedelta(days=3)
+    parent = None
+    for made in range(n):
+        at = start_at + timedelta(minutes=made)
+        local = timezone.localtime(at - timedelta(minutes=1))
+        comment = Comment.objects.create(
+            article=article,
+            body=BODIES[made % len(BODIES)].format(ref=f"{local:%-I:%M}"),
+            created_at=at,
+            status=Comment.Status.PUBLISHED,
+            parent=None if made % 4 == 0 else parent,
+            author_name="" if made % 3 else "Porteño",
+        )
+        if made % 4 == 0:
+            parent = comment

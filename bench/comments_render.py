@@ -10,52 +10,25 @@ comments. (Isso, a peer, needs seconds for 1,000 comments.)
 """
 
 import sys
-from datetime import timedelta
 
-from comments_common import drop_pg, measure, site
-
-BODIES = [
-    "The port of Manzanillo has been theirs for years, everybody in Colima knows it.",
-    "{ref} eso es lo que agarraron, imagínate lo que pasó. https://example.org/nota",
-    "Los marinos tomaron las aduanas y sigue igual.\n\nNada cambió en Lázaro Cárdenas.",
-    "{ref} Never going to happen. They will send advisers and boats, not troops.",
-]
+from comments_common import add_comments, drop_pg, measure, site
 
 
 def main(n, backend):
     article, pg_name = site(backend)
     from django.test import Client
-    from django.utils import timezone
 
-    from cronica.comments.models import Comment
     from cronica.news.models import ArticlePage
 
     empty = ArticlePage(title="No comments", slug="empty", body=[("heading", "x")])
     article.get_parent().add_child(instance=empty)
     empty.save_revision().publish()
-    start_at = timezone.now() - timedelta(days=3)
-    made = 0
-    parent = None
-    while made < n:
-        at = start_at + timedelta(minutes=made)
-        local = timezone.localtime(at - timedelta(minutes=1))
-        body = BODIES[made % len(BODIES)].format(ref=f"{local:%-I:%M}")
-        comment = Comment(
-            article=article,
-            body=body,
-            created_at=at,
-            status=Comment.Status.PUBLISHED,
-            parent=None if made % 4 == 0 else parent,
-            author_name="" if made % 3 else "Porteño",
-        )
-        comment.save()
-        if made % 4 == 0:
-            parent = comment
-        made += 1
+    add_comments(article, n)
     client = Client()
 
-    base, _, _ = measure(client, empty.url, 5)
-    full, _, response = measure(client, article.url, 5)
+    # Uncached: no kept article parts or thread markup (cronica/news/fragments.py).
+    base, _, _ = measure(client, empty.url, 5, CRONICA_FRAGMENT_SECONDS=0)
+    full, _, response = measure(client, article.url, 5, CRONICA_FRAGMENT_SECONDS=0)
     html = response.content.decode()
     assert html.count('class="comment') >= n and 'class="timeref"' in html
     if pg_name:

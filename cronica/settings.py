@@ -218,6 +218,10 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 
+# Rendered article parts and comment threads (cronica/news/fragments.py,
+# cronica/comments/threads.py) kept in the default cache this long; 0 renders them every time.
+CRONICA_FRAGMENT_SECONDS = int(os.environ.get("CRONICA_FRAGMENT_SECONDS", "86400"))
+
 # Background tasks (entity linking, renditions, purges) go through django-tasks. The
 # shipped setup stores them in the database and `cronica serve` runs a worker beside the
 # web server; tests run them immediately.

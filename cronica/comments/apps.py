@@ -18,7 +18,15 @@ class CommentsConfig(AppConfig):
     label = "comments"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from cronica.news.setup import after_migrate
+
+        from .models import Comment
+        from .threads import on_comment_change
+
+        post_save.connect(on_comment_change, sender=Comment, dispatch_uid="comments-thread-save")
+        post_delete.connect(on_comment_change, sender=Comment, dispatch_uid="comments-thread-del")
 
         post_migrate.connect(
             after_migrate(_grant_permissions),

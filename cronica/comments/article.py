@@ -1,14 +1,16 @@
 """Comments on the news app's pages, plugged in through its hooks (``news.extensions``):
 the count on listings and the thread with its form under each article."""
 
+from typing import Any
+
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from .display import ThreadItem, comment_thread
 from .models import Comment
+from .threads import thread_markup
 
 
 def annotate_comment_count(articles: QuerySet) -> QuerySet:
@@ -32,15 +34,11 @@ def teaser_count(article: Page, request: HttpRequest) -> str:
     )
 
 
-def thread_section(request: HttpRequest, page: Page) -> str:
-    """The published thread, numbered and nested, and the form (or a closed notice)."""
-    thread = comment_thread(page)
+def thread_section(request: HttpRequest, page: Page, context: dict[str, Any]) -> str:
+    """The published thread, numbered and nested, and the form (or a closed notice),
+    rendered with the article page's own context: its context processors already ran."""
+    markup, count = thread_markup(page)
     return render_to_string(
         "comments/thread.html",
-        {"page": page, "comment_thread": thread, "comment_count": _count(thread)},
-        request=request,
+        {**context, "page": page, "comment_markup": markup, "comment_count": count},
     )
-
-
-def _count(items: list[ThreadItem]) -> int:
-    return sum(1 + _count(item.replies) for item in items)

@@ -19,7 +19,7 @@ class NewsConfig(AppConfig):
         from django.core.signals import request_started
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-        from . import documents
+        from . import documents, fragments
         from .purge import on_publish_change, on_slug_change
         from .setup import after_migrate
         from .site_address import sync_on_request
@@ -33,3 +33,4 @@ class NewsConfig(AppConfig):
         page_unpublished.connect(on_publish_change, dispatch_uid="cronica.news.purge-unpublish")
         page_slug_changed.connect(on_slug_change, dispatch_uid="cronica.news.purge-slug")
         documents.connect()
+        fragments.connect()

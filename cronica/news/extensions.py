@@ -16,8 +16,9 @@ An app that adds something to articles registers a Wagtail hook (in its
     body; the function it returns rewrites each body block's HTML in order (the
     knowledge base links first mentions). It must read stored data only.
 ``ARTICLE_SECTIONS``
-    ``fn(request, page) -> html``: a section shown after the article (comments: the
-    thread and the form), in hook order.
+    ``fn(request, page, context) -> html``: a section shown after the article (comments:
+    the thread and the form), in hook order; ``context`` is the page template's context
+    as a dict, context processors included, to render with instead of running them again.
 """
 
 from django.utils.html import conditional_escape
@@ -51,5 +52,5 @@ def teaser_extras(article, request=None):
     return _joined(fn(article, request) for fn in hooks.get_hooks(ARTICLE_TEASER))
 
 
-def article_sections(request, page):
-    return _joined(fn(request, page) for fn in hooks.get_hooks(ARTICLE_SECTIONS))
+def article_sections(request, page, context):
+    return _joined(fn(request, page, context) for fn in hooks.get_hooks(ARTICLE_SECTIONS))

@@ -4,20 +4,26 @@ body filters, and the sections and teaser extras they register (see ``news.exten
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import extensions
+from .. import extensions, fragments
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
+def article_parts(context, page):
+    """``{% article_parts page as parts %}``: the rendered header, lead image, body blocks,
+    sources and tags of ``page``, kept between renders (``news.fragments``)."""
+    return fragments.article_parts(page, context)
+
+
+@register.simple_tag(takes_context=True)
 def article_body(context, page):
-    """Renders every block of ``page.body`` like ``{% include_block %}``, then through each
-    registered body filter, in document order (so "first mention" means first on the page)."""
+    """Every block of ``page.body`` as ``{% include_block %}`` renders it (kept between
+    renders by ``news.fragments``), then through each registered body filter, in document
+    order (so "first mention" means first on the page)."""
     filters = extensions.body_filters(page)
-    flat = context.flatten()
     parts = []
-    for block in page.body:
-        html = str(block.render_as_block(context=flat))
+    for html in fragments.article_parts(page, context).blocks:
         for rewrite in filters:
             html = rewrite(html)
         parts.append(html)
@@ -26,7 +32,7 @@ def article_body(context, page):
 
 @register.simple_tag(takes_context=True)
 def article_sections(context, page):
-    return extensions.article_sections(context.get("request"), page)
+    return extensions.article_sections(context.get("request"), page, context.flatten())
 
 
 @register.simple_tag(takes_context=True)
