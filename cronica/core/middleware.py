@@ -67,7 +67,10 @@ class PublicCacheMiddleware:
 
     A response qualifies when it is a GET or HEAD outside the admin, sets no cookie, and
     says nothing about caching itself (views that must not be cached, such as forms with
-    state, set their own ``Cache-Control``). Editors' requests (they carry a session
+    state, set their own ``Cache-Control``). A 304 from ``ConditionalGetMiddleware`` (which
+    sees the page before this middleware does) qualifies like the page it stands for, so
+    it carries the same ``Cache-Control`` (RFC 9110, section 15.4.5), as a 304 from the page
+    cache does. Editors' requests (they carry a session
     cookie) are left alone. Publishing purges the affected URLs (cronica/news/purge.py),
     so the shared-cache lifetime can be longer than the browser's.
     """
@@ -81,7 +84,7 @@ class PublicCacheMiddleware:
         response = self.get_response(request)
         if (
             request.method in ("GET", "HEAD")
-            and response.status_code in (200, 301, 302, 404)
+            and response.status_code in (200, 301, 302, 304, 404)
             and not response.cookies
             and "Cache-Control" not in response.headers
             and not request.path.startswith(("/admin/", "/django-admin/"))

@@ -2,9 +2,12 @@
 
 ``cronica serve`` answers a traffic spike from stored responses: a WSGI wrapper in front of
 Django (cronica/wsgi.py) looks an anonymous GET up by its path and, on a hit, sends the
-stored status, headers and body (or a 304 when the reader's ``If-None-Match`` matches)
-without building a request, touching a template or opening the database. On a miss Django
-renders the page and the response is stored when it is safe to share:
+stored status, headers and body without building a request, touching a template or
+opening the database. A hit answers as
+Django itself would: a HEAD gets the headers without the body, and a conditional GET gets
+what ``ConditionalGetMiddleware`` would give (a 304 with the stored ``ETag`` and
+``Cache-Control``, or a 412), decided by Django's own ``get_conditional_response``. On a
+miss Django renders the page and the response is stored when it is safe to share:
 
 - the request carried no cookie, no ``Authorization`` and no query string, so no editor,
   no form state and no search is ever stored or served from here;
@@ -14,8 +17,10 @@ renders the page and the response is stored when it is safe to share:
 - a streamed response (the knowledge base's exports) is passed on as it streams and
   stored only once all of it has been sent, if it fits in MAX_BODY.
 
-The key is the path alone (the language is part of it); nothing about the client (address,
-user agent) enters a key, an entry or a log. The store is the ``pages`` cache
+The key is the scheme Django sees (``wsgi.url_scheme``, or ``SECURE_PROXY_SSL_HEADER``
+behind a proxy) and the path (the language is part of it): an HTTPS page carries HSTS and
+HTTPS links, so it is never sent over plain HTTP, nor the other way round. Nothing about
+the client (address, user agent) enters a key, an entry or a log. The store is the ``pages`` cache
 (settings.py): files under the data directory by default, shared by every serving process
 and by the worker, or Redis when ``REDIS_URL`` is set. ``forget(urls)`` drops exactly the
 listed pages; cronica/news/purge.py calls it with the same URLs it sends to a front cache.
@@ -34,6 +39,7 @@ request. With Redis the store may be shared by several machines, which no file t
 about a purge: there every hit reads Redis.
 """
 
+import functools
 import hashlib
 import os
 import threading
@@ -44,7 +50,11 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIRequest
+from django.http import HttpResponse
 from django.http.request import split_domain_port, validate_host
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 CACHE_ALIAS = "pages"
 HEADER = "X-Cronica-Cache"
@@ -58,6 +68,14 @@ MARK_SECONDS = 120
 # Headers that belong to one connection, not to the page.
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "date", "server"}
 UNSHAREABLE = ("private", "no-store", "no-cache")
+SCHEMES = ("http", "https")
+# Request headers that make a GET conditional (RFC 9110 section 13.1).
+CONDITIONS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 # Memory per process for local copies of stored pages (an article with 200 comments is
 # 124 KiB), and the size at which the generation file starts over.
 LOCAL_BYTES = 64 * 1024 * 1024
@@ -118,7 +136,8 @@ class LocalCopies:
         return (info.st_ino, info.st_size, info.st_mtime_ns)
 
     def get(self, path, load):
-        """The entry for ``path``, from memory or ``load()`` (the shared store)."""
+        """The entry for ``path`` (any hashable key), from memory or ``load()`` (the shared
+        store)."""
         generation = self._generation()
         if generation != self._seen:
             with self._lock:
@@ -146,20 +165,32 @@ class LocalCopies:
                 self._bytes -= len(self._pages.pop(oldest)[2])
 
 
-def _digest(path):
+def _digest(path, scheme=""):
     # Hashed: any path is a valid cache key (no spaces, no length limit to trip over). The
     # public address is part of it: pages hold absolute links (canonical, feeds, sitemap),
     # so a site restarted under a new CRONICA_SITE_URL must not serve the old ones.
-    return hashlib.sha256(f"{settings.SITE_URL}\n{path}".encode()).hexdigest()
+    return hashlib.sha256(f"{settings.SITE_URL}\n{scheme}\n{path}".encode()).hexdigest()
 
 
-def _key(path):
-    # "page2": entries carry their expiry time for the local copies.
-    return f"page2:{_digest(path)}"
+def _key(scheme, path):
+    # "page3": one entry per scheme, each with its expiry time for the local copies.
+    return f"page3:{_digest(path, scheme)}"
 
 
 def _mark(path):
     return f"purged:{_digest(path)}"
+
+
+def request_scheme(environ):
+    """The scheme Django gives this request (``HttpRequest.scheme``): the proxy's header
+    when ``SECURE_PROXY_SSL_HEADER`` names one and the request carries it, else the
+    server's ``wsgi.url_scheme``."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
 
 
 def forget(urls):
@@ -170,7 +201,7 @@ def forget(urls):
         return
     store = _store()
     now = time.time()
-    store.delete_many([_key(p) for p in paths])
+    store.delete_many([_key(scheme, p) for p in paths for scheme in SCHEMES])
     store.set_many({_mark(p): now for p in paths}, timeout=MARK_SECONDS)
     _next_generation()
 
@@ -191,8 +222,14 @@ def _cacheable_request(environ):
     path = environ.get("PATH_INFO", "")
     if path.startswith(SKIP_PREFIXES) or any(part in path for part in SKIP_PARTS):
         return False
-    # A stored page is only sent where Django itself would answer (ALLOWED_HOSTS).
-    domain, _port = split_domain_port(environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""))
+    return _host_allowed(environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""))
+
+
+@functools.lru_cache(maxsize=64)
+def _host_allowed(host):
+    """A stored page is only sent where Django itself would answer (ALLOWED_HOSTS); the
+    answer is remembered per Host header, which is the same on nearly every request."""
+    domain, _port = split_domain_port(host)
     return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
 
 
@@ -211,15 +248,22 @@ def _shareable(status, headers):
     return "public" in cache_control and not any(w in cache_control for w in UNSHAREABLE)
 
 
-def _etag_matches(environ, headers):
-    wanted = environ.get("HTTP_IF_NONE_MATCH")
-    if not wanted:
-        return False
-    etag = next((v for n, v in headers if n.lower() == "etag"), None)
-    if etag is None:
-        return False
-    tags = {t.strip().removeprefix("W/") for t in wanted.split(",")}
-    return "*" in tags or etag.removeprefix("W/") in tags
+def conditional_answer(environ, status, headers):
+    """(status, headers) of what ``ConditionalGetMiddleware`` would answer a conditional GET
+    for this stored page instead of the page (a 304 or a 412), or None for the page itself.
+    Django decides, with the stored ``ETag`` and ``Last-Modified``, so the two never differ."""
+    stored = HttpResponse(status=int(status[:3]), headers=dict(headers))
+    etag = stored.get("ETag")
+    last_modified = stored.get("Last-Modified")
+    last_modified = last_modified and parse_http_date_safe(last_modified)
+    if not (etag or last_modified):
+        return None
+    answer = get_conditional_response(
+        WSGIRequest(environ), etag=etag, last_modified=last_modified, response=stored
+    )
+    if answer is stored:
+        return None
+    return f"{answer.status_code} {answer.reason_phrase}", [*answer.items(), (HEADER, "hit")]
 
 
 def _no_write(data):
@@ -241,27 +285,31 @@ class PageCache:
             return self.application(environ, start_response)
         # WSGI hands the path over as latin-1 text of its UTF-8 bytes, as Django reads it.
         path = (environ.get("PATH_INFO") or "/").encode("latin-1").decode("utf-8", "replace")
+        scheme = request_scheme(environ)
         store = _store()
         if self.local:
-            entry = self.local.get(path, lambda: store.get(_key(path)))
+            entry = self.local.get((scheme, path), lambda: store.get(_key(scheme, path)))
         else:
-            entry = store.get(_key(path))
+            entry = store.get(_key(scheme, path))
         if entry is not None:
             return self._serve(entry, environ, start_response)
         if environ["REQUEST_METHOD"] != "GET":
             return self.application(environ, start_response)
-        return self._render_and_store(path, store, environ, start_response)
+        return self._render_and_store(scheme, path, store, environ, start_response)
 
     def _serve(self, entry, environ, start_response):
         status, headers, body, _expires = entry
-        if _etag_matches(environ, headers):
-            kept = [(n, v) for n, v in headers if n.lower() in ("etag", "cache-control", "vary")]
-            start_response("304 Not Modified", [*kept, (HEADER, "hit")])
-            return []
+        method = environ["REQUEST_METHOD"]
+        # Django answers conditions on GET only (for HEAD it has no body to tag).
+        if method == "GET" and any(name in environ for name in CONDITIONS):
+            answer = conditional_answer(environ, status, headers)
+            if answer is not None:
+                start_response(*answer)
+                return []
         start_response(status, headers)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        return [] if method == "HEAD" else [body]
 
-    def _render_and_store(self, path, store, environ, start_response):
+    def _render_and_store(self, scheme, path, store, environ, start_response):
         started = time.time()
         captured = {}
 
@@ -280,7 +328,7 @@ class PageCache:
         if not _shareable(status, headers):
             start_response(status, headers)
             return result
-        store_body = partial(self._store, path, store, status, headers, started)
+        store_body = partial(self._store, scheme, path, store, status, headers, started)
         if getattr(result, "streaming", False):
             start_response(status, [*headers, (HEADER, "miss")])
             return StoredOnceSent(result, store_body)
@@ -294,7 +342,7 @@ class PageCache:
         start_response(status, [*headers, (HEADER, "miss")])
         return [body]
 
-    def _store(self, path, store, status, headers, started, body):
+    def _store(self, scheme, path, store, status, headers, started, body):
         mark = store.get(_mark(path))
         if mark is not None and mark >= started:
             return
@@ -310,7 +358,7 @@ class PageCache:
         # Stored ready to send: the headers of a hit, and the expiry the local copies keep to.
         sent = [*kept, ("Content-Length", str(len(body))), (HEADER, "hit")]
         entry = (status, sent, body, started + self.timeout)
-        store.set(_key(path), entry, timeout=self.timeout)
+        store.set(_key(scheme, path), entry, timeout=self.timeout)
 
 
 class StoredOnceSent:
