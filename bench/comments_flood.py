@@ -1,5 +1,5 @@
-"""Comment posting over HTTP, cronica vs Isso, and reads during the flood (issue 12,
-benchmark 4).
+"""Comment posting over HTTP, cronica vs Isso, and reads during the flood
+(bench/README.md, "Comment flood vs Isso").
 
 Usage: .venv/bin/python bench/comments_flood.py [--seconds 15] [--clients 16]
 

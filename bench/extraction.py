@@ -1,5 +1,6 @@
 """Extraction quality on real news and speed, next to the extractor of commit f65dafe
-(before the work of issue 10), both measured in the same run.
+(the one before the rewrite; bench/README.md, "Extraction on real news"), both measured in
+the same run.
 
     .venv/bin/python bench/extraction.py [--split test|dev|all] [--baseline f65dafe]
 

@@ -1,5 +1,5 @@
-"""An article with 200 published comments under 64 concurrent readers (issue 12,
-benchmarks 1 and 2): requests per second and p99 latency with `wrk`, in one run, for
+"""An article with 200 published comments under 64 concurrent readers (bench/README.md,
+"Page cache"): requests per second and p99 latency with `wrk`, in one run, for
 
 - nginx serving a saved copy of the page as a static file (the baseline), with the same
   http-level settings as the front cache (deploy/nginx/http.conf);

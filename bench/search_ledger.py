@@ -1,5 +1,6 @@
 """Search and the seizure ledger over 100,000 articles and 20,000 entities on PostgreSQL
-(issue 12, benchmark 5): median latency of the real pages, uncached.
+(bench/README.md, "Search and ledger at 100,000 articles"): median latency of the real
+pages, uncached.
 
 Usage: .venv/bin/python bench/search_ledger.py [--articles 100000] [--entities 20000]
        [--seizures 5000]

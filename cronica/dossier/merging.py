@@ -23,10 +23,6 @@ from .published import published
 DAYS = 7
 
 
-def _close(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and abs(a - b) <= 0.01 * max(a, b)
-
-
 def _same_place(a: Event, b: Event) -> bool:
     """Places that can be the same: a city and its port are (one outlet more precise
     than the other) when both are in the same country."""

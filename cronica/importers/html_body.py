@@ -153,6 +153,19 @@ def _clean(html: str, tags: set[str]) -> str:
     return re.sub(r"<a>(.*?)</a>", r"\1", html, flags=re.S)
 
 
+def _value(node: Tag, name: str) -> str:
+    """An attribute as text, "" when absent. BeautifulSoup gives a multi-valued attribute
+    (``class``, ``rel``, ``headers``) as a list of its words: they are joined back."""
+    value = node.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
 def _text(node: Tag) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ")).strip()
 
@@ -232,8 +245,8 @@ class _BodyBuilder:
                 continue
             if isinstance(child, NavigableString):
                 self.inline.append(_escape(str(child)))
-                continue
-            self.element(child)
+            elif isinstance(child, Tag):
+                self.element(child)
 
     def element(self, node: Tag) -> None:
         name = node.name
@@ -276,7 +289,7 @@ class _BodyBuilder:
         elif name == "abbr" and node.get("title") and not node.find(BLOCKISH):
             # The expansion readers saw on hover is written out once, in brackets.
             self.walk(node)
-            self.inline.append(_escape(f" ({node['title'].strip()})"))
+            self.inline.append(_escape(f" ({_value(node, 'title').strip()})"))
         elif name in KEPT_INLINE and not node.find(BLOCKISH | {"br"}):
             self.inline.append(str(node))  # cleaned by nh3 at flush
         else:  # span, font and other wrappers: their content counts, they do not
@@ -292,8 +305,8 @@ class _BodyBuilder:
     def list(self, node: Tag) -> None:
         # wpautop and Blogger leave line breaks between items and at their edges.
         for br in node.find_all("br"):
-            if br.parent.name in ("ul", "ol") or not (
-                br.find_previous_sibling(string=str.strip) or br.find_previous_sibling(True)
+            if getattr(br.parent, "name", None) in ("ul", "ol") or not (
+                br.find_previous_sibling(string=_has_text) or br.find_previous_sibling(True)
             ):
                 br.decompose()
         for item in node.find_all("li"):
@@ -303,13 +316,13 @@ class _BodyBuilder:
             self.block("paragraph", _clean(str(node), LIST_TAGS))
 
     def embed(self, node: Tag) -> None:
-        src = node.get("src") or node.get("data") or ""
+        src = _value(node, "src") or _value(node, "data")
         if not src and node.name == "object":
             movie = node.find("param", attrs={"name": "movie"})
-            src = movie.get("value", "") if movie else ""
+            src = _value(movie, "value") if movie else ""
         url = video_url(src)
         if url:
-            title = (node.get("title") or "").strip() or "Video"
+            title = _value(node, "title").strip() or "Video"
             self.block("video", {"url": url, "title": title[:255], "description": ""})
         elif self.url(src) and not _hidden(node):
             self.link_block("Embedded content", self.url(src))
@@ -318,7 +331,7 @@ class _BodyBuilder:
     def media(self, node: Tag) -> None:
         """``<audio>`` and ``<video>``: the file becomes a link (a video link for a known
         video host); the element itself would load it from the old host."""
-        sources = [node.get("src")] + [s.get("src") for s in node.find_all("source")]
+        sources = [_value(node, "src")] + [_value(s, "src") for s in node.find_all("source")]
         src = next((self.url(s) for s in sources if self.url(s)), "")
         if src and node.name == "video" and video_url(src):
             self.block("video", {"url": video_url(src), "title": "Video", "description": ""})
@@ -328,7 +341,7 @@ class _BodyBuilder:
 
     def script_embed(self, node: Tag) -> None:
         """``<script src>`` embeds (GitHub gists, widgets) become a visible link."""
-        src = self.url(node["src"])
+        src = self.url(_value(node, "src"))
         if not src:
             return
         parsed = urlparse(src)
@@ -339,15 +352,15 @@ class _BodyBuilder:
         self.notes["script embeds kept as links"] += 1
 
     def image(self, node: Tag, caption: str) -> None:
-        src = self.url(node.get("src"))
+        src = self.url(_value(node, "src"))
         link = node.find_parent("a")
-        full_size = self.url(link.get("href")) if link is not None else ""
+        full_size = self.url(_value(link, "href")) if link is not None else ""
         if IMAGE_FILE.search(urlparse(full_size).path):
             src = full_size  # both blogs link a thumbnail to the full-size file
         if src:
             self.block(
                 "image",
-                ImageRef(src=src, alt=(node.get("alt") or "").strip(), caption=caption[:500]),
+                ImageRef(src=src, alt=_value(node, "alt").strip(), caption=caption[:500]),
             )
 
     def figure(self, node: Tag, caption_node: Tag | None = None) -> None:
@@ -371,7 +384,7 @@ class _BodyBuilder:
             row = []
             for cell in tr.find_all(["td", "th"], recursive=False):
                 row.append(self.table_cell(cell))
-                span = cell.get("colspan", "1")
+                span = _value(cell, "colspan") or "1"
                 row.extend([""] * (min(int(span), 50) - 1 if span.isdigit() else 0))
             if row:
                 rows.append((row, tr))
@@ -404,7 +417,7 @@ class _BodyBuilder:
         """A cell's text, its http(s)/mailto links kept in the cell's ``[text](address)``
         form; a link to any other address, or one a cell cannot hold, stays as its text."""
         for link in cell.find_all("a", href=True):
-            href = link["href"].strip()
+            href = _value(link, "href").strip()
             href = href if href.lower().startswith("mailto:") else self.url(href)
             kept = cell_link(link.get_text(" "), href) if href else None
             if kept is None:
@@ -413,9 +426,7 @@ class _BodyBuilder:
         return _cell_text(cell)
 
     def code(self, node: Tag) -> None:
-        classes = " ".join(
-            node.get("class", []) + (node.code.get("class", []) if node.code else [])
-        )
+        classes = f"{_value(node, 'class')} {_value(node.code, 'class') if node.code else ''}"
         match = re.search(r"(?:language-|lang-|brush:\s*)([\w+#-]+)", classes)
         text = textwrap.dedent(node.get_text()).strip("\n")
         if text.strip():
@@ -466,9 +477,9 @@ def _header_choice(first_row: bool, first_col: bool) -> str:
 
 def _hidden(node: Tag) -> bool:
     """A frame no reader saw: a 1×1 or hidden tracking frame."""
-    style = re.sub(r"\s", "", (node.get("style") or "").lower())
+    style = re.sub(r"\s", "", _value(node, "style").lower())
     tiny = any(
-        (node.get(side) or "").strip() in ("0", "1", "0px", "1px") for side in ("width", "height")
+        _value(node, side).strip() in ("0", "1", "0px", "1px") for side in ("width", "height")
     )
     return tiny or "display:none" in style or "visibility:hidden" in style
 
@@ -485,7 +496,7 @@ def _check_depth(soup: BeautifulSoup) -> None:
     """BodyError when elements nest deeper than any real post does."""
     depth = {id(soup): 0}
     for node in soup.descendants:
-        if node.name is None:
+        if not isinstance(node, Tag):
             continue
         level = depth[id(node.parent)] + 1
         if level > MAX_DEPTH:
@@ -500,7 +511,7 @@ def _is_markdown(node: Tag) -> bool:
     """Where Blogger's Markdown plugins keep a post: ``<script type="text/x-markdown">``,
     or a (usually hidden) ``<pre>``/``<div class="markdown">`` that their script renders."""
     if node.name == "script":
-        return (node.get("type") or "").split(";")[0].strip().lower() in MARKDOWN_TYPES
+        return _value(node, "type").split(";")[0].strip().lower() in MARKDOWN_TYPES
     # Exactly that class: a code sample highlighted as Markdown ("brush: markdown",
     # "language-markdown") is code to show, not a post to render.
     return node.name in ("pre", "div") and node.get("class") == ["markdown"]

@@ -19,9 +19,10 @@ import tarfile
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cronica.core.datadir import KEY_FILES
 
@@ -37,7 +38,7 @@ TREES = {
 PARTIAL_SUFFIXES = (".part",)
 
 
-def database_engine():
+def database_engine() -> str:
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine.endswith("sqlite3"):
         return "sqlite"
@@ -46,7 +47,7 @@ def database_engine():
     raise CommandError(f"backups support SQLite and PostgreSQL, not {engine}")
 
 
-def postgres_env():
+def postgres_env() -> dict[str, str]:
     """libpq's environment for the configured database: the password never appears on a
     command line, where any local user could read it."""
     db = settings.DATABASES["default"]
@@ -63,7 +64,7 @@ def postgres_env():
     return env
 
 
-def postgres_tool(name):
+def postgres_tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         raise CommandError(
@@ -73,7 +74,7 @@ def postgres_tool(name):
     return path
 
 
-def snapshot_sqlite(target):
+def snapshot_sqlite(target: Path) -> None:
     source_path = Path(settings.DATABASES["default"]["NAME"])
     if not source_path.exists():
         raise CommandError(f"no database at {source_path}: nothing to back up")
@@ -87,7 +88,7 @@ def snapshot_sqlite(target):
         source.close()
 
 
-def snapshot_postgres(target):
+def snapshot_postgres(target: Path) -> None:
     result = subprocess.run(
         [
             postgres_tool("pg_dump"),
@@ -105,7 +106,7 @@ def snapshot_postgres(target):
         raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
 
 
-def add_tree(tar, root, arcname):
+def add_tree(tar: tarfile.TarFile, root: Path, arcname: str) -> int:
     """Adds the files under ``root``, and its directories with their modes (the tips
     directory is private to the server's user); files that vanish while being copied (a
     deletion the site made meanwhile) are skipped, half-written tip blobs never included."""
@@ -134,7 +135,7 @@ def add_tree(tar, root, arcname):
     return count
 
 
-def default_name():
+def default_name() -> str:
     return f"cronica-backup-{datetime.now(UTC):%Y%m%d-%H%M%S}.tar"
 
 
@@ -144,7 +145,7 @@ class Command(BaseCommand):
         "tar file, while the site keeps running."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "file",
             nargs="?",
@@ -152,7 +153,7 @@ class Command(BaseCommand):
             "in the current directory); never overwritten",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         target = Path(options["file"] or default_name()).resolve()
         if target.exists():
             raise CommandError(f"{target} exists already; choose another name")

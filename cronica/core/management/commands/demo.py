@@ -6,6 +6,7 @@ INSTALLED_APPS order (news first, so the articles exist before what links to the
 
 from importlib import import_module
 from importlib.util import find_spec
+from typing import Any
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
@@ -14,7 +15,7 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = "Load the demo newsroom (safe to run again)."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         for config in apps.get_app_configs():
             if not config.name.startswith("cronica."):
                 continue

@@ -16,9 +16,10 @@ import subprocess
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from cronica.core import pagecache
@@ -38,7 +39,7 @@ from .backup import (
 TOP_LEVEL_FILES = {MANIFEST, SQLITE_MEMBER, POSTGRES_MEMBER, *KEY_FILES}
 
 
-def check_members(tar):
+def check_members(tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
     """The archive's members, refused as a whole if any is not what a backup writes."""
     members = tar.getmembers()
     for member in members:
@@ -56,10 +57,13 @@ def check_members(tar):
     return members
 
 
-def read_manifest(tar):
+def read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
     try:
-        manifest = json.load(tar.extractfile(MANIFEST))
-    except (KeyError, ValueError, AttributeError):
+        member = tar.extractfile(MANIFEST)  # KeyError when absent
+        if member is None:  # a directory of that name
+            raise ValueError(MANIFEST)
+        manifest = json.load(member)
+    except (KeyError, ValueError):
         raise CommandError("no readable manifest.json: not a cronica backup") from None
     if manifest.get("format") != FORMAT:
         raise CommandError(
@@ -69,7 +73,7 @@ def read_manifest(tar):
     return manifest
 
 
-def sqlite_is_intact(path):
+def sqlite_is_intact(path: Path) -> bool:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -87,7 +91,7 @@ def sqlite_is_intact(path):
         return False
 
 
-def site_has_data():
+def site_has_data() -> bool:
     try:
         with connection.cursor() as cursor:
             return "django_migrations" in connection.introspection.table_names(cursor)
@@ -95,7 +99,7 @@ def site_has_data():
         connection.close()
 
 
-def restore_sqlite(snapshot):
+def restore_sqlite(snapshot: Path) -> None:
     live_path = Path(settings.DATABASES["default"]["NAME"])
     source = sqlite3.connect(f"file:{snapshot}?mode=ro", uri=True)
     live = sqlite3.connect(live_path, timeout=30)
@@ -106,7 +110,7 @@ def restore_sqlite(snapshot):
         source.close()
 
 
-def restore_postgres(dump):
+def restore_postgres(dump: Path) -> None:
     result = subprocess.run(
         [
             postgres_tool("pg_restore"),
@@ -128,7 +132,7 @@ def restore_postgres(dump):
         raise CommandError(f"pg_restore failed: {result.stderr.strip()}")
 
 
-def swap_directory(new, live, attic):
+def swap_directory(new: Path, live: Path, attic: Path) -> None:
     """Puts ``new`` where ``live`` is; the old one goes to ``attic`` (deleted afterwards).
     A rename when both are on one file system, a copy when the tips live elsewhere."""
     live.parent.mkdir(parents=True, exist_ok=True)
@@ -140,13 +144,13 @@ def swap_directory(new, live, attic):
 class Command(BaseCommand):
     help = "Restore the database, media and encrypted tips from a `cronica backup` file."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="a tar file written by `cronica backup`")
         parser.add_argument(
             "--force", action="store_true", help="overwrite a site that already holds data"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         source = Path(options["file"])
         if not source.is_file():
             raise CommandError(f"{source}: no such file")
@@ -156,8 +160,8 @@ class Command(BaseCommand):
             tar = tarfile.open(source, mode="r:*")
         except tarfile.TarError as exc:
             raise CommandError(f"{source}: not a tar archive ({exc})") from None
-        with tar, tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as work:
-            work = Path(work)
+        with tar, tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as work_dir:
+            work = Path(work_dir)
             try:
                 members = check_members(tar)
                 manifest = read_manifest(tar)

@@ -3,8 +3,9 @@ on stdout, read against the site's knowledge base (see docs/architecture.md, "Kn
 
 import json
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cronica.dossier import knowledge
 from cronica.dossier.extraction import extract
@@ -16,14 +17,14 @@ class Command(BaseCommand):
     help = "Read an article's plain text on stdin; write JSON of entities and events."
     stealth_options = ("stdin",)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--language",
             choices=["en", "es"],
             help="Language of the text (detected when not given).",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         stream = options.get("stdin") or sys.stdin.buffer
         text = stream.read(MAX_BYTES + 1)
         if len(text) > MAX_BYTES:

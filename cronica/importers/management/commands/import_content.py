@@ -4,7 +4,9 @@ A file that cannot be imported as a whole (hostile, truncated, the wrong kind) e
 command with a message on stderr and a non-zero status, having written nothing.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cronica.importers.importer import import_file
 from cronica.importers.records import ImportFileError
@@ -17,7 +19,7 @@ class Command(BaseCommand):
         "(WXR). Running it again with the same file changes nothing."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "format",
             choices=["blogger", "wxr"],
@@ -46,7 +48,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bars on stderr")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         # The bars go to the stream behind self.stderr: Django's wrapper would append a
         # newline to every carriage-return update tqdm writes.
         renames = {}

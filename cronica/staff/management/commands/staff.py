@@ -8,8 +8,10 @@
 Each is written to the audit log as done from the command line.
 """
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cronica.audit.log import record
 from cronica.staff import throttle, twofactor
@@ -18,7 +20,7 @@ from cronica.staff import throttle, twofactor
 class Command(BaseCommand):
     help = "Break-glass for staff accounts: reset-2fa, recovery-codes, unlock."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         for action, text in [
             ("reset-2fa", "drop the user's devices; the next sign-in enrols again"),
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         ]:
             sub.add_parser(action, help=text).add_argument("username")
 
-    def handle(self, *args, action, username, **options):
+    def handle(self, *args: Any, action: str, username: str, **options: Any) -> None:
         if action == "unlock":
             throttle.reset(username)
             record(None, "staff.unlocked", username)

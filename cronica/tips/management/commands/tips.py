@@ -15,16 +15,21 @@ import os
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import IO, Any, TextIO
 
 import pyrage
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 MANIFEST_MAX = 16 * 1024 * 1024
+# Opens one encrypted blob, from a folder or from inside a downloaded zip.
+Opener = Callable[[], IO[bytes]]
 
 
-def _safe_name(name, taken):
+def _safe_name(name: str | None, taken: set[str]) -> str:
     base = re.sub(r"[^\w.\- ]+", "_", Path(name or "file").name).strip(" .") or "file"
     stem, suffix = os.path.splitext(base)
     candidate, n = base, 1
@@ -35,11 +40,15 @@ def _safe_name(name, taken):
     return candidate
 
 
+def _open_binary(path: Path) -> IO[bytes]:
+    return path.open("rb")
+
+
 class Command(BaseCommand):
     help = "Journalist tools for the tip line: keygen, decrypt, encrypt-reply."
     stealth_options = ("stdin",)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         keygen = sub.add_parser("keygen", help="make an age identity; print its recipient")
         keygen.add_argument("-o", "--output", default="cronica-tips-identity.txt")
@@ -52,7 +61,7 @@ class Command(BaseCommand):
         )
         reply.add_argument("--to", required=True, help="the source's reply key (age1...)")
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args: Any, action: str, **options: Any) -> None:
         if action == "keygen":
             return self.keygen(Path(options["output"]))
         if action == "encrypt-reply":
@@ -61,7 +70,7 @@ class Command(BaseCommand):
             Path(options["identity"]), Path(options["output"]), [Path(p) for p in options["inputs"]]
         )
 
-    def keygen(self, path):
+    def keygen(self, path: Path) -> None:
         identity = pyrage.x25519.Identity.generate()
         recipient = identity.to_public()
         try:
@@ -76,7 +85,7 @@ class Command(BaseCommand):
         self.stderr.write(f"Identity written to {path}. Keep it on this machine only.")
         self.stdout.write(str(recipient))
 
-    def encrypt_reply(self, reply_key, stdin):
+    def encrypt_reply(self, reply_key: str, stdin: TextIO) -> None:
         """Armored age for the inbox's reply box: the server stores it without reading it."""
         from cronica.tips.keys import parse_recipient
 
@@ -89,7 +98,7 @@ class Command(BaseCommand):
             raise CommandError("write the reply on standard input")
         self.stdout.write(pyrage.encrypt(text.encode(), [recipient], armored=True).decode())
 
-    def _identities(self, path):
+    def _identities(self, path: Path) -> list[pyrage.x25519.Identity]:
         try:
             lines = path.read_text().splitlines()
         except OSError as exc:
@@ -103,9 +112,9 @@ class Command(BaseCommand):
             raise CommandError(f"no AGE-SECRET-KEY line in {path}")
         return keys
 
-    def decrypt(self, identity_path, out, inputs):
+    def decrypt(self, identity_path: Path, out: Path, inputs: list[Path]) -> None:
         identities = self._identities(identity_path)
-        blobs = {}  # blob name -> opener returning a binary file object
+        blobs: dict[str, Opener] = {}  # blob name -> opener of a binary file object
         for path in inputs:
             if not path.is_file():
                 raise CommandError(f"no such file: {path}")
@@ -113,13 +122,15 @@ class Command(BaseCommand):
                 archive = zipfile.ZipFile(path)
                 for entry in archive.namelist():
                     if entry.endswith(".age"):
-                        blobs[Path(entry).stem] = lambda a=archive, e=entry: a.open(e)
+                        blobs[Path(entry).stem] = partial(archive.open, entry)
             else:
-                blobs[path.name.removesuffix(".age")] = lambda p=path: open(p, "rb")
+                blobs[path.name.removesuffix(".age")] = partial(_open_binary, path)
 
         out.mkdir(parents=True, exist_ok=True)
         taken = {p.name for p in out.iterdir()}
-        names, sizes, manifests = {}, {}, []
+        names: dict[str, str] = {}
+        sizes: dict[str, int | None] = {}
+        manifests: list[tuple[str, dict[str, Any]]] = []
         for blob, opener in blobs.items():
             manifest = self._try_manifest(opener, identities)
             if manifest is not None:
@@ -148,7 +159,9 @@ class Command(BaseCommand):
                 raise CommandError(f"cannot decrypt {blob}: {exc}") from exc
             self.stdout.write(f"{target}")
 
-    def _try_manifest(self, opener, identities):
+    def _try_manifest(
+        self, opener: Opener, identities: list[pyrage.x25519.Identity]
+    ) -> dict[str, Any] | None:
         with opener() as src:
             head = src.read(MANIFEST_MAX + 1)
         if len(head) > MANIFEST_MAX:
@@ -161,7 +174,7 @@ class Command(BaseCommand):
         return data if isinstance(data, dict) and "files" in data and "version" in data else None
 
     @staticmethod
-    def _message_text(manifest):
+    def _message_text(manifest: dict[str, Any]) -> str:
         lines = [manifest.get("message") or "(no message)", ""]
         if manifest.get("links"):
             lines += ["Links:", *manifest["links"], ""]
