@@ -203,3 +203,21 @@ def test_reasons_stored_as_text_before_the_model_still_show(editor_client, artic
     )
     queue = editor_client.get("/admin/comments/").content.decode()
     assert "abuse: insult \u201cnaco\u201d" in queue
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_the_training_command_builds(tmp_path):
+    """The model file in the package is the command's output from the corpora, byte for
+    byte: a change to the training code or data without a retrain shows here."""
+    import hashlib
+
+    from django.core.management import call_command
+
+    try:
+        corpora.training_and_heldout()
+    except corpora.CorpusMissing as missing:
+        pytest.skip(str(missing))
+    out = tmp_path / "model.npz"
+    call_command("train_screening", "--out", str(out))
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert digest == hashlib.sha256(model.PATH.read_bytes()).hexdigest()
