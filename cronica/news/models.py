@@ -170,8 +170,19 @@ class HomePage(RoutablePageMixin, Page):
     @path("search/", name="search")
     def search(self, request):
         query = request.GET.get("q", "").strip()[:200]
-        results = search.search_articles(ArticlePage.objects.live().public(), query)
-        return self.render_listing(request, results, "news/search.html", query=query)
+        # The teasers' bylines and tags, fetched for the page at once, not per article.
+        articles = (
+            ArticlePage.objects.live().public().prefetch_related("bylines__contributor", "tags")
+        )
+        found = search.search_articles(articles, query)
+        return self.render_listing(
+            request,
+            found.results,
+            "news/search.html",
+            query=query,
+            capped=found.capped,
+            candidates=search.CANDIDATES,
+        )
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
