@@ -132,3 +132,21 @@ def test_removed_renditions_are_rendered_again(client, article, django_capture_o
     # A kept body would still name the removed files and make no rendition.
     assert image.renditions.filter(filter_spec="width-960").exists()
     assert image.get_rendition("width-960").url in html
+
+
+def test_an_article_is_routed_with_one_query_of_its_own(client, article):
+    """The home page finds an article child with one query of ArticlePage (Wagtail's
+    routing reads the generic page, then its specific row); other children and the
+    home page's own routes are routed as before."""
+    render(client, article.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    lookups = [
+        q["sql"]
+        for q in queries
+        if "news_articlepage" in q["sql"] or f"'{article.slug}'" in q["sql"]
+    ]
+    assert len(lookups) == 1, lookups
+    assert client.get(f"/en/{article.slug}/more/").status_code == 404
+    assert client.get("/en/no-such-article/").status_code == 404
+    assert client.get("/en/tags/puertos/").status_code == 200
