@@ -30,7 +30,7 @@ def _serve(argv):
     # Two threads per process: a page-cache hit is about 200 us of gunicorn's Python, and
     # more threads in one process only queue for its interpreter lock, which made the
     # tail latency (bench/README.md, "Page cache"); four processes of two threads on two
-    # cores answered 64 readers with a third to a half of the p99 of two processes of eight.
+    # cores answered 64 readers with a third to two thirds of the p99 of two processes of eight.
     shared = settings.CRONICA_SHARED_LIMITS
     default_workers = str(min(8, max(4, 2 * (os.cpu_count() or 1)))) if shared else "1"
     default_threads = "2" if shared else "8"
