@@ -10,9 +10,13 @@
 
 The three take turns, ``--rounds`` times, so that a change in the machine's load (two
 cores shared with other work) falls on all of them alike; the figures are the medians.
+``--serve WxT`` (repeatable) adds `cronica serve --workers W --threads T`, on an embedded
+site of its own with the same article, to the turns, to compare serving set-ups with the
+default in one run; for each `cronica serve` the CPU time its processes used per request
+is printed too.
 
 Usage: .venv/bin/python bench/page_cache.py [--seconds 10] [--rounds 3] [--connections 64]
-                                            [--no-stack]
+                                            [--no-stack] [--serve 2x2 ...]
 Needs `wrk` and nginx (Debian packages wrk, nginx-light, libnginx-mod-http-cache-purge),
 PostgreSQL and Redis on loopback for the stack (BENCH_PG_URL, BENCH_REDIS_URL).
 """
@@ -20,22 +24,21 @@ PostgreSQL and Redis on loopback for the stack (BENCH_PG_URL, BENCH_REDIS_URL).
 import argparse
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.page_serving import (  # noqa: E402 (the repository on the path first)
-    PYTHON,
+from tests.durability.served_site import ServedSite  # noqa: E402 (the repository first)
+from tests.page_serving import (  # noqa: E402
     REPO,
     LocalStack,
     free_ports,
     publish_code,
+    until_cached,
     wait_for,
     wrk,
 )
@@ -67,63 +70,33 @@ http {{
 """
 
 
-def site_env(data_dir, **extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
-    env.pop("DATABASE_URL", None)
-    env.pop("REDIS_URL", None)
-    env.pop("CRONICA_TASKS_BACKEND", None)
-    env.update({"DJANGO_SETTINGS_MODULE": "cronica.settings", "CRONICA_DATA_DIR": str(data_dir)})
-    env.update(extra)
-    return env
-
-
-def manage(env, *args, **kwargs):
-    return subprocess.run(
-        [PYTHON, "-m", "cronica.cli", *args],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        text=True,
-        **kwargs,
-    )
-
-
-def until_stored(url, header):
-    """Waits until ``url`` has come from its cache three times running: a purge after
-    publishing (the worker links the new article) would otherwise fall in the run."""
-    hits, deadline = 0, time.monotonic() + 120
-    while hits < 3:
-        body, headers = wait_for(url)
-        hits = hits + 1 if headers.get(header, "").lower() == "hit" else 0
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{url} is not served from its cache")
-        time.sleep(0.5)
-    return body
+def group_cpu_seconds(session):
+    """CPU time used so far by the processes of ``session`` (a `cronica serve` and its
+    children: gunicorn's master and workers, the task worker)."""
+    total = 0
+    for proc in Path("/proc").iterdir():
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[3]) == session:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 class Embedded:
-    """`cronica serve` alone on a fresh SQLite data directory."""
+    """`cronica serve` alone on an embedded site (SQLite, a copy of the migrated template
+    of tests/durability/served_site.py) with the article: its default set-up, or
+    ``--workers`` and ``--threads`` as given."""
 
-    def __init__(self, tmp):
-        self.port = free_ports(1)
-        self.env = site_env(tmp / "embedded")
-        manage(self.env, "migrate", "--noinput")
-        self.path = manage(self.env, "shell", "-c", SEED).stdout.split()[-1]
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "cronica.cli", "serve", "--port", str(self.port)],
-            env=self.env,
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        self.url = f"http://127.0.0.1:{self.port}{self.path}"
-        wait_for(self.url)
+    def __init__(self, tmp, workers=None, threads=None):
+        self.site = ServedSite(Path(tempfile.mkdtemp(dir=tmp)), workers=workers, threads=threads)
+        self.path = self.site.manage("shell", "-c", SEED).stdout.split()[-1]
+        self.process = self.site.start().process
+        self.url = self.site.url + self.path
 
     def stop(self):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=60)
+        self.site.close()
 
 
 class Stack:
@@ -166,6 +139,13 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--no-stack", action="store_true")
+    parser.add_argument(
+        "--serve",
+        action="append",
+        default=[],
+        metavar="WxT",
+        help="also `cronica serve --workers W --threads T`, e.g. 2x2",
+    )
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
@@ -174,18 +154,28 @@ def main():
     os.chmod(tmp, 0o755)
     started = []
     try:
+        # The embedded site is SQLite without Redis, whatever the environment says.
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            os.environ.pop(name, None)
         embedded = Embedded(tmp)
         started.append(embedded)
-        body = until_stored(embedded.url, "X-Cronica-Cache")
+        body = until_cached(embedded.url, "X-Cronica-Cache", hits=3).content
+        variants = {"cronica serve alone": embedded}
+        for size in args.serve:
+            workers, threads = (int(n) for n in size.lower().split("x"))
+            variant = Embedded(tmp, workers, threads)
+            started.append(variant)
+            until_cached(variant.url, "X-Cronica-Cache", hits=3)
+            variants[f"cronica serve {workers}x{threads}"] = variant
         static = StaticCopy(tmp, body)
         started.append(static)
         targets = {"static file (nginx)": static.url}
         if not args.no_stack:
             stack = Stack(tmp)
             started.append(stack)
-            until_stored(stack.url, "X-Front-Cache")
+            until_cached(stack.url, "X-Front-Cache", hits=3)
             targets["stack front cache"] = stack.url
-        targets["cronica serve alone"] = embedded.url
+        targets.update({name: variant.url for name, variant in variants.items()})
         print(
             f"page: {len(body) // 1024} KiB, {args.connections} connections, "
             f"{args.seconds} s each, {args.rounds} rounds, "
@@ -193,11 +183,19 @@ def main():
             flush=True,
         )
         runs = {name: [] for name in targets}
+        cpu = {name: [] for name in variants}
         for round_ in range(1, args.rounds + 1):
             for name, url in targets.items():
+                served = variants.get(name)
+                before = served and group_cpu_seconds(served.process.pid)
                 runs[name].append(wrk(url, args.seconds, args.connections))
                 rps, p99, _ = runs[name][-1]
-                print(f"  round {round_}: {name:22} {rps:8.0f} req/s  p99 {p99:7.1f} ms")
+                line = f"  round {round_}: {name:22} {rps:8.0f} req/s  p99 {p99:7.1f} ms"
+                if served:
+                    used = group_cpu_seconds(served.process.pid) - before
+                    cpu[name].append(used / (rps * args.seconds) * 1e6)
+                    line += f"  {cpu[name][-1]:4.0f} us CPU/request"
+                print(f"{line}  load {os.getloadavg()[0]:.1f}", flush=True)
         print(f"medians of {args.rounds} rounds, load average {os.getloadavg()[0]:.1f}:")
         results = {
             name: (
@@ -210,6 +208,8 @@ def main():
         base = results["static file (nginx)"][0]
         for name, (rps, p99, errors) in results.items():
             note = f", {errors} non-2xx" if errors else ""
+            if name in cpu:
+                note += f", {statistics.median(cpu[name]):.0f} us CPU/request"
             print(
                 f"{name:22} {rps:10.0f} req/s  p99 {p99:7.1f} ms  ratio {rps / base:.3f}{note}",
                 flush=True,
@@ -217,11 +217,13 @@ def main():
         if not args.no_stack:
             ratio = results["stack front cache"][0] / base
             print(f"target stack >= 0.8 of static: {'met' if ratio >= 0.8 else 'NOT met'}")
-        rps, p99, _ = results["cronica serve alone"]
-        print(
-            f"target serve >= 0.05 of static: {'met' if rps / base >= 0.05 else 'NOT met'}; "
-            f"p99 < 50 ms: {'met' if p99 < 50 else 'NOT met'}"
-        )
+        for name in variants:
+            rps, p99, _ = results[name]
+            print(
+                f"target {name} >= 0.05 of static: "
+                f"{'met' if rps / base >= 0.05 else 'NOT met'}; "
+                f"p99 < 50 ms: {'met' if p99 < 50 else 'NOT met'}"
+            )
     finally:
         for thing in reversed(started):
             thing.stop()

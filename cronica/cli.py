@@ -27,12 +27,19 @@ def _serve(argv):
     # Several processes by default: the rate limits and their daily key are shared by all
     # of them (Redis, or a tmpfs without it: cronica/core/sharedcache.py). Only where
     # neither exists does the embedded default keep to one process with several threads.
+    # Two threads per process: a page-cache hit is about 200 us of gunicorn's Python, and
+    # more threads in one process only queue for its interpreter lock, which made the
+    # tail latency (bench/README.md, "Page cache"); four processes of two threads on two
+    # cores answered 64 readers with a third to two thirds of the p99 of two processes of eight.
     shared = settings.CRONICA_SHARED_LIMITS
-    default_workers = str(min(4, max(2, os.cpu_count() or 1))) if shared else "1"
+    default_workers = str(min(8, max(4, 2 * (os.cpu_count() or 1)))) if shared else "1"
+    default_threads = "2" if shared else "8"
     parser.add_argument(
         "--workers", type=int, default=int(os.environ.get("CRONICA_WORKERS", default_workers))
     )
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("CRONICA_THREADS", "8")))
+    parser.add_argument(
+        "--threads", type=int, default=int(os.environ.get("CRONICA_THREADS", default_threads))
+    )
     parser.add_argument(
         "--no-worker",
         action="store_true",

@@ -1,7 +1,8 @@
 """Serving a site's pages over loopback, shared by the page-cache tests
 (tests/test_local_stack.py, tests/test_pagecache.py) and bench/page_cache.py: free ports,
-waiting for a server, an article published through `cronica shell`, the local production
-stack (deploy/local-stack) on free ports with a database of its own, and `wrk`.
+waiting for a server, waiting for a page to come from its cache, an article published
+through `cronica shell`, the local production stack (deploy/local-stack) on free ports
+with a database of its own, and `wrk`.
 """
 
 import os
@@ -50,6 +51,23 @@ def wait_for(url, seconds=120):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+def until_cached(url, header, hits=1, seconds=60):
+    """The answer from ``url`` (a `requests` response) once it came from its cache, as
+    ``header`` says ("hit", any case), ``hits`` times running: after publishing, the worker
+    links the new article and purges its page, which a first hit does not rule out."""
+    import requests
+
+    streak, deadline = 0, time.monotonic() + seconds
+    while True:
+        response = requests.get(url, timeout=30, allow_redirects=False)
+        streak = streak + 1 if response.headers.get(header, "").lower() == "hit" else 0
+        if streak >= hits:
+            return response
+        if time.monotonic() > deadline:
+            raise AssertionError((url, response.status_code, dict(response.headers)))
+        time.sleep(0.5)
 
 
 def publish_code(title, slug, *, pen_name="Sombra", tags=(), comments=0):

@@ -21,7 +21,7 @@ import requests
 from cronica.core.pagecache import LocalCopies
 
 from .durability.served_site import ServedSite
-from .page_serving import publish_code
+from .page_serving import publish_code, until_cached
 
 SETUP = """
 from cronica.news.models import ArticlePage, HomePage, ArticleByline, Contributor
@@ -86,15 +86,8 @@ def read(site, path, **kwargs):
 
 
 def warm(site, path):
-    """GET until the page comes from the store. The first GET stores it, unless the worker
-    purged it meanwhile (it links freshly published articles to the knowledge base), so a
-    few tries are allowed."""
-    for _attempt in range(10):
-        response, state = read(site, path)
-        if state == "hit":
-            return response
-        time.sleep(0.5)
-    raise AssertionError((path, response.status_code, dict(response.headers)))
+    """GET until the page comes from the store (tests/page_serving.py)."""
+    return until_cached(site.url + path, "X-Cronica-Cache")
 
 
 @pytest.mark.parametrize(

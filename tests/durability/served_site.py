@@ -124,13 +124,13 @@ class ServedSite:
     """One site: ``start()``, ``kill()`` (SIGKILL of the whole process group), ``stop()``.
     Its data directory (and PostgreSQL database) is a fresh copy of the migrated template."""
 
-    def __init__(self, tmp_path, extra_env=None, workers=1):
-        """``workers=None`` serves with `cronica serve`'s own default."""
+    def __init__(self, tmp_path, extra_env=None, workers=1, threads=None):
+        """``workers=None`` (or ``threads=None``) serves with `cronica serve`'s own default."""
         template = migrated_template()
         self.data_dir = tmp_path / "site-data"
         shutil.copytree(template["data_dir"], self.data_dir)
         self.log_path = tmp_path / "serve.log"
-        self.workers = workers
+        self.workers, self.threads = workers, threads
         env = _base_env(self.data_dir)
         env.update(extra_env or {})
         self.database = (
@@ -150,7 +150,8 @@ class ServedSite:
             self.process = subprocess.Popen(
                 CRONICA
                 + ["serve", "--port", str(self.port)]
-                + (["--workers", str(self.workers)] if self.workers else []),
+                + (["--workers", str(self.workers)] if self.workers else [])
+                + (["--threads", str(self.threads)] if self.threads else []),
                 env=self.env,
                 cwd=REPO,
                 stdout=log,
