@@ -12,13 +12,14 @@ import signal
 import subprocess
 import sys
 import time
+from types import FrameType
 
 from cronica.core import datadir
 
 ALIASES = {"import": "import_content"}
 
 
-def _serve(argv):
+def _serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="cronica serve")
     parser.add_argument("--host", default=os.environ.get("CRONICA_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("CRONICA_PORT", "8000")))
@@ -84,7 +85,7 @@ def _serve(argv):
     children = [subprocess.Popen(cmd) for cmd in commands]
     print(f"cronica: serving on http://{args.host}:{args.port}/", flush=True)
 
-    def stop(signum, frame):
+    def stop(signum: int | None, frame: FrameType | None) -> None:
         for child in children:
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
@@ -104,7 +105,7 @@ def _serve(argv):
     return max((child.returncode or 0) for child in children)
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cronica.settings")
     # Owner-only files from here on, and the data directory with its keys (never created

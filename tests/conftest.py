@@ -258,6 +258,18 @@ def post(client):
 
 
 @pytest.fixture
+def report(client):
+    """Reports comment ``pk`` as a browser on this site would; returns the response."""
+
+    def send(pk, reason="spam", headers=SAME_ORIGIN, **extra):
+        return client.post(
+            f"/en/comments/{pk}/report/", {"reason": reason}, headers=headers, **extra
+        )
+
+    return send
+
+
+@pytest.fixture
 def editor(home):
     """A user in the Editors group (created by the site setup), as the newsroom has: for
     the moderation and screening tests that read the comment queue."""

@@ -5,40 +5,19 @@ reader's address, user agent or referrer anywhere on disk or in the logs."""
 import http.client
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.durability.served_site import CRONICA, REPO, free_port, manage
+
 pytestmark = pytest.mark.slow  # starts real `cronica` processes (tests/markers.py)
 
-REPO = Path(__file__).resolve().parent.parent
-CRONICA = [sys.executable, "-m", "cronica.cli"]
 CANARY_UA = "CanaryAgent/7.3 (reader-device-fingerprint)"
 CANARY_REFERRER = "https://canary-referrer.example/secret-path"
 CLIENT_ADDRESS = "127.0.0.3"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run(args, env, **kwargs):
-    return subprocess.run(
-        CRONICA + args,
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        **kwargs,
-    )
 
 
 def get(port, path):
@@ -61,7 +40,7 @@ def site_env(tmp_path):
     env["DJANGO_SETTINGS_MODULE"] = "cronica.settings"
     if env.get("DATABASE_URL"):
         pytest.skip("serves its own embedded SQLite site")
-    run(["migrate", "--noinput"], env)
+    manage(env, "migrate", "--noinput")
     return env
 
 
@@ -100,7 +79,7 @@ def test_serve_publishes_on_schedule_and_keeps_no_reader_trace(site_env, tmp_pat
                 assert time.monotonic() < deadline, log_path.read_text()
                 time.sleep(0.5)
         assert status == 200
-        run(["shell", "-c", schedule], site_env)
+        manage(site_env, "shell", "-c", schedule)
         assert get(port, "/en/timed-story/")[0] == 404
 
         # The worker's clock runs scheduled publishing every 30 seconds.

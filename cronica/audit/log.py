@@ -1,7 +1,9 @@
 """Writing to and reading from the audit log: the small API other apps use."""
 
 from datetime import timedelta
+from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import Entry
@@ -20,7 +22,7 @@ ACTIONS = {
 }
 
 
-def record(user, action, subject, detail=""):
+def record(user: Any, action: str, subject: object, detail: str = "") -> Entry:
     """Append one entry. ``user`` is the staff member acting, or None for the command line
     (then the entry says so)."""
     name = user.get_username() if user is not None else "(command line)"
@@ -29,11 +31,11 @@ def record(user, action, subject, detail=""):
     )
 
 
-def recent(prefix, days=30):
+def recent(prefix: str, days: int = 30) -> QuerySet:
     """Entries whose action starts with ``prefix`` from the last ``days`` days."""
     since = timezone.now() - timedelta(days=days)
     return Entry.objects.filter(action__startswith=prefix, at__gte=since)
 
 
-def describe(entry):
+def describe(entry: Entry) -> str:
     return ACTIONS.get(entry.action, entry.action)

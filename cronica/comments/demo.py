@@ -4,7 +4,9 @@ the queue looks like: a plain comment, a reply, an insult, a threat (urgent queu
 phone number (doxxing) and spam, each screened by the real pipeline. Idempotent."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
+from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +16,8 @@ from cronica.news.models import ArticlePage
 from .models import Comment
 from .pipeline import screen_and_save
 
-QUEUE = [
+# (key, author name, body, key of the comment it replies to)
+QUEUE: list[tuple[str, str, str, str | None]] = [
     ("q1", "", "The port police changed three times this year and nothing changed.", None),
     ("q2", "Colimense", "9:35 they caught that one because someone did not pay.", "q1"),
     ("q3", "", "Eres un pendejo, no sabes nada de Manzanillo.", None),
@@ -29,7 +32,12 @@ QUEUE = [
 ]
 
 
-def _threads(article, items, parent=None, prefix="demo"):
+def _threads(
+    article: ArticlePage,
+    items: list[dict[str, Any]],
+    parent: Comment | None = None,
+    prefix: str = "demo",
+) -> None:
     for item in items:
         external_id = f"{prefix}:{article.slug}:{item['id']}"
         comment, _ = Comment.objects.get_or_create(
@@ -49,7 +57,7 @@ def _threads(article, items, parent=None, prefix="demo"):
 
 
 @transaction.atomic
-def load_threads(stdout):
+def load_threads(stdout: OutputWrapper) -> None:
     """The comments of ``content.ARTICLES``, under the articles the news demo loaded."""
     slugs = [spec["slug"] for spec in content.ARTICLES]
     articles = {page.slug: page for page in ArticlePage.objects.filter(slug__in=slugs)}
@@ -61,12 +69,12 @@ def load_threads(stdout):
     stdout.write(f"Demo comments: {count}.")
 
 
-def load(stdout):
+def load(stdout: OutputWrapper) -> None:
     load_threads(stdout)
     article = ArticlePage.objects.live().order_by("-first_published_at").first()
     if article is None:
         return
-    made = {}
+    made: dict[str, Comment] = {}
     now = timezone.now()
     for position, (key, name, body, parent) in enumerate(QUEUE):
         external_id = f"demo-queue:{article.slug}:{key}"
@@ -78,7 +86,7 @@ def load(stdout):
                 article=article,
                 author_name=name,
                 body=body,
-                parent=made.get(parent),
+                parent=made[parent] if parent else None,
                 origin=Comment.Origin.DEMO,
                 external_id=external_id,
                 created_at=now - timedelta(minutes=30 - position),

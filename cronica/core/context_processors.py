@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils import translation
 
 
-def site(request):
+def site(request: HttpRequest) -> dict[str, str]:
     """Site-wide values every public template uses: name, and the other UI language."""
     lang = translation.get_language() or settings.LANGUAGE_CODE
     return {

@@ -18,11 +18,11 @@ KEY_FILES = (SECRET_KEY_FILE, READER_KEY_FILE)
 OWNED_FOLDERS = ("static", "media", "tips")
 
 
-def data_dir():
+def data_dir() -> Path:
     return Path(os.environ.get("CRONICA_DATA_DIR", "var")).resolve()
 
 
-def read_key(name):
+def read_key(name: str) -> str | None:
     """The key kept in the data directory, or None when ``prepare`` has not run."""
     try:
         return (data_dir() / name).read_text().strip() or None
@@ -30,7 +30,7 @@ def read_key(name):
         return None
 
 
-def _write_key(path, value=None):
+def _write_key(path: Path, value: str | None = None) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -39,7 +39,7 @@ def _write_key(path, value=None):
         f.write(value or secrets.token_urlsafe(50))
 
 
-def prepare():
+def prepare() -> Path:
     """Create the data directory, its folders and its keys, owner-only; tighten what an
     earlier version left readable by others."""
     os.umask(UMASK)

@@ -11,6 +11,7 @@ never writes an access log.
 import ipaddress
 import logging
 import re
+from typing import Any
 
 from gunicorn.glogging import Logger as GunicornLogger
 
@@ -24,7 +25,7 @@ _CANDIDATE = re.compile(
 _IP_FIELD = re.compile(r"\bip=(?!\[)\S*?(?=:?\s|:?$)")
 
 
-def _is_address(text):
+def _is_address(text: str) -> bool:
     host = text.split("%")[0]
     if host.count(":") == 1 or (host.count(".") == 3 and ":" in host):
         host = host.rsplit(":", 1)[0]  # address:port
@@ -35,7 +36,7 @@ def _is_address(text):
     return True
 
 
-def redact(text):
+def redact(text: str) -> str:
     """``text`` with every IPv4/IPv6 address (and any ``ip=`` field) removed."""
     text = _IP_FIELD.sub(f"ip={REDACTED}", text)
     return _CANDIDATE.sub(lambda m: REDACTED if _is_address(m.group(0)) else m.group(0), text)
@@ -49,7 +50,7 @@ class DropRequestFilter(logging.Filter):
     The message itself (method and path) is kept.
     """
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         if hasattr(record, "request"):
             record.request = None
         return True
@@ -58,7 +59,7 @@ class DropRequestFilter(logging.Filter):
 class RedactAddressFilter(logging.Filter):
     """Formats the record's message (and traceback) once, without any IP address in it."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact(record.getMessage())
         record.args = ()
         if record.exc_info:
@@ -72,10 +73,10 @@ class RedactAddressFilter(logging.Filter):
 class AddresslessLogger(GunicornLogger):
     """gunicorn's logger with addresses redacted from the error log and no access log."""
 
-    def setup(self, cfg):
+    def setup(self, cfg: Any) -> None:
         super().setup(cfg)
         if not any(isinstance(f, RedactAddressFilter) for f in self.error_log.filters):
             self.error_log.addFilter(RedactAddressFilter())
 
-    def access(self, resp, req, environ, request_time):
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
         """Never: an access line names the client."""

@@ -10,9 +10,10 @@ neither header is refused: browsers always send one, and scripts could forge eit
 """
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def same_origin(request):
+def same_origin(request: HttpRequest) -> bool:
     """True when a POST demonstrably comes from a page of this site."""
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:

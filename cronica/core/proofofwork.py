@@ -16,32 +16,34 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache.backends.base import BaseCache
+from django.http import HttpRequest
 
 LIFETIME = 3600
 FIELD_CHALLENGE, FIELD_NONCE = "work_challenge", "work_nonce"
 _signer = signing.Signer(salt="cronica.core.proofofwork")
 
 
-def bits():
+def bits() -> int:
     return int(settings.CRONICA_POW_BITS)
 
 
-def challenge(now=None):
+def challenge(now: float | None = None) -> str:
     """A new signed challenge: ``<issued>.<random>.<bits>:<signature>``."""
     issued = int(now if now is not None else time.time())
     return _signer.sign(f"{issued}.{secrets.token_hex(8)}.{bits()}")
 
 
-def _leading_zero_bits(digest):
+def _leading_zero_bits(digest: bytes) -> int:
     value = int.from_bytes(digest, "big")
     return len(digest) * 8 - value.bit_length()
 
 
-def _zeros(challenge_text, nonce):
+def _zeros(challenge_text: str, nonce: str | int) -> int:
     return _leading_zero_bits(hashlib.sha256(f"{challenge_text}:{nonce}".encode()).digest())
 
 
-def _bits_asked(challenge_text):
+def _bits_asked(challenge_text: str) -> int:
     """The difficulty written in a challenge, read without checking its signature (what a
     client can do); the server checks the signature in ``is_solution``."""
     try:
@@ -50,7 +52,7 @@ def _bits_asked(challenge_text):
         return 256
 
 
-def is_solution(challenge_text, nonce):
+def is_solution(challenge_text: str, nonce: str) -> bool:
     try:
         wanted = int(_signer.unsign(challenge_text).split(".")[2])
     except (signing.BadSignature, IndexError, ValueError):
@@ -58,7 +60,7 @@ def is_solution(challenge_text, nonce):
     return _zeros(challenge_text, nonce) >= max(wanted, bits())
 
 
-def solve(challenge_text):
+def solve(challenge_text: str) -> str:
     """The nonce a client finds (for tests and command-line clients): it needs only the
     challenge, not the server's key."""
     wanted = _bits_asked(challenge_text)
@@ -68,7 +70,7 @@ def solve(challenge_text):
     return str(nonce)
 
 
-def spend(request, store):
+def spend(request: HttpRequest, store: BaseCache) -> bool:
     """True if the request carries a valid, fresh, unspent solution; marks it spent."""
     # The solution travels in the query string (work.js puts it on the form's action):
     # reading the body here would parse an upload before its encrypting handler is set.

@@ -18,6 +18,7 @@ import stat
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.exceptions import ImproperlyConfigured
@@ -26,7 +27,7 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, value, expires
 _LIVE = "(expires IS NULL OR expires > ?)"
 
 
-def private_directory(path):
+def private_directory(path: str | Path) -> Path:
     """``path`` created 0700, refused unless it is a real directory owned by this account
     (a tmpfs is world-writable: another account could have made the name first)."""
     path = Path(path)
@@ -43,12 +44,12 @@ def private_directory(path):
 class SharedMemoryCache(BaseCache):
     """``LOCATION`` is the directory (on a tmpfs) holding ``cache.sqlite3``."""
 
-    def __init__(self, location, params):
+    def __init__(self, location: str, params: dict[str, Any]) -> None:
         super().__init__(params)
         self._dir = Path(location)
         self._local = threading.local()
 
-    def _db(self):
+    def _db(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None or self._local.pid != os.getpid():  # a connection never crosses fork
             private_directory(self._dir)
@@ -59,21 +60,23 @@ class SharedMemoryCache(BaseCache):
         return conn
 
     @staticmethod
-    def _dump(value):
+    def _dump(value: Any) -> int | bytes:
         return value if type(value) is int else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
     @staticmethod
-    def _load(value):
+    def _load(value: int | bytes) -> Any:
         return value if isinstance(value, int) else pickle.loads(value)
 
-    def _expiry(self, timeout):
+    def _expiry(self, timeout: Any) -> float | None:
         return self.get_backend_timeout(timeout)
 
-    def _maybe_cull(self, conn):
+    def _maybe_cull(self, conn: sqlite3.Connection) -> None:
         if random.random() < 0.01:
             conn.execute("DELETE FROM cache WHERE expires <= ?", (time.time(),))
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    def add(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
         key = self.make_and_validate_key(key, version=version)
         conn = self._db()
         now = time.time()
@@ -87,7 +90,7 @@ class SharedMemoryCache(BaseCache):
         self._maybe_cull(conn)
         return bool(added)
 
-    def get(self, key, default=None, version=None):
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
         key = self.make_and_validate_key(key, version=version)
         row = (
             self._db()
@@ -96,7 +99,9 @@ class SharedMemoryCache(BaseCache):
         )
         return default if row is None else self._load(row[0])
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    def set(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
         key = self.make_and_validate_key(key, version=version)
         conn = self._db()
         conn.execute(
@@ -105,7 +110,7 @@ class SharedMemoryCache(BaseCache):
         )
         self._maybe_cull(conn)
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+    def touch(self, key: str, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
         key = self.make_and_validate_key(key, version=version)
         return bool(
             self._db()
@@ -116,7 +121,7 @@ class SharedMemoryCache(BaseCache):
             .rowcount
         )
 
-    def incr(self, key, delta=1, version=None):
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
         """Atomic across processes: one UPDATE ... RETURNING."""
         key = self.make_and_validate_key(key, version=version)
         row = (
@@ -132,9 +137,9 @@ class SharedMemoryCache(BaseCache):
             raise ValueError(f"Key '{key}' not found")
         return row[0]
 
-    def delete(self, key, version=None):
+    def delete(self, key: str, version: int | None = None) -> bool:
         key = self.make_and_validate_key(key, version=version)
         return bool(self._db().execute("DELETE FROM cache WHERE key = ?", (key,)).rowcount)
 
-    def clear(self):
+    def clear(self) -> None:
         self._db().execute("DELETE FROM cache")

@@ -267,19 +267,9 @@ class Writer:
         scheduled = not post.is_draft and post.published and post.published > timezone.now()
         if scheduled:  # publishing the revision schedules it (Wagtail's go-live date)
             page.go_live_at = post.published
-        self.home.add_child(instance=page)
-        revision = page.save_revision()
-        if post.is_draft:
-            self.summary.drafts += 1
-        else:
-            revision.publish()
-            if scheduled:
-                self.summary.scheduled += 1
-            elif post.published:
-                ArticlePage.objects.filter(pk=page.pk).update(
-                    first_published_at=post.published, last_published_at=post.published
-                )
-            notes += self.clash_notes(self.redirects(page, post.old_paths))
+        self.publish(page, post, notes)
+        if scheduled:
+            self.summary.scheduled += 1
         self.summary.note(post, notes)
         self.summary.posts += 1
         return page
@@ -303,20 +293,27 @@ class Writer:
             body="".join(parts),
             live=False,
         )
+        self.publish(page, post, notes)
+        self.summary.note(post, notes)
+        self.summary.pages += 1
+        return page
+
+    def publish(self, page: Page, post: PostRecord, notes: list[str]) -> None:
+        """Adds ``page`` under the home page. A draft stays one; otherwise it is published
+        (an article dated in the future goes live then, by its ``go_live_at``), carries
+        the post's own date once that date has come, and its old addresses redirect to
+        it (``notes`` gets any clash)."""
         self.home.add_child(instance=page)
         revision = page.save_revision()
         if post.is_draft:
             self.summary.drafts += 1
-        else:
-            revision.publish()
-            if post.published and post.published <= timezone.now():
-                StandardPage.objects.filter(pk=page.pk).update(
-                    first_published_at=post.published, last_published_at=post.published
-                )
-            notes += self.clash_notes(self.redirects(page, post.old_paths))
-        self.summary.note(post, notes)
-        self.summary.pages += 1
-        return page
+            return
+        revision.publish()
+        if post.published and post.published <= timezone.now():
+            type(page).objects.filter(pk=page.pk).update(
+                first_published_at=post.published, last_published_at=post.published
+            )
+        notes += self.clash_notes(self.redirects(page, post.old_paths))
 
     def slug(self, text: str) -> str:
         base = slugify(text)[:70].strip("-") or "post"

@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 
-def month_bounds(year, month):
+def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     """Start (inclusive) and end (exclusive) of a month in the site's time zone."""
     if not 1 <= month <= 12 or year < 1900:
         raise ValueError("no such month")
@@ -17,7 +17,7 @@ def month_bounds(year, month):
     return start, end
 
 
-def months_with_articles(articles):
+def months_with_articles(articles: QuerySet) -> list[tuple[datetime, int]]:
     """[(month_start, count)] for every month with one of ``articles`` (a queryset of the
     published ones), newest first."""
     rows = (

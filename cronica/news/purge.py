@@ -10,16 +10,20 @@ PURGE for each to the front cache when one is configured (``CRONICA_PURGE_URL``,
 Wagtail's frontend-cache task).
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
 
 from cronica.core import pagecache
 
 
-def article_urls(article):
+def article_urls(article: Page) -> list[str]:
     """Every public URL, in every UI language, that shows ``article`` or lists it."""
     from .models import HomePage
 
@@ -56,9 +60,9 @@ def article_urls(article):
     return list(dict.fromkeys(urls))
 
 
-def page_urls(page):
+def page_urls(page: Page) -> list[str]:
     """A page's own URL in every UI language (pages other than articles list nothing)."""
-    urls = []
+    urls: list[str] = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             url = page.get_full_url()
@@ -71,11 +75,11 @@ class _Batch:
     """URLs to purge once the current transaction commits: one purge per transaction,
     however many rows changed in it (the linker saves dozens of mentions)."""
 
-    def __init__(self):
-        self.urls = {}
+    def __init__(self) -> None:
+        self.urls: dict[str, None] = {}
         self.done = False
 
-    def __call__(self):
+    def __call__(self) -> None:
         self.done = True
         urls = list(self.urls)
         pagecache.forget(urls)
@@ -83,7 +87,7 @@ class _Batch:
             PurgeBatch(urls).purge()
 
 
-def purge_urls(urls):
+def purge_urls(urls: Iterable[str]) -> None:
     """Drops ``urls`` from the embedded page cache and from the front cache (if any, through
     Wagtail's purge task) when the current transaction commits, at once outside one, so no
     reader can have the old page stored again."""
@@ -92,9 +96,9 @@ def purge_urls(urls):
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        batch = _Batch()
-        batch.urls.update(dict.fromkeys(urls))
-        batch()
+        now = _Batch()
+        now.urls.update(dict.fromkeys(urls))
+        now()
         return
     # Reuse this transaction's batch while its commit hook is still pending (a rollback
     # drops the hook, and with it the batch).
@@ -106,11 +110,11 @@ def purge_urls(urls):
     batch.urls.update(dict.fromkeys(urls))
 
 
-def purge_article(article):
+def purge_article(article: Page) -> None:
     purge_urls(article_urls(article))
 
 
-def on_publish_change(sender, instance, **kwargs):
+def on_publish_change(sender: Any, instance: Page, **kwargs: Any) -> None:
     """``page_published`` / ``page_unpublished`` of any page."""
     from .models import ArticlePage
 
@@ -118,6 +122,6 @@ def on_publish_change(sender, instance, **kwargs):
     purge_urls(article_urls(page) if isinstance(page, ArticlePage) else page_urls(page))
 
 
-def on_slug_change(sender, instance, instance_before, **kwargs):
+def on_slug_change(sender: Any, instance: Page, instance_before: Page, **kwargs: Any) -> None:
     """A renamed page leaves its old address behind: drop it (and its listings) too."""
     on_publish_change(sender, instance_before)

@@ -10,19 +10,19 @@ import re
 from functools import cache
 
 from django.apps import apps
-from django.urls import URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 
 FIRST_SEGMENT = re.compile(r"^\^?([\w.-]+)/")
 
 
-def _first_segment(pattern):
+def _first_segment(pattern: URLPattern | URLResolver) -> str | None:
     match = FIRST_SEGMENT.match(str(pattern.pattern))
     return match[1] if match else None
 
 
 @cache
-def reserved_slugs():
+def reserved_slugs() -> frozenset[str]:
     """``frozenset`` of the first path segments the routes claim under a language prefix."""
     # Looked up through the app registry: models.py imports this module for validation.
     home_page = apps.get_model("news", "HomePage")

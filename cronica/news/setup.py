@@ -6,7 +6,10 @@ news's own models are set here; every other app grants its own with ``grant`` fr
 receiver made by ``after_migrate`` (see comments/apps.py), so news names no other app.
 """
 
-from django.apps import apps
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -66,18 +69,18 @@ identificación.</p>
 datos en un comentario si eso puede ponerte en riesgo.</p>"""
 
 
-def _permission(dotted):
+def _permission(dotted: str) -> Permission | None:
     app_label, codename = dotted.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
-def after_migrate(callback):
+def after_migrate(callback: Callable[[], object]) -> Callable[..., None]:
     """A ``post_migrate`` receiver that calls ``callback()`` once per ``migrate``, after
     every app's permissions exist. post_migrate is sent once per app that has models, in
     INSTALLED_APPS order, and each app's permissions are created on its own signal, so
     the receiver waits for the last such app."""
 
-    def receiver(sender, **kwargs):
+    def receiver(sender: AppConfig, **kwargs: Any) -> None:
         with_models = [config for config in apps.get_app_configs() if config.models_module]
         if sender is with_models[-1]:
             callback()
@@ -85,7 +88,7 @@ def after_migrate(callback):
     return receiver
 
 
-def grant(role, dotted_names):
+def grant(role: str, dotted_names: Iterable[str]) -> None:
     """Gives the group ``role`` (CONTRIBUTORS, EDITORS) the model permissions
     ``dotted_names`` ("app_label.codename"); missing ones are skipped. Administrators
     get every permission in ``ensure_roles``."""
@@ -94,7 +97,7 @@ def grant(role, dotted_names):
 
 
 @transaction.atomic
-def ensure_site(site_name="Crónica"):
+def ensure_site(site_name: str = "Crónica") -> Page:
     """Creates the home page, the default site and the comment policy page if missing."""
     from .models import HomePage, StandardPage
 
@@ -130,7 +133,7 @@ def ensure_site(site_name="Crónica"):
     return home
 
 
-def _ensure_tree_roots():
+def _ensure_tree_roots() -> None:
     """Wagtail creates its default locale, root page and root collection in migrations; a
     database flushed since (a transactional test, a restore of a partial dump) lacks them."""
     if not Locale.objects.exists():
@@ -141,7 +144,7 @@ def _ensure_tree_roots():
         Collection.add_root(name="Root")
 
 
-def ensure_roles(home):
+def ensure_roles(home: Page) -> None:
     """Contributors write drafts, Editors publish and moderate, Administrators do all."""
     groups = {
         name: Group.objects.get_or_create(name=name)[0]

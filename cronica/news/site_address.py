@@ -8,20 +8,26 @@ check a request costs one string comparison, never a query.
 """
 
 import threading
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from django.conf import settings
 
+if TYPE_CHECKING:
+    from wagtail.models import Page, Site
+
 _lock = threading.Lock()
-_synced = {"url": None}
+_synced: dict[str, str | None] = {"url": None}
 
 
-def public_host_and_port(url=None):
+def public_host_and_port(url: str | None = None) -> tuple[str | None, int]:
     public = urlparse(url or settings.SITE_URL)
     return public.hostname, public.port or (443 if public.scheme == "https" else 80)
 
 
-def sync_default_site(root_page=None, site_name=None):
+def sync_default_site(
+    root_page: "Page | None" = None, site_name: str | None = None
+) -> "Site | None":
     """Points the default site at the public address (and at ``root_page`` if given);
     saves only when something differs. Returns the site, or None when there is none yet
     (before the first ``migrate``)."""
@@ -43,7 +49,7 @@ def sync_default_site(root_page=None, site_name=None):
     return site
 
 
-def sync_on_request(sender, **kwargs):
+def sync_on_request(sender: Any, **kwargs: Any) -> None:
     """Once per process and per value of SITE_URL: make the default site follow it."""
     if _synced["url"] == settings.SITE_URL:
         return

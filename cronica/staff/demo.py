@@ -6,6 +6,7 @@ without any app; the key can be typed into any TOTP app for later sign-ins.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.management.base import OutputWrapper
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cronica.news.demo.loader import DEMO_EDITOR
@@ -13,7 +14,7 @@ from cronica.news.demo.loader import DEMO_EDITOR
 from . import twofactor
 
 
-def load(stdout):
+def load(stdout: OutputWrapper) -> None:
     user = get_user_model().objects.filter(username=DEMO_EDITOR).first()
     if user is None:
         return

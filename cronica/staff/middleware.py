@@ -6,11 +6,14 @@ documents) can grant anything on a password alone. This wraps the whole admin wi
 touching each Wagtail view, and holds for views added later.
 """
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
@@ -31,10 +34,10 @@ OPEN_ADMIN_VIEWS = {
 
 
 class StaffSessionMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             # No session, no user; and not touching the session keeps a reader's response
             # free of "Vary: Cookie" (docs/invariants.md, invariant 6).
@@ -58,13 +61,13 @@ class StaffSessionMiddleware:
         return self.get_response(request)
 
 
-def _anonymous():
+def _anonymous() -> AnonymousUser:
     user = AnonymousUser()
     user.is_verified = lambda: False  # as django-otp's middleware gives every user
     return user
 
 
-def _url_name(request):
+def _url_name(request: HttpRequest) -> str | None:
     try:
         return resolve(request.path_info).view_name
     except Resolver404:

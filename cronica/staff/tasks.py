@@ -8,6 +8,8 @@ The task compares it with each active account's address: staff are few.
 import hmac
 import logging
 import unicodedata
+from collections.abc import Iterator
+from typing import Any
 
 from django.conf import settings
 from django_tasks import task
@@ -15,7 +17,7 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
-def address_digest(email):
+def address_digest(email: str | None) -> str:
     folded = unicodedata.normalize("NFKC", email or "").casefold().strip()
     return hmac.new(
         settings.SECRET_KEY.encode(), b"password-reset:" + folded.encode(), "sha256"
@@ -23,7 +25,9 @@ def address_digest(email):
 
 
 @task()
-def send_password_reset(digest, domain, use_https, templates):
+def send_password_reset(
+    digest: str, domain: str, use_https: bool, templates: dict[str, str]
+) -> None:
     """Send the reset link to the active accounts whose address matches ``digest``, if
     any. The link's host comes from CRONICA_SITE_URL, never from the request's Host."""
     from django.contrib.auth import get_user_model
@@ -32,7 +36,7 @@ def send_password_reset(digest, domain, use_https, templates):
     from django.template import loader
 
     class Form(PasswordResetForm):
-        def get_users(self, _email):
+        def get_users(self, _email: str) -> Iterator[Any]:
             users = get_user_model()._default_manager.filter(is_active=True).exclude(email="")
             for user in users:
                 same = hmac.compare_digest(address_digest(user.email), digest)
@@ -41,13 +45,13 @@ def send_password_reset(digest, domain, use_https, templates):
 
         def send_mail(
             self,
-            subject_template,
-            body_template,
-            context,
-            from_email,
-            to_email,
-            html_email_template_name=None,
-        ):
+            subject_template: str,
+            body_template: str,
+            context: dict[str, Any],
+            from_email: str | None,
+            to_email: str,
+            html_email_template_name: str | None = None,
+        ) -> None:
             # Django's own version logs the user's id when sending fails; this one names no
             # one.
             subject = "".join(loader.render_to_string(subject_template, context).splitlines())

@@ -13,27 +13,30 @@ That is the price of not tracking addresses (behind the onion service every clie
 """
 
 import hmac
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .models import LoginThrottle
 
 
-def key_for(username):
+def key_for(username: str | None) -> str:
     name = (username or "").strip().casefold().encode()
     return hmac.new(settings.SECRET_KEY.encode(), b"login-throttle:" + name, "sha256").hexdigest()
 
 
-def _lockout():
+def _lockout() -> timedelta:
     return timedelta(seconds=settings.CRONICA_STAFF_LOCKOUT_SECONDS)
 
 
-def locked_until(username):
+def locked_until(username: str) -> datetime | None:
     """When the lock on ``username`` ends, or None if it is not locked."""
     row = LoginThrottle.objects.filter(key=key_for(username)).first()
     if row and row.locked_until and row.locked_until > timezone.now():
@@ -41,7 +44,7 @@ def locked_until(username):
     return None
 
 
-def register_failure(username):
+def register_failure(username: str) -> None:
     """Count one wrong password; lock the name once the count reaches the limit. Failures
     older than the lockout period are forgotten."""
     now = timezone.now()
@@ -60,7 +63,7 @@ def register_failure(username):
     LoginThrottle.objects.filter(last_failure__lt=now - timedelta(days=1)).delete()
 
 
-def reset(username):
+def reset(username: str) -> None:
     LoginThrottle.objects.filter(key=key_for(username)).delete()
 
 
@@ -68,7 +71,13 @@ class ThrottledModelBackend(ModelBackend):
     """Django's model backend behind the per-account lock: a locked name is refused before
     its password is even checked, so the right password does not get in either."""
 
-    def authenticate(self, request, username=None, password=None, **kwargs):
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> AbstractBaseUser | None:
         if username is None:
             username = kwargs.get(self._username_field())
         if username is None or password is None:
@@ -83,7 +92,7 @@ class ThrottledModelBackend(ModelBackend):
         return user
 
     @staticmethod
-    def _username_field():
+    def _username_field() -> str:
         from django.contrib.auth import get_user_model
 
         return get_user_model().USERNAME_FIELD

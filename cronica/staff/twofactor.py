@@ -4,8 +4,11 @@
 import base64
 
 import segno
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp import verify_token
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -16,11 +19,11 @@ APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
-def is_enrolled(user):
+def is_enrolled(user: AbstractBaseUser) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def pending_device(user):
+def pending_device(user: AbstractBaseUser) -> TOTPDevice:
     """The unconfirmed TOTP device being enrolled (made on first call, reused after, so a
     reload shows the same secret the app may already have scanned)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
@@ -29,17 +32,17 @@ def pending_device(user):
     return device
 
 
-def secret_of(device):
+def secret_of(device: TOTPDevice) -> str:
     """The key in base32, as authenticator apps take it when typed in by hand."""
     return base64.b32encode(device.bin_key).decode().rstrip("=")
 
 
-def qr_svg(device):
+def qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// URL as an inline SVG QR code, drawn here: no third-party request."""
     return segno.make(device.config_url, error="m").svg_inline(scale=4, border=2, light="#fff")
 
 
-def new_recovery_codes(user):
+def new_recovery_codes(user: AbstractBaseUser) -> list[str]:
     """Replace the user's recovery codes with fresh ones; returns them (shown once)."""
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
@@ -50,7 +53,7 @@ def new_recovery_codes(user):
     return codes
 
 
-def confirm_enrolment(request, device, code):
+def confirm_enrolment(request: HttpRequest, device: TOTPDevice, code: str) -> list[str] | None:
     """Confirm ``device`` if ``code`` is its current one; returns the recovery codes, or
     None when the code is wrong. The session counts as verified from then on."""
     if not device.verify_token(normalize(code)):
@@ -62,11 +65,11 @@ def confirm_enrolment(request, device, code):
     return new_recovery_codes(device.user)
 
 
-def normalize(code):
+def normalize(code: str | None) -> str:
     return "".join((code or "").split()).replace("-", "").lower()
 
 
-def check(user, code):
+def check(user: AbstractBaseUser, code: str | None) -> Device | None:
     """The device (app first, then recovery codes) that accepts ``code``, or None.
 
     Each device is throttled by django-otp itself (growing delays after failures); a used
@@ -84,23 +87,23 @@ def check(user, code):
     return None
 
 
-def throttled(user):
+def throttled(user: AbstractBaseUser) -> bool:
     """True while django-otp makes the user wait after wrong codes (the wait doubles with
     each failure)."""
     devices = [*TOTPDevice.objects.filter(user=user), *StaticDevice.objects.filter(user=user)]
     return any(not device.verify_is_allowed()[0] for device in devices)
 
 
-def mark_verified(request, device):
+def mark_verified(request: HttpRequest, device: Device) -> None:
     otp_login(request, device)
     sessions.second_factor_checked(request.session)
 
 
-def remaining_recovery_codes(user):
+def remaining_recovery_codes(user: AbstractBaseUser) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
-def reset(user):
+def reset(user: AbstractBaseUser) -> None:
     """Break-glass: drop every device, so the next sign-in enrols again."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()

@@ -104,40 +104,27 @@ def test_delete_removes_the_text_and_the_comment_from_the_page(
     assert "regret this" not in client.get(article.url).content.decode()
 
 
-def test_reports_past_the_threshold_keep_it_published_for_an_editor(client, article, site_settings):
+def test_reports_past_the_threshold_keep_it_published_for_an_editor(
+    client, article, site_settings, report
+):
     _set(site_settings, report_threshold=2)
     comment = Comment.objects.create(
         article=article, body="Reported words", status=Comment.Status.PUBLISHED
     )
     form = client.get(f"/en/comments/{comment.pk}/report/")
     assert form.status_code == 200 and not form.cookies
-    bad = client.post(f"/en/comments/{comment.pk}/report/", {"reason": "nonsense"}, headers=SAME)
+    bad = report(comment.pk, "nonsense")
     assert bad.status_code == 400
     comment.refresh_from_db()
     assert comment.report_count == 0
-    client.post(
-        f"/en/comments/{comment.pk}/report/",
-        {"reason": "abuse"},
-        headers=SAME,
-        REMOTE_ADDR="192.0.2.1",
-    )
+    report(comment.pk, "abuse", REMOTE_ADDR="192.0.2.1")
     comment.refresh_from_db()
     assert comment.report_count == 1 and not comment.flagged
     # The same reader reporting again counts once; a second reader tips it over.
-    client.post(
-        f"/en/comments/{comment.pk}/report/",
-        {"reason": "spam"},
-        headers=SAME,
-        REMOTE_ADDR="192.0.2.1",
-    )
+    report(comment.pk, "spam", REMOTE_ADDR="192.0.2.1")
     comment.refresh_from_db()
     assert comment.report_count == 1 and not comment.flagged
-    client.post(
-        f"/en/comments/{comment.pk}/report/",
-        {"reason": "personal"},
-        headers=SAME,
-        REMOTE_ADDR="192.0.2.2",
-    )
+    report(comment.pk, "personal", REMOTE_ADDR="192.0.2.2")
     comment.refresh_from_db()
     # Kept for an editor ("Published, to review"), never unpublished by reports alone.
     assert comment.status == Comment.Status.PUBLISHED and comment.flagged
@@ -162,14 +149,14 @@ def _as_reader(client, reader_fields):
     [({"approved": 5}, 2), ({}, 1), ({"approved": 5, "blocked": True}, 0)],
 )
 def test_a_report_weighs_what_its_reader_has_earned(
-    client, article, site_settings, reader_fields, weight
+    client, article, site_settings, report, reader_fields, weight
 ):
     _set(site_settings, report_threshold=2, trusted_after=3)
     comment = Comment.objects.create(
         article=article, body="Weighed words", status=Comment.Status.PUBLISHED
     )
     _as_reader(client, reader_fields)
-    client.post(f"/en/comments/{comment.pk}/report/", {"reason": "abuse"}, headers=SAME)
+    report(comment.pk, "abuse")
     comment.refresh_from_db()
     assert comment.report_count == weight and comment.flagged is (weight >= 2)
     assert comment.status == Comment.Status.PUBLISHED

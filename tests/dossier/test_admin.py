@@ -2,19 +2,8 @@
 relations, the links found (confirm or reject), events, and suggested new entities."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from cronica.dossier.models import Entity, Mention, Review
-
-
-@pytest.fixture
-def editor_client(client, home, staff_login):
-    from cronica.news.setup import EDITORS
-
-    user = User.objects.create_user("ed", password="pw")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    staff_login(client, user)
-    return client
 
 
 @pytest.mark.django_db

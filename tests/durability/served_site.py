@@ -72,7 +72,8 @@ class _Database:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-def _manage(env, *args, stdin=None):
+def manage(env, *args, stdin=None):
+    """Runs ``cronica ARGS`` in a child process; its completed process (output as text)."""
     return subprocess.run(
         CRONICA + list(args),
         env=env,
@@ -99,8 +100,8 @@ def migrated_template():
         database = _Database(env["DATABASE_URL"]) if env.get("DATABASE_URL") else None
         if database:
             env["DATABASE_URL"] = database.url
-        _manage(env, "migrate", "--noinput")  # also creates the site structure
-        _manage(
+        manage(env, "migrate", "--noinput")  # also creates the site structure
+        manage(
             env,
             "createsuperuser",
             "--noinput",
@@ -143,7 +144,7 @@ class ServedSite:
         self.process = None
 
     def manage(self, *args, stdin=None):
-        return _manage(self.env, *args, stdin=stdin)
+        return manage(self.env, *args, stdin=stdin)
 
     def start(self, ready_path="/en/"):
         with open(self.log_path, "a") as log:

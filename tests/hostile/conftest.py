@@ -19,16 +19,6 @@ def tipline(settings, tmp_path, home):
     return identity
 
 
-@pytest.fixture
-def editor_client(client, home, staff_login):
-    from django.contrib.auth.models import Group, User
-
-    editor = User.objects.create_user("hostile-ed", password="pw-for-tests-only")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    staff_login(client, editor)
-    return client
-
-
 def stored_tips(settings):
     """(sources, submissions, files, blobs on disk) the tip line keeps."""
     from cronica.tips.models import Source, StoredFile, Submission

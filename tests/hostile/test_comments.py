@@ -291,7 +291,7 @@ CROSS_SITE = [
 
 @pytest.mark.parametrize("headers", CROSS_SITE)
 def test_cross_site_posts_edits_deletes_and_reports_are_refused(
-    client, article, post, published, headers
+    client, article, post, report, published, headers
 ):
     assert post(article, "my own words").status_code == 303  # client now holds a token
     mine = Comment.objects.exclude(pk=published.pk).get()
@@ -303,11 +303,7 @@ def test_cross_site_posts_edits_deletes_and_reports_are_refused(
         status=403,
     )
     refused(client.post(f"/en/comments/{mine.pk}/delete/", headers=headers), before, status=403)
-    refused(
-        client.post(f"/en/comments/{published.pk}/report/", {"reason": "spam"}, headers=headers),
-        before,
-        status=403,
-    )
+    refused(report(published.pk, headers=headers), before, status=403)
 
 
 # Floods ----------------------------------------------------------------------------------
@@ -335,7 +331,7 @@ def test_a_comment_flood_gets_429_and_nothing_past_the_limit_is_stored(article, 
 
 
 def test_a_report_flood_gets_429_and_nothing_past_the_limit_is_stored(
-    client, article, site_settings
+    article, site_settings, report
 ):
     site_settings.report_threshold = 1000
     site_settings.save()
@@ -346,30 +342,21 @@ def test_a_report_flood_gets_429_and_nothing_past_the_limit_is_stored(
         for n in range(25)
     ]
     for target in targets[:20]:
-        response = client.post(
-            f"/en/comments/{target.pk}/report/", {"reason": "spam"}, headers=SAME
-        )
+        response = report(target.pk)
         assert response.status_code == 200
     before = state()
     for target in targets[20:]:
-        refused(
-            client.post(f"/en/comments/{target.pk}/report/", {"reason": "spam"}, headers=SAME),
-            before,
-            status=429,
-        )
+        refused(report(target.pk), before, status=429)
     assert Report.objects.count() == 20
 
 
 @pytest.mark.parametrize("reason", ["", "nonsense", "spam" * 1000, "\x00"])
-def test_bad_report_reasons_are_refused(client, published, reason):
+def test_bad_report_reasons_are_refused(report, published, reason):
     before = state()
-    refused(
-        client.post(f"/en/comments/{published.pk}/report/", {"reason": reason}, headers=SAME),
-        before,
-    )
+    refused(report(published.pk, reason), before)
 
 
-def test_reports_on_comments_that_are_not_public_are_404(client, article):
+def test_reports_on_comments_that_are_not_public_are_404(report, article):
     hidden = [
         Comment.objects.create(article=article, body=s, status=s).pk
         for s in (
@@ -381,21 +368,12 @@ def test_reports_on_comments_that_are_not_public_are_404(client, article):
     ]
     before = state()
     for pk in hidden + [999_999]:
-        refused(
-            client.post(f"/en/comments/{pk}/report/", {"reason": "spam"}, headers=SAME),
-            before,
-            status=404,
-        )
+        refused(report(pk), before, status=404)
 
 
-def test_one_client_alone_cannot_unpublish_a_comment_by_repeating_reports(client, published):
+def test_one_client_alone_cannot_unpublish_a_comment_by_repeating_reports(report, published):
     for _ in range(3):
-        assert (
-            client.post(
-                f"/en/comments/{published.pk}/report/", {"reason": "abuse"}, headers=SAME
-            ).status_code
-            == 200
-        )
+        assert report(published.pk, "abuse").status_code == 200
     published.refresh_from_db()
     assert published.status == Comment.Status.PUBLISHED
 

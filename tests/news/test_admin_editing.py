@@ -1,7 +1,6 @@
 """Editors work in Wagtail's admin: the article form, preview, drafts and revisions."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cronica.news.models import ArticlePage
@@ -9,14 +8,6 @@ from cronica.news.models import ArticlePage
 from .factories import make_contributor
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, staff_login):
-    editor = User.objects.create_user("chief", password="pw-for-tests-only")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    staff_login(client, editor)
-    return client
 
 
 def article_form(contributor, title="Draft from the admin", action=None):

@@ -7,7 +7,6 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -26,14 +25,6 @@ TABLE = {
     "table_caption": "Decomisos de mayo",
     "table_header_choice": "row",
 }
-
-
-@pytest.fixture
-def editor_client(client, staff_login):
-    editor = User.objects.create_user("chief", password="pw-for-tests-only")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    staff_login(client, editor)
-    return client
 
 
 def form(contributor, slug="decomisos-mayo"):

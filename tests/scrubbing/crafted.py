@@ -560,47 +560,60 @@ def _tags():
     ]
 
 
+# ffmpeg's generated inputs: a test picture and a tone.
+VIDEO_IN = ("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1")
+
+
+def _tone(frequency):
+    return ("-f", "lavfi", "-i", f"sine=frequency={frequency}:duration=1")
+
+
+def _cover(tmp_path, name):
+    """A cover picture that still has its EXIF GPS; its path, for ffmpeg."""
+    gps_jpeg(tmp_path / name)
+    return str(tmp_path / name)
+
+
+def _encode(tmp_path, name, *args):
+    """The bytes of ``name``, written by ffmpeg from ``args`` with the identifying tags."""
+    out = tmp_path / name
+    _ffmpeg(*args, *_tags(), str(out))
+    return out.read_bytes()
+
+
 def mp3(tmp_path):
     """An MP3 with ID3 tags and a cover picture that still has its EXIF GPS."""
-    cover = tmp_path / "cover.jpg"
-    gps_jpeg(cover)
-    out = tmp_path / "song.mp3"
-    _ffmpeg(
-        *("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-i", str(cover)),
+    return _encode(
+        tmp_path,
+        "song.mp3",
+        *_tone(440),
+        *("-i", _cover(tmp_path, "cover.jpg")),
         *("-map", "0", "-map", "1", "-c:a", "libmp3lame", "-c:v", "copy"),
         *("-id3v2_version", "3", "-disposition:v", "attached_pic"),
-        *_tags(),
-        str(out),
     )
-    return out.read_bytes()
 
 
 def m4a(tmp_path):
-    cover = tmp_path / "cover-m4a.jpg"
-    gps_jpeg(cover)
-    out = tmp_path / "voice.m4a"
-    _ffmpeg(
-        *("-f", "lavfi", "-i", "sine=frequency=300:duration=1", "-i", str(cover)),
+    return _encode(
+        tmp_path,
+        "voice.m4a",
+        *_tone(300),
+        *("-i", _cover(tmp_path, "cover-m4a.jpg")),
         *("-map", "0", "-map", "1", "-c:a", "aac", "-c:v", "copy"),
         *("-disposition:v", "attached_pic"),
-        *_tags(),
-        str(out),
     )
-    return out.read_bytes()
 
 
 def _h264_with_sei(tmp_path, name, *extra):
     """H.264 with a user-data SEI as dashcams write their GPS, next to x264's own SEI."""
-    out = tmp_path / name
-    _ffmpeg(
-        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
+    return _encode(
+        tmp_path,
+        name,
+        *VIDEO_IN,
         *("-c:v", "libx264", "-pix_fmt", "yuv420p"),
         *("-bsf:v", f"h264_metadata=sei_user_data={SEI_UUID}+{SEI_TEXT}"),
-        *_tags(),
         *extra,
-        str(out),
     )
-    return out.read_bytes()
 
 
 def mp4(tmp_path):
@@ -622,44 +635,32 @@ def mov(tmp_path):
 
 def hevc(tmp_path):
     """HEVC from x265, which writes its version and settings into a user-data SEI."""
-    out = tmp_path / "hevc.mp4"
-    _ffmpeg(
-        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
+    return _encode(
+        tmp_path,
+        "hevc.mp4",
+        *VIDEO_IN,
         *("-c:v", "libx265", "-pix_fmt", "yuv420p", "-tag:v", "hvc1"),
         *("-x265-params", "log-level=error"),
-        *_tags(),
-        str(out),
     )
-    return out.read_bytes()
 
 
 def webm(tmp_path):
-    """WebM (VP8 + Vorbis) with tags, as a browser's recorder or a messaging app writes it."""
-    out = tmp_path / "clip.webm"
-    _ffmpeg(
-        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
-        *("-f", "lavfi", "-i", "sine=frequency=300:duration=1"),
-        *("-c:v", "libvpx", "-c:a", "libopus"),
-        *_tags(),
-        str(out),
+    """WebM (VP8 + Opus) with tags, as a browser's recorder or a messaging app writes it."""
+    return _encode(
+        tmp_path, "clip.webm", *VIDEO_IN, *_tone(300), *("-c:v", "libvpx", "-c:a", "libopus")
     )
-    return out.read_bytes()
 
 
 def matroska(tmp_path):
     """Matroska (VP9 + Opus) with tags and an attached cover picture."""
-    cover = tmp_path / "cover-webm.jpg"
-    gps_jpeg(cover)
-    out = tmp_path / "clip.mkv"
-    _ffmpeg(
-        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
-        *("-f", "lavfi", "-i", "sine=frequency=300:duration=1"),
+    return _encode(
+        tmp_path,
+        "clip.mkv",
+        *VIDEO_IN,
+        *_tone(300),
         *("-c:v", "libvpx-vp9", "-c:a", "libopus"),
-        *("-attach", str(cover), "-metadata:s:t", "mimetype=image/jpeg"),
-        *_tags(),
-        str(out),
+        *("-attach", _cover(tmp_path, "cover-webm.jpg"), "-metadata:s:t", "mimetype=image/jpeg"),
     )
-    return out.read_bytes()
 
 
 CLEANABLE = {

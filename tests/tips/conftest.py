@@ -7,7 +7,8 @@ import re
 import subprocess
 
 import pytest
-from PIL import Image
+
+from tests.scrubbing import crafted
 
 
 @pytest.fixture
@@ -41,28 +42,9 @@ def tipline(settings, tmp_path, journalist, home):
 
 
 def gps_jpeg(path):
-    """A JPEG with GPS, camera, author, comment, XMP and a thumbnail, written by exiftool."""
-    Image.new("RGB", (120, 80), (180, 40, 40)).save(path, quality=90)
-    subprocess.run(
-        [
-            "exiftool",
-            "-q",
-            "-overwrite_original",
-            "-GPSLatitude=31.7406",
-            "-GPSLatitudeRef=N",
-            "-GPSLongitude=106.4869",
-            "-GPSLongitudeRef=W",
-            "-Make=Acme",
-            "-Model=Phone X9",
-            "-DateTimeOriginal=2024:05:01 09:35:00",
-            "-Artist=Juan Perez",
-            "-Comment=shot from the roof",
-            "-XMP:Creator=Juan Perez",
-            f"-ThumbnailImage<={path}",
-            str(path),
-        ],
-        check=True,
-    )
+    """A phone photo with GPS, camera, author, XMP and a thumbnail (the one the scrubbing
+    tests use, tests/scrubbing/crafted.py); returns its path."""
+    crafted.gps_jpeg(path)
     return path
 
 

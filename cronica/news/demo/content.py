@@ -16,13 +16,30 @@ local site time (America/Mexico_City). Formats:
   title, description}).
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 PENDING = "pending"
 ILLUSTRATION = "Illustration: Crónica"
 
 
-def comment(id, at, body, name="", replies=(), status=None, staff=False):
+def comment(
+    id: str,
+    at: str,
+    body: str,
+    name: str = "",
+    replies: Iterable[dict[str, Any]] = (),
+    status: str | None = None,
+    staff: bool = False,
+) -> dict[str, Any]:
     """One reader comment in the loader's format; ``at`` is local time, ISO 8601."""
-    item = {"id": id, "name": name, "body": body, "at": at, "replies": list(replies)}
+    item: dict[str, Any] = {
+        "id": id,
+        "name": name,
+        "body": body,
+        "at": at,
+        "replies": list(replies),
+    }
     if status:
         item["status"] = status
     if staff:
@@ -30,7 +47,7 @@ def comment(id, at, body, name="", replies=(), status=None, staff=False):
     return item
 
 
-IMAGES = {
+IMAGES: dict[str, dict[str, str]] = {
     "port-containers": {
         "title": "Containers at a banana export terminal",
         "alt": "Stacked shipping containers on a quay under a crane, sea in front.",
@@ -144,7 +161,7 @@ IMAGES = {
     },
 }
 
-CONTRIBUTORS = [
+CONTRIBUTORS: list[dict[str, str]] = [
     {
         "pen_name": "Marea",
         "bio": "Covers ports, shipping and the cocaine trade out of Ecuador.",
@@ -1660,7 +1677,7 @@ MENCHO = {
     ],
 }
 
-ARTICLES = [
+ARTICLES: list[dict[str, Any]] = [
     ROTTERDAM,
     VILLAVICENCIO,
     ALGECIRAS,

@@ -12,9 +12,10 @@ import random
 from PIL import Image, ImageDraw
 
 SIZE = (1200, 800)
+Colour = tuple[int, int, int]
 
 
-def _sky(draw, top, bottom):
+def _sky(draw: ImageDraw.ImageDraw, top: Colour, bottom: Colour) -> None:
     w, h = SIZE
     for y in range(h):
         t = y / h
@@ -22,7 +23,7 @@ def _sky(draw, top, bottom):
         draw.line([(0, y), (w, y)], fill=colour)
 
 
-def _port(draw, rng):
+def _port(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     w, h = SIZE
     draw.rectangle([0, h * 0.62, w, h], fill=(40, 70, 110))
     for i in range(9):
@@ -32,7 +33,7 @@ def _port(draw, rng):
     draw.line([(900, h * 0.62), (900, h * 0.15), (1150, h * 0.15)], fill=(30, 30, 30), width=14)
 
 
-def _border(draw, rng):
+def _border(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     w, h = SIZE
     draw.polygon(
         [(0, h * 0.7), (w * 0.3, h * 0.5), (w * 0.6, h * 0.65), (w, h * 0.45), (w, h), (0, h)],
@@ -43,7 +44,7 @@ def _border(draw, rng):
     draw.line([(0, h * 0.58), (w, h * 0.58)], fill=(90, 90, 90), width=4)
 
 
-def _prison(draw, rng):
+def _prison(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     w, h = SIZE
     draw.rectangle([0, h * 0.75, w, h], fill=(120, 110, 100))
     draw.rectangle(
@@ -61,7 +62,7 @@ def _prison(draw, rng):
     draw.rectangle([w * 0.45, h * 0.12, w * 0.55, h * 0.3], fill=(170, 165, 150))
 
 
-def _city(draw, rng):
+def _city(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     w, h = SIZE
     x = 0
     while x < w:
@@ -76,7 +77,7 @@ def _city(draw, rng):
         x += bw + 4
 
 
-def _bananas(draw, rng):
+def _bananas(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     """Inside a refrigerated container: stacked fruit boxes, some open on green bunches."""
     w, h = SIZE
     draw.rectangle([0, 0, w, h], fill=(205, 210, 215))
@@ -106,7 +107,7 @@ def _bananas(draw, rng):
                     )
 
 
-def _airstrip(draw, rng):
+def _airstrip(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     """A desert runway at dusk with a small twin-engine plane and a hangar."""
     w, h = SIZE
     draw.rectangle([0, h * 0.6, w, h], fill=(190, 150, 100))
@@ -135,13 +136,13 @@ def _airstrip(draw, rng):
         draw.ellipse([ex, cy + 5, ex + 30, cy + 30], fill=(90, 90, 100))
 
 
-def _coast(draw, rng):
+def _coast(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     """A Pacific port town: sea, beach, palms and low houses on a hill."""
     w, h = SIZE
     draw.rectangle([0, h * 0.55, w, h * 0.75], fill=(30, 100, 150))
-    for y in range(int(h * 0.57), int(h * 0.75), 18):
-        x = rng.randint(0, w)
-        draw.line([(x, y), (x + 80, y)], fill=(200, 225, 240), width=2)
+    for wave_y in range(int(h * 0.57), int(h * 0.75), 18):
+        wave_x = rng.randint(0, w)
+        draw.line([(wave_x, wave_y), (wave_x + 80, wave_y)], fill=(200, 225, 240), width=2)
     draw.rectangle([0, h * 0.75, w, h], fill=(225, 200, 150))
     draw.polygon(
         [(w * 0.45, h * 0.55), (w * 0.7, h * 0.3), (w, h * 0.25), (w, h * 0.55)],
@@ -163,7 +164,7 @@ def _coast(draw, rng):
             )
 
 
-def _courthouse(draw, rng):
+def _courthouse(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     """A federal courthouse: steps, columns and a pediment."""
     w, h = SIZE
     draw.rectangle([0, h * 0.85, w, h], fill=(150, 150, 150))
@@ -190,7 +191,7 @@ def _courthouse(draw, rng):
     )
 
 
-def _agave(draw, rng):
+def _agave(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     """Blue agave rows running to volcanic hills, as in western Mexico."""
     w, h = SIZE
     draw.polygon(
@@ -216,7 +217,7 @@ def _agave(draw, rng):
                 draw.line([(cx, y), tip], fill=(90, 150, 150), width=max(3, size // 8))
 
 
-def _rally(draw, rng):
+def _rally(draw: ImageDraw.ImageDraw, rng: random.Random) -> None:
     """An empty campaign stage at dusk: lectern, microphones, flags and lights."""
     w, h = SIZE
     draw.rectangle([0, h * 0.7, w, h], fill=(50, 50, 60))
@@ -254,7 +255,7 @@ MOTIFS = {
 }
 
 
-def draw_picture(motif, seed):
+def draw_picture(motif: str, seed: str) -> bytes:
     """A JPEG (bytes) of ``motif`` (a key of ``MOTIFS``), varied by ``seed``."""
     painter, top, bottom = MOTIFS[motif]
     rng = random.Random(seed)

@@ -3,12 +3,15 @@ readers' comments in ``content.py`` are loaded by the comments app's own demo.""
 
 import secrets
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from ..images import CleanImage
@@ -20,11 +23,11 @@ from .images import draw_picture
 DEMO_EDITOR = "editor"
 
 
-def _aware(text):
+def _aware(text: str) -> datetime:
     return timezone.make_aware(datetime.fromisoformat(text))
 
 
-def _image(key):
+def _image(key: str) -> CleanImage:
     spec = content.IMAGES[key]
     title = spec["title"]
     existing = CleanImage.objects.filter(title=title).first()
@@ -36,7 +39,7 @@ def _image(key):
     return image
 
 
-def _body(blocks):
+def _body(blocks: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     stream = []
     for kind, value in blocks:
         if kind == "paragraph":
@@ -57,7 +60,7 @@ def _body(blocks):
     return stream
 
 
-def _article(home, spec, contributors):
+def _article(home: Page, spec: dict[str, Any], contributors: dict[str, Contributor]) -> ArticlePage:
     page = ArticlePage.objects.filter(slug=spec["slug"]).first()
     if page is None:
         page = ArticlePage(
@@ -82,7 +85,7 @@ def _article(home, spec, contributors):
     return page
 
 
-def _editor(stdout):
+def _editor(stdout: OutputWrapper) -> None:
     User = get_user_model()
     if User.objects.filter(username=DEMO_EDITOR).exists():
         stdout.write(
@@ -103,9 +106,9 @@ def _editor(stdout):
 
 
 @transaction.atomic
-def load(stdout):
+def load(stdout: OutputWrapper) -> None:
     home = ensure_site()
-    contributors = {}
+    contributors: dict[str, Contributor] = {}
     for spec in content.CONTRIBUTORS:
         contributors[spec["pen_name"]], _ = Contributor.objects.get_or_create(
             pen_name=spec["pen_name"],
