@@ -4,15 +4,17 @@ country and year, as rows for the page, the CSV and JSON exports and the API."""
 import csv
 import io
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from .drugs import DRUGS
 from .merging import shown_once
 from .models import Entity, Event, Review
-from .published import published
 
 DRUG_NAMES = [name for name, _pattern in DRUGS]
 FIELDS = [
@@ -35,9 +37,15 @@ class BadFilter(ValueError):
     """A filter value the ledger cannot use; the message says which and why."""
 
 
-def confirmed_seizures():
+class Filters(TypedDict):
+    drug: str
+    country: str
+    year: int | None
+
+
+def confirmed_seizures() -> QuerySet:
     seizures = Event.objects.filter(
-        published(),
+        published=True,
         kind=Event.Kind.SEIZURE,
         role=Event.Role.REPORT,
         status=Review.CONFIRMED,
@@ -49,7 +57,7 @@ def confirmed_seizures():
     )
 
 
-def clean_filters(params):
+def clean_filters(params: Mapping[str, str]) -> Filters:
     """``{"drug", "country", "year"}`` from query parameters; raises ``BadFilter``."""
     drug = params.get("drug", "").strip()
     country = params.get("country", "").strip()
@@ -71,7 +79,7 @@ def clean_filters(params):
     return {"drug": drug, "country": country, "year": int(year) if year else None}
 
 
-def filtered(filters):
+def filtered(filters: Filters) -> QuerySet:
     rows = confirmed_seizures()
     if filters["drug"]:
         rows = rows.filter(drug=filters["drug"])
@@ -86,7 +94,7 @@ def filtered(filters):
     return rows
 
 
-def as_row(event, request=None):
+def as_row(event: Event, request: HttpRequest | None = None) -> OrderedDict[str, Any]:
     article = event.article
     return OrderedDict(
         [
@@ -106,7 +114,7 @@ def as_row(event, request=None):
     )
 
 
-def monthly_kilograms(rows):
+def monthly_kilograms(rows: QuerySet) -> dict[tuple[int, int], float]:
     """``{(year, month): kg}`` of the filtered seizures, grouped in the database: the chart
     and the year choices need every seizure's date, and reading one row per seizure
     grows with the ledger (by date: when it happened, else when it was reported)."""
@@ -121,19 +129,19 @@ def monthly_kilograms(rows):
     return {(g["year"], g["month"]): g["total"] or 0 for g in grouped}
 
 
-def summary(rows):
+def summary(rows: QuerySet) -> tuple[int, float]:
     """How many seizures match and their kilograms, counted in the database."""
     totals = rows.aggregate(count=Count("pk"), kg=Sum("kg"))
     return totals["count"], totals["kg"] or 0
 
 
-def over_time(months):
+def over_time(months: dict[tuple[int, int], float]) -> list[tuple[str, float]]:
     """``[(period, kilograms)]`` in order, for the chart, from ``monthly_kilograms``: per
     year, or per month when the seizures fall within two years (a single bar says
     nothing)."""
     months = {key: kg for key, kg in months.items() if kg}
     monthly = len({year for year, _month in months}) <= 2
-    totals = {}
+    totals: dict[tuple[int, int], float] = {}
     for (year, month), kg in months.items():
         key = (year, month if monthly else 0)
         totals[key] = totals.get(key, 0) + kg
@@ -143,7 +151,7 @@ def over_time(months):
     ]
 
 
-def _cell(value):
+def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
     if value is None:
         return ""
@@ -151,7 +159,7 @@ def _cell(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def to_csv(rows):
+def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(FIELDS)
@@ -160,9 +168,9 @@ def to_csv(rows):
     return out.getvalue()
 
 
-def years_available():
+def years_available() -> list[int]:
     return sorted({year for year, _month in monthly_kilograms(confirmed_seizures())}, reverse=True)
 
 
-def countries_available():
+def countries_available() -> QuerySet:
     return Entity.objects.filter(pk__in=confirmed_seizures().values("country_id"))
