@@ -5,6 +5,7 @@ import csv
 import io
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -114,29 +115,52 @@ def as_row(event: Event, request: HttpRequest | None = None) -> OrderedDict[str,
     )
 
 
-def monthly_kilograms(rows: QuerySet) -> dict[tuple[int, int], float]:
-    """``{(year, month): kg}`` of the filtered seizures, grouped in the database: the chart
-    and the year choices need every seizure's date, and reading one row per seizure
-    grows with the ledger (by date: when it happened, else when it was reported)."""
+@dataclass
+class Overview:
+    """What the ledger page shows beside its rows: how many seizures match and their
+    kilograms, the chart's ``{(year, month): kg}``, and the year and country choices."""
+
+    count: int
+    kg: float
+    months: dict[tuple[int, int], float]
+    years: list[int]
+    countries: list[Entity]
+
+
+def overview(filters: Filters) -> Overview:
+    """The ``Overview`` from one query over every confirmed seizure, grouped by year,
+    month, country and drug, filtered here. Each part needs every seizure's date (when it
+    happened, else when its article was published): asked one by one, the count, the
+    chart, the years and the countries joined every seizure to its page four times."""
     day = Coalesce("occurred_on", TruncDate("article__first_published_at"))
-    grouped = (
-        rows.annotate(year=ExtractYear(day), month=ExtractMonth(day))
-        .filter(year__isnull=False)
+    groups = list(
+        confirmed_seizures()
+        .annotate(year=ExtractYear(day), month=ExtractMonth(day))
         .order_by()
-        .values("year", "month")
-        .annotate(total=Sum("kg"))
+        .values_list("year", "month", "country_id", "drug")
+        .annotate(n=Count("pk"), total=Sum("kg"))
     )
-    return {(g["year"], g["month"]): g["total"] or 0 for g in grouped}
-
-
-def summary(rows: QuerySet) -> tuple[int, float]:
-    """How many seizures match and their kilograms, counted in the database."""
-    totals = rows.aggregate(count=Count("pk"), kg=Sum("kg"))
-    return totals["count"], totals["kg"] or 0
+    countries = list(Entity.objects.filter(pk__in={group[2] for group in groups} - {None}))
+    country = next((c.pk for c in countries if c.slug == filters["country"]), None)
+    count, kg = 0, 0.0
+    months: dict[tuple[int, int], float] = {}
+    for year, month, country_id, drug, n, total in groups:
+        if (
+            (filters["drug"] and drug != filters["drug"])
+            or (filters["country"] and (country is None or country_id != country))
+            or (filters["year"] and year != filters["year"])
+        ):
+            continue
+        count += n
+        kg += total or 0
+        if year is not None:
+            months[(year, month)] = months.get((year, month), 0) + (total or 0)
+    years = sorted({group[0] for group in groups if group[0] is not None}, reverse=True)
+    return Overview(count, kg, months, years, countries)
 
 
 def over_time(months: dict[tuple[int, int], float]) -> list[tuple[str, float]]:
-    """``[(period, kilograms)]`` in order, for the chart, from ``monthly_kilograms``: per
+    """``[(period, kilograms)]`` in order, for the chart, from ``Overview.months``: per
     year, or per month when the seizures fall within two years (a single bar says
     nothing)."""
     months = {key: kg for key, kg in months.items() if kg}
@@ -166,11 +190,3 @@ def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     for row in rows:
         writer.writerow([_cell(row[field]) for field in FIELDS])
     return out.getvalue()
-
-
-def years_available() -> list[int]:
-    return sorted({year for year, _month in monthly_kilograms(confirmed_seizures())}, reverse=True)
-
-
-def countries_available() -> QuerySet:
-    return Entity.objects.filter(pk__in=confirmed_seizures().values("country_id"))

@@ -54,9 +54,9 @@ def seizures(request):
     if error:
         return render(request, "dossier/seizures.html", {"error": error}, status=400)
     events = ledger.filtered(filters)
-    count, total_kg = ledger.summary(events)
+    overview = ledger.overview(filters)
     paginator = Paginator(events, LEDGER_PAGE, allow_empty_first_page=True)
-    paginator.count = count
+    paginator.count = overview.count
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
@@ -67,15 +67,13 @@ def seizures(request):
     context = {
         "rows": [ledger.as_row(e, request) for e in page.object_list],
         "page": page,
-        "count": count,
+        "count": overview.count,
         "filters": filters,
         "drugs": ledger.DRUG_NAMES,
-        "countries": ledger.countries_available(),
-        "years": ledger.years_available(),
-        "total_kg": total_kg,
-        "chart": svg.bar_chart(
-            ledger.over_time(ledger.monthly_kilograms(events)), _("Kilograms seized over time")
-        ),
+        "countries": overview.countries,
+        "years": overview.years,
+        "total_kg": overview.kg,
+        "chart": svg.bar_chart(ledger.over_time(overview.months), _("Kilograms seized over time")),
         "query": f"?{query}" if query else "",
         "page_query": f"?{query}&page=" if query else "?page=",
     }
