@@ -25,7 +25,10 @@ class DossierConfig(AppConfig):
 
     name = "cronica.dossier"
     label = "dossier"
-    periodic_jobs = [(600, "cronica.dossier.jobs.relink_if_changed")]
+    periodic_jobs = [
+        (600, "cronica.dossier.jobs.relink_if_changed"),
+        (3600, "cronica.dossier.jobs.check_published"),
+    ]
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
@@ -34,7 +37,7 @@ class DossierConfig(AppConfig):
         from cronica.news.models import ArticlePage
         from cronica.news.setup import after_migrate
 
-        from . import knowledge, purge, tasks
+        from . import knowledge, published, purge, tasks
         from .models import Alias, Relation
 
         post_migrate.connect(
@@ -57,3 +60,4 @@ class DossierConfig(AppConfig):
                 dispatch_uid=f"dossier-touch-{model.__name__}-delete",
             )
         purge.connect()  # knowledge-base changes drop exactly the cached pages they touch
+        published.connect()  # Event.published follows its article (publish, privacy, moves)

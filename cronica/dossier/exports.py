@@ -59,7 +59,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, cls=DjangoJSONEncoder)
 
 
-def _json(events: QuerySet, filters: dict[str, Any], request: HttpRequest) -> Iterator[str]:
+def _json(events: QuerySet, filters: ledger.Filters, request: HttpRequest) -> Iterator[str]:
     # The count comes before the rows. It is counted by the same query (a window over the
     # whole result), so it always equals the number of rows that follow.
     chunks = _chunks(events.annotate(ledger_total=Window(Count("pk"))))
@@ -75,7 +75,7 @@ def _json(events: QuerySet, filters: dict[str, Any], request: HttpRequest) -> It
 
 
 def seizures_json(
-    events: QuerySet, filters: dict[str, Any], request: HttpRequest
+    events: QuerySet, filters: ledger.Filters, request: HttpRequest
 ) -> StreamingHttpResponse:
     """``{"count", "filters", "results"}`` of ``events`` as streamed JSON, byte for byte
     what ``JsonResponse`` made of the whole dictionary."""

@@ -1,10 +1,11 @@
-"""Periodic job of the knowledge base (run by ``cronica worker``, see core/clock.py)."""
+"""Periodic jobs of the knowledge base (run by ``cronica worker``, see core/clock.py)."""
 
 import logging
 from typing import Any
 
-from . import knowledge
+from . import knowledge, published
 from .linking import link
+from .models import Event
 
 logger = logging.getLogger(__name__)
 _linked_with: dict[str, Any] = {"fingerprint": None}
@@ -26,4 +27,14 @@ def relink_if_changed() -> int:
         count += 1
     _linked_with["fingerprint"] = current
     logger.info("knowledge base changed: relinked %d articles", count)
+    return count
+
+
+def check_published() -> int:
+    """The safety net of ``Event.published``: every event's flag from its article, in case
+    a path that keeps it true was missed (a bulk SQL change, a signal lost to a crash); 0
+    when none was. See published.py."""
+    count = published.sync(Event.objects.all())
+    if count:
+        logger.warning("published flag was wrong on %d events; fixed", count)
     return count

@@ -4,15 +4,18 @@ country and year, as rows for the page, the CSV and JSON exports and the API."""
 import csv
 import io
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypedDict
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from .drugs import DRUGS
 from .merging import shown_once
 from .models import Entity, Event, Review
-from .published import published
 
 DRUG_NAMES = [name for name, _pattern in DRUGS]
 FIELDS = [
@@ -35,9 +38,15 @@ class BadFilter(ValueError):
     """A filter value the ledger cannot use; the message says which and why."""
 
 
-def confirmed_seizures():
+class Filters(TypedDict):
+    drug: str
+    country: str
+    year: int | None
+
+
+def confirmed_seizures() -> QuerySet:
     seizures = Event.objects.filter(
-        published(),
+        published=True,
         kind=Event.Kind.SEIZURE,
         role=Event.Role.REPORT,
         status=Review.CONFIRMED,
@@ -49,7 +58,7 @@ def confirmed_seizures():
     )
 
 
-def clean_filters(params):
+def clean_filters(params: Mapping[str, str]) -> Filters:
     """``{"drug", "country", "year"}`` from query parameters; raises ``BadFilter``."""
     drug = params.get("drug", "").strip()
     country = params.get("country", "").strip()
@@ -71,7 +80,7 @@ def clean_filters(params):
     return {"drug": drug, "country": country, "year": int(year) if year else None}
 
 
-def filtered(filters):
+def filtered(filters: Filters) -> QuerySet:
     rows = confirmed_seizures()
     if filters["drug"]:
         rows = rows.filter(drug=filters["drug"])
@@ -86,7 +95,7 @@ def filtered(filters):
     return rows
 
 
-def as_row(event, request=None):
+def as_row(event: Event, request: HttpRequest | None = None) -> OrderedDict[str, Any]:
     article = event.article
     return OrderedDict(
         [
@@ -106,34 +115,57 @@ def as_row(event, request=None):
     )
 
 
-def monthly_kilograms(rows):
-    """``{(year, month): kg}`` of the filtered seizures, grouped in the database: the chart
-    and the year choices need every seizure's date, and reading one row per seizure
-    grows with the ledger (by date: when it happened, else when it was reported)."""
+@dataclass
+class Overview:
+    """What the ledger page shows beside its rows: how many seizures match and their
+    kilograms, the chart's ``{(year, month): kg}``, and the year and country choices."""
+
+    count: int
+    kg: float
+    months: dict[tuple[int, int], float]
+    years: list[int]
+    countries: list[Entity]
+
+
+def overview(filters: Filters) -> Overview:
+    """The ``Overview`` from one query over every confirmed seizure, grouped by year,
+    month, country and drug, filtered here. Each part needs every seizure's date (when it
+    happened, else when its article was published): asked one by one, the count, the
+    chart, the years and the countries joined every seizure to its page four times."""
     day = Coalesce("occurred_on", TruncDate("article__first_published_at"))
-    grouped = (
-        rows.annotate(year=ExtractYear(day), month=ExtractMonth(day))
-        .filter(year__isnull=False)
+    groups = list(
+        confirmed_seizures()
+        .annotate(year=ExtractYear(day), month=ExtractMonth(day))
         .order_by()
-        .values("year", "month")
-        .annotate(total=Sum("kg"))
+        .values_list("year", "month", "country_id", "drug")
+        .annotate(n=Count("pk"), total=Sum("kg"))
     )
-    return {(g["year"], g["month"]): g["total"] or 0 for g in grouped}
+    countries = list(Entity.objects.filter(pk__in={group[2] for group in groups} - {None}))
+    country = next((c.pk for c in countries if c.slug == filters["country"]), None)
+    count, kg = 0, 0.0
+    months: dict[tuple[int, int], float] = {}
+    for year, month, country_id, drug, n, total in groups:
+        if (
+            (filters["drug"] and drug != filters["drug"])
+            or (filters["country"] and (country is None or country_id != country))
+            or (filters["year"] and year != filters["year"])
+        ):
+            continue
+        count += n
+        kg += total or 0
+        if year is not None:
+            months[(year, month)] = months.get((year, month), 0) + (total or 0)
+    years = sorted({group[0] for group in groups if group[0] is not None}, reverse=True)
+    return Overview(count, kg, months, years, countries)
 
 
-def summary(rows):
-    """How many seizures match and their kilograms, counted in the database."""
-    totals = rows.aggregate(count=Count("pk"), kg=Sum("kg"))
-    return totals["count"], totals["kg"] or 0
-
-
-def over_time(months):
-    """``[(period, kilograms)]`` in order, for the chart, from ``monthly_kilograms``: per
+def over_time(months: dict[tuple[int, int], float]) -> list[tuple[str, float]]:
+    """``[(period, kilograms)]`` in order, for the chart, from ``Overview.months``: per
     year, or per month when the seizures fall within two years (a single bar says
     nothing)."""
     months = {key: kg for key, kg in months.items() if kg}
     monthly = len({year for year, _month in months}) <= 2
-    totals = {}
+    totals: dict[tuple[int, int], float] = {}
     for (year, month), kg in months.items():
         key = (year, month if monthly else 0)
         totals[key] = totals.get(key, 0) + kg
@@ -143,7 +175,7 @@ def over_time(months):
     ]
 
 
-def _cell(value):
+def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
     if value is None:
         return ""
@@ -151,18 +183,10 @@ def _cell(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def to_csv(rows):
+def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(FIELDS)
     for row in rows:
         writer.writerow([_cell(row[field]) for field in FIELDS])
     return out.getvalue()
-
-
-def years_available():
-    return sorted({year for year, _month in monthly_kilograms(confirmed_seizures())}, reverse=True)
-
-
-def countries_available():
-    return Entity.objects.filter(pk__in=confirmed_seizures().values("country_id"))

@@ -10,7 +10,7 @@ import logging
 from django.db import transaction
 from wagtail.models import Page
 
-from . import knowledge, merging
+from . import knowledge, merging, published
 from .extraction import Extraction, FoundEvent, event_fields, extract
 from .gazetteer import Match
 from .models import Event, Mention, Review, UnknownName
@@ -82,6 +82,7 @@ def link(article: Page) -> Extraction:
         fingerprint__in=seen
     ).delete()
     merging.merge(list(dict.fromkeys(saved.values())))
+    published.sync_articles([article.pk])
 
     UnknownName.objects.filter(article=article).delete()
     UnknownName.objects.bulk_create(

@@ -18,7 +18,6 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .models import Entity, Event, Review
-from .published import published
 
 DAYS = 7
 
@@ -86,5 +85,5 @@ def merge(events: Iterable[Event]) -> None:
 def shown_once(events: QuerySet) -> QuerySet:
     """Drops from a queryset of confirmed events the reports of an event that is
     itself shown (confirmed, published): each event appears once."""
-    shown = Event.objects.filter(pk=OuterRef("same_as_id"), status=Review.CONFIRMED)
-    return events.exclude(Exists(shown.filter(published())))
+    shown = Event.objects.filter(pk=OuterRef("same_as_id"), status=Review.CONFIRMED, published=True)
+    return events.exclude(Exists(shown))

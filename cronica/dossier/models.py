@@ -325,6 +325,9 @@ class Event(models.Model):
     )
     item_count = models.PositiveBigIntegerField(_("count"), null=True, blank=True)
     item_unit = models.CharField(_("counted in"), max_length=10, choices=Unit.choices, blank=True)
+    # Its article is live and public; kept in sync by published.py, so the ledger and
+    # profiles need not ask the page tree for every event.
+    published = models.BooleanField(default=False, db_index=True, editable=False)
     same_as = models.ForeignKey(
         "self",
         null=True,

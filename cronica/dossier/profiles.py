@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from . import svg
 from .merging import shown_once
 from .models import Entity, Event, Mention, Review
-from .published import published
 
 if TYPE_CHECKING:
     from cronica.news.models import ArticlePage
@@ -89,7 +88,7 @@ def confirmed_events(entity: Entity) -> QuerySet:
     """Confirmed events from published articles that involve ``entity`` or happened in it."""
     involved = Event.objects.filter(entities=entity).values("pk")
     events = Event.objects.filter(
-        published(), status=Review.CONFIRMED, role=Event.Role.REPORT
+        published=True, status=Review.CONFIRMED, role=Event.Role.REPORT
     ).filter(Q(pk__in=involved) | Q(place=entity) | Q(country=entity))
     return (
         shown_once(events)
@@ -105,7 +104,7 @@ def attach_sources(events: list[Event]) -> list[Event]:
     reports = (
         Event.objects.filter(Q(pk__in=roots.values()) | Q(same_as__in=roots.values()))
         .exclude(status=Review.REJECTED)
-        .filter(published())
+        .filter(published=True)
         .select_related("article")
         .order_by("pk")
     )

@@ -1,19 +1,125 @@
-"""Which events come from a published article, as a correlated ``EXISTS`` per event.
+"""``Event.published``: whether an event's article is live and public, stored on the event
+and kept true here, so the ledger, profiles and ``shown_once`` filter on an indexed column.
 
-``ArticlePage.objects.live().public()`` is the definition of a published article. Used as
-``article__in=...`` it is a subquery over every live page, and inside ``exclude()``
-(``shown_once``) PostgreSQL hashes all of them (100,000 at the scale of
-bench/search_ledger.py) for every ledger query: about 600 ms each, five queries a page.
-The same pages asked for one event at a time (``EXISTS`` on the page's primary key) cost
-one index lookup per event, and ``NOT EXISTS`` plans as an anti-join.
+``Page.objects.live().public()`` is the definition of a published article. Asked in every
+ledger query (as a subquery, or an ``EXISTS`` per event) it cost 0.7-0.8 s a page at
+100,000 articles (bench/search_ledger.py): PostgreSQL joins every seizure to its page and
+the private sections for the count, the rows, the chart, the years and the countries.
+
+What makes an article stop or start being published, and where the flag follows it:
+
+- publish and unpublish (``page_published`` / ``page_unpublished``, sent for every page
+  Wagtail publishes or unpublishes, descendants included);
+- a private section added, changed or removed (``PageViewRestriction`` saved or deleted),
+  for every page under it;
+- a page moved (``post_page_move``), for every page under it: a new parent may be private;
+- a new event (``pre_save``) takes its article's state, and linking re-checks the
+  article's events when it is done;
+- ``jobs.check_published``, a periodic job of the worker, repairs anything a path above missed
+  (a bulk SQL change, a signal lost to a crash) and logs how many it fixed.
+
+When a flag changes, the page caches forget the listings and the profiles of the entities
+the events name (``purge.kb_urls``).
 """
 
-from django.db.models import Exists, OuterRef
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from cronica.news.purge import purge_urls
+
+from .models import Event
+from .purge import kb_urls
 
 
-def published(article_field="article_id"):
-    """True when the page whose id is in ``article_field`` of the outer row is live and
-    public, exactly as ``Page.objects.live().public()`` says."""
+def _public_pages() -> QuerySet:
     from wagtail.models import Page
 
-    return Exists(Page.objects.live().public().filter(pk=OuterRef(article_field)))
+    return Page.objects.live().public()
+
+
+def _affected_entities(changed: QuerySet) -> set[int]:
+    """Entities whose profiles show one of the ``changed`` events, or an event merged with
+    one of them (the first report's profile lists every source)."""
+    related = Event.objects.filter(
+        Q(pk__in=changed.values("pk"))
+        | Q(pk__in=changed.values("same_as_id"))
+        | Q(same_as__in=changed.values("pk"))
+    )
+    ids: set[int] = set()
+    for place_id, country_id in related.values_list("place_id", "country_id"):
+        ids.update((place_id, country_id))
+    through = Event.entities.through.objects.filter(event__in=related.values("pk"))
+    ids.update(through.values_list("entity_id", flat=True))
+    return ids - {None}
+
+
+def sync(events: QuerySet) -> int:
+    """Sets ``published`` on ``events`` from their articles; purges what changed and
+    returns how many changed."""
+    public = _public_pages().values("pk")
+    gaining = events.filter(published=False, article_id__in=public)
+    losing = events.filter(published=True).exclude(article_id__in=public)
+    changed = Event.objects.filter(Q(pk__in=gaining.values("pk")) | Q(pk__in=losing.values("pk")))
+    if not changed.exists():
+        return 0
+    entity_ids = _affected_entities(changed)
+    count = gaining.update(published=True) + losing.update(published=False)
+    if count:
+        purge_urls(kb_urls(entity_ids))
+    return count
+
+
+def sync_articles(article_ids: Iterable[int]) -> int:
+    """``sync`` for the events of the articles ``article_ids``."""
+    return sync(Event.objects.filter(article_id__in=set(article_ids)))
+
+
+def sync_under(page: Any) -> int:
+    """``sync`` for the events of ``page`` and of every page below it."""
+    return sync(Event.objects.filter(article__path__startswith=page.path))
+
+
+def on_new_event(sender: type[Event], instance: Event, **kwargs: Any) -> None:
+    """``pre_save`` of an event: a new one starts with its article's state."""
+    if instance._state.adding and instance.article_id:
+        instance.published = _public_pages().filter(pk=instance.article_id).exists()
+
+
+def on_publish_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """``page_published`` / ``page_unpublished`` of any page (only articles have events)."""
+    sync_articles([instance.pk])
+
+
+def on_restriction_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """``post_save`` / ``post_delete`` of a ``PageViewRestriction``: the pages under it."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # deleted with its page: its events are gone too
+        sync_under(page)
+
+
+def on_page_move(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """``post_page_move``: the moved page and the pages under it, at their new place."""
+    from wagtail.models import Page
+
+    sync_under(Page.objects.get(pk=instance.pk))
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save, pre_save
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    pre_save.connect(on_new_event, sender=Event, dispatch_uid="dossier-published-new-event")
+    page_published.connect(on_publish_change, dispatch_uid="dossier-published-publish")
+    page_unpublished.connect(on_publish_change, dispatch_uid="dossier-published-unpublish")
+    post_page_move.connect(on_page_move, dispatch_uid="dossier-published-move")
+    for n, signal in enumerate((post_save, post_delete)):
+        signal.connect(
+            on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"dossier-published-restriction-{n}",
+        )

@@ -28,6 +28,7 @@ kilo cada uno") and drugs destroyed rather than seized are not seizures.
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .dates import MONTHS
@@ -176,12 +177,12 @@ class Item:
     precision: float  # the value of its last significant digit
     drug: str = ""
     role: str = "report"  # "report", "restatement" or "aggregate"
-    parts: list = field(default_factory=list)  # the items it restates or sums
+    parts: "list[Item]" = field(default_factory=list)  # the items it restates or sums
     count: int | None = None  # packages or pills of a weighed seizure
     count_unit: str = ""
 
 
-def _precision(written, value):
+def _precision(written: str, value: float) -> float:
     """What the last significant digit of a written number is worth, in ``value``'s unit:
     "1,7 toneladas" -> 100 kg, "14,000 pounds" -> 1,000 lb, "dos toneladas" -> 1 t."""
     number = written.split("(")[0]
@@ -194,16 +195,16 @@ def _precision(written, value):
     return abs(value) / int(digits)
 
 
-def _drugs(folded):
-    return [(m.start(), m.end(), m.lastgroup) for m in DRUG_RE.finditer(folded)]
+def _drugs(folded: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.lastgroup or "") for m in DRUG_RE.finditer(folded)]
 
 
-def _clause_end(folded, start, limit):
+def _clause_end(folded: str, start: int, limit: int) -> int:
     stop = CLAUSE_STOP.search(folded, start, limit)
     return stop.start() if stop else limit
 
 
-def _clause_start(folded, end):
+def _clause_start(folded: str, end: int) -> int:
     before = folded[:end]
     cut = max(before.rfind(c) for c in ";:.!?\n")
     comma = before.rfind(",")
@@ -215,7 +216,7 @@ def _clause_start(folded, end):
 class Reader:
     """Reads one article: ``Reader(text, sentence_spans).seizures()``."""
 
-    def __init__(self, text, spans, language):
+    def __init__(self, text: str, spans: list[tuple[int, str]], language: str) -> None:
         self.text = text
         self.folded = fold(text)
         self.spans = spans  # [(start, sentence)]
@@ -224,23 +225,23 @@ class Reader:
         self.drug_starts = [d[0] for d in self.drugs]
         # Per sentence, not per quantity: a sentence listing thousands of quantities would
         # otherwise be folded and scanned once for each of them (quadratic time).
-        self._folded_sentences = {}
-        self._cued_sentences = {}
-        self._aggregate_sentences = {}
+        self._folded_sentences: dict[int, str] = {}
+        self._cued_sentences: dict[int, bool] = {}
+        self._aggregate_sentences: dict[int, bool] = {}
 
-    def _folded_sentence(self, index):
+    def _folded_sentence(self, index: int) -> str:
         if index not in self._folded_sentences:
             self._folded_sentences[index] = fold(self.spans[index][1])
         return self._folded_sentences[index]
 
-    def _drugs_between(self, start, end):
+    def _drugs_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Drug names starting in ``[start, end)``, by bisection (a scan per quantity
         made long texts quadratic)."""
         low = bisect_left(self.drug_starts, start)
         high = bisect_left(self.drug_starts, end)
         return self.drugs[low:high]
 
-    def _items(self):
+    def _items(self) -> list[Item]:
         items = []
         for index, (start, sentence) in enumerate(self.spans):
             for quantity in quantities(sentence, self.short_tons):
@@ -276,11 +277,11 @@ class Reader:
         items.sort(key=lambda item: item.start)
         return items
 
-    def _sentence_end(self, item):
+    def _sentence_end(self, item: Item) -> int:
         start, sentence = self.spans[item.sentence]
         return start + len(sentence)
 
-    def _drug_after(self, item, following):
+    def _drug_after(self, item: Item, following: Item | None) -> tuple[str | None, str]:
         """``(drug, how)``: the drug named after the quantity, "" for a generic or
         mixed load, None when nothing is said after it."""
         limit = min(self._sentence_end(item), item.end + 110)
@@ -315,7 +316,7 @@ class Reader:
             return "", "generic"
         return None, "none"
 
-    def _drug_before(self, item):
+    def _drug_before(self, item: Item) -> str | None:
         start = max(_clause_start(self.folded, item.start), item.start - 90)
         found = [d for d in self._drugs_between(start, item.start) if d[1] <= item.start]
         generic = list(GENERIC.finditer(self.folded, start, item.start))
@@ -332,11 +333,11 @@ class Reader:
             return found[-1][2]
         return None
 
-    def _drug_earlier(self, item):
+    def _drug_earlier(self, item: Item) -> str | None:
         found = [d for d in self._drugs_between(0, item.start)[-2:] if d[1] <= item.start]
         return found[-1][2] if found else None
 
-    def _cued(self, item):
+    def _cued(self, item: Item) -> bool:
         if item.sentence not in self._cued_sentences:
             first = max(0, item.sentence - 3)
             self._cued_sentences[item.sentence] = any(
@@ -345,7 +346,7 @@ class Reader:
             )
         return self._cued_sentences[item.sentence]
 
-    def _is_aggregate(self, item):
+    def _is_aggregate(self, item: Item) -> bool:
         if item.sentence not in self._aggregate_sentences:
             self._aggregate_sentences[item.sentence] = self._sentence_is_aggregate(
                 self._folded_sentence(item.sentence)
@@ -353,7 +354,7 @@ class Reader:
         return self._aggregate_sentences[item.sentence]
 
     @staticmethod
-    def _sentence_is_aggregate(folded):
+    def _sentence_is_aggregate(folded: str) -> bool:
         for match in AGGREGATE.finditer(folded):
             if re.search(r"\d{4}$", match[0]) and MONTH_BEFORE.search(folded, 0, match.start()):
                 continue  # "21 de octubre de 2025" dates a seizure; "en 2024" is a period
@@ -361,7 +362,7 @@ class Reader:
         # "a total of 218 pounds in two separate incidents" (an offload is one event)
         return bool(SEVERAL.search(folded)) and not OFFLOAD.search(folded)
 
-    def seizures(self):
+    def seizures(self) -> list[Item]:
         items = self._items()
         kept = []
         for position, item in enumerate(items):
@@ -407,7 +408,7 @@ class Reader:
             self._attach_counts(block)
         return kept
 
-    def _parts(self, items):
+    def _parts(self, items: list[Item]) -> None:
         """A part of a seizure ("of which 573 kilos ...") restates the larger one."""
         for item in items:
             if item.role != "part":
@@ -431,7 +432,7 @@ class Reader:
             if larger and not item.drug:
                 item.drug = larger[0].drug
 
-    def _attach_counts(self, items):
+    def _attach_counts(self, items: list[Item]) -> None:
         """Counts that describe a weighed seizure ("300 packages ... weighing 1,635
         pounds", "30 ladrillos" of the 1,500 kilos, "2,6 millones de dosis") are its
         details: a restatement, never a second seizure. A count joined to a weight by
@@ -492,7 +493,7 @@ class Reader:
             if target.count is None and item.unit != "doses":
                 target.count, target.count_unit = int(item.value), item.unit
 
-    def _restatements(self, items):
+    def _restatements(self, items: list[Item]) -> None:
         """Later or rounder mentions of the same seizure (or of the same total): of the
         earlier figures a later one can be, the most precise is the one it is paired
         with (so "3.201 kilogramos" twice pair with each other, and the headline's "más
@@ -524,7 +525,7 @@ class Reader:
                 if other.role == "restatement" and other.parts == [coarse]:
                     other.parts = [fine]
 
-    def _sums(self, items):
+    def _sums(self, items: list[Item]) -> None:
         """A quantity that adds up seizures the article itemizes is their total."""
         reports = [i for i in items if i.role == "report" and i.kind == "weight"]
         specific = [i for i in reports if i.drug]
@@ -555,9 +556,10 @@ class Reader:
 BLOCK = 40
 
 
-def _blocks(items):
+def _blocks(items: list[Item]) -> Iterator[list[Item]]:
     """``items`` (in text order) cut into runs of at most ``BLOCK`` sentences."""
-    block, first = [], None
+    block: list[Item] = []
+    first: int | None = None
     for item in items:
         if first is not None and item.sentence - first >= BLOCK:
             yield block
@@ -569,7 +571,7 @@ def _blocks(items):
         yield block
 
 
-def _same_figure(a, b):
+def _same_figure(a: Item, b: Item) -> bool:
     """Whether two figures can be the same seizure: within 1 %, or one is the other
     rounded to its own precision ("2,4 toneladas" for 2,438 kilos)."""
     if abs(a.value - b.value) <= 0.01 * max(a.value, b.value):
@@ -584,6 +586,6 @@ def _same_figure(a, b):
     return abs(coarse.value - fine.value) <= min(slack, 0.25 * fine.value)
 
 
-def read(text, spans, language):
+def read(text: str, spans: list[tuple[int, str]], language: str) -> list[Item]:
     """The seizure items of an article (``spans``: its ``(start, sentence)`` pairs)."""
     return Reader(text, spans, language).seizures()

@@ -2,8 +2,6 @@
 and the seizure ledger with its chart and exports. Plain GET pages that set no cookie, so
 the cache in front can serve them; everything is drawn on the server."""
 
-from typing import Any
-
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -44,9 +42,9 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "dossier/entity.html", {"profile": profile(item), "entity": item})
 
 
-def _ledger_filters(request: HttpRequest) -> tuple[dict[str, Any] | None, str | None]:
+def _ledger_filters(request: HttpRequest) -> tuple[ledger.Filters | None, str]:
     try:
-        return ledger.clean_filters(request.GET), None
+        return ledger.clean_filters(request.GET), ""
     except ledger.BadFilter as error:
         return None, str(error)
 
@@ -54,12 +52,12 @@ def _ledger_filters(request: HttpRequest) -> tuple[dict[str, Any] | None, str | 
 @require_safe
 def seizures(request: HttpRequest) -> HttpResponse:
     filters, error = _ledger_filters(request)
-    if error:
+    if filters is None:
         return render(request, "dossier/seizures.html", {"error": error}, status=400)
     events = ledger.filtered(filters)
-    count, total_kg = ledger.summary(events)
+    overview = ledger.overview(filters)
     paginator = Paginator(events, LEDGER_PAGE, allow_empty_first_page=True)
-    paginator.count = count
+    paginator.count = overview.count
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as invalid:
@@ -70,15 +68,13 @@ def seizures(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": [ledger.as_row(e, request) for e in page.object_list],
         "page": page,
-        "count": count,
+        "count": overview.count,
         "filters": filters,
         "drugs": ledger.DRUG_NAMES,
-        "countries": ledger.countries_available(),
-        "years": ledger.years_available(),
-        "total_kg": total_kg,
-        "chart": svg.bar_chart(
-            ledger.over_time(ledger.monthly_kilograms(events)), _("Kilograms seized over time")
-        ),
+        "countries": overview.countries,
+        "years": overview.years,
+        "total_kg": overview.kg,
+        "chart": svg.bar_chart(ledger.over_time(overview.months), _("Kilograms seized over time")),
         "query": f"?{query}" if query else "",
         "page_query": f"?{query}&page=" if query else "?page=",
     }
@@ -88,6 +84,6 @@ def seizures(request: HttpRequest) -> HttpResponse:
 @require_safe
 def seizures_csv(request: HttpRequest) -> HttpResponseBase:
     filters, error = _ledger_filters(request)
-    if error:
+    if filters is None:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     return exports.seizures_csv(ledger.filtered(filters), request)

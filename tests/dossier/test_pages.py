@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cronica.dossier import ledger
 from cronica.dossier.models import Entity, Event, Mention, Review
 
 
@@ -181,3 +182,36 @@ def test_ledger_bad_page_is_not_found(client, many_seizures, monkeypatch, page):
     monkeypatch.setattr(views, "LEDGER_PAGE", 3)
     assert client.get(f"/en/kb/seizures/?page={page}").status_code == 404
     assert client.get("/en/kb/seizures/?page=1").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "drug=cocaine",
+        "country=spain",
+        "year=2023",
+        "drug=cocaine&country=spain&year=2023",
+        "country=ecuador&drug=heroin",
+    ],
+)
+def test_the_ledger_overview_counts_what_the_rows_are(many_seizures, query):
+    """The grouped query's count, kilograms and chart agree with the filtered rows
+    themselves; its choices with every confirmed seizure."""
+    from django.http import QueryDict
+
+    filters = ledger.clean_filters(QueryDict(query))
+    rows = list(ledger.filtered(filters))
+    overview = ledger.overview(filters)
+    assert overview.count == len(rows)
+    assert overview.kg == pytest.approx(sum(e.kg or 0 for e in rows))
+    months = {}
+    for e in rows:
+        months[(e.date.year, e.date.month)] = months.get((e.date.year, e.date.month), 0) + (
+            e.kg or 0
+        )
+    assert overview.months == pytest.approx(months)
+    every = list(ledger.confirmed_seizures())
+    assert overview.years == sorted({e.date.year for e in every}, reverse=True)
+    assert {c.pk for c in overview.countries} == {e.country_id for e in every} - {None}
