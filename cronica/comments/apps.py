@@ -20,6 +20,8 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from cronica.news.setup import after_migrate
 
+        from . import targets  # noqa: F401 (connects the signals that keep it current)
+
         post_migrate.connect(
             after_migrate(_grant_permissions),
             weak=False,
