@@ -32,6 +32,7 @@ from . import policy
 from .models import ArticleCommentPolicy, CommentSettings
 
 MAX_AGE = 30.0
+MAX_ENTRIES = 500  # articles kept per process: a flood over every article cannot grow it
 GENERATION_KEY = "comments:targets:generation"
 
 
@@ -77,6 +78,8 @@ def lookup(article_id: int) -> Target | None:
         return None
     target = Target(article, policy.site_settings(article), current, time.monotonic())
     with _lock:
+        if len(_targets) >= MAX_ENTRIES:
+            _targets.clear()
         _targets[article_id] = target
     return target
 

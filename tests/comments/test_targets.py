@@ -62,3 +62,10 @@ def test_a_change_made_by_another_process_applies_to_the_next_post(article, post
     ArticlePage.objects.filter(pk=article.pk).update(comments_closed=True)
     caches["ratelimit"].set(targets.GENERATION_KEY, "set by another process", None)
     assert post(article, "After another process closed it.").status_code == 403
+
+
+def test_what_a_process_keeps_is_bounded(article, post, monkeypatch):
+    monkeypatch.setattr(targets, "MAX_ENTRIES", 1)
+    monkeypatch.setitem(targets._targets, -1, object())  # another article, kept before
+    assert post(article, "A comment on this article.").status_code == 303
+    assert list(targets._targets) == [article.pk]
