@@ -132,6 +132,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
+            # Each serving thread keeps its connection for a minute instead of opening one
+            # per request (with the PRAGMAs below and Django's SQL functions to register:
+            # an eighth of a comment POST's time under a flood, bench/README.md).
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 # WAL lets readers run alongside the single writer; IMMEDIATE transactions
                 # take the write lock up front so concurrent writers queue instead of

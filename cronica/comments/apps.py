@@ -22,6 +22,7 @@ class CommentsConfig(AppConfig):
 
         from cronica.news.setup import after_migrate
 
+        from . import targets  # noqa: F401 (connects the signals that keep it current)
         from .models import Comment
         from .threads import on_comment_change
 

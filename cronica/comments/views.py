@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cronica.core import ratelimit
 from cronica.core.origin import same_origin
-from cronica.news.models import ArticlePage
+from cronica.core.writegate import write_transaction
 
-from . import pipeline, policy, reports
+from . import pipeline, policy, reports, targets
 from .display import prepare
 from .forms import CommentForm, EditForm, ReportForm
 from .models import Comment
@@ -58,11 +58,12 @@ def post_comment(request, article_id):
         return _refuse(
             request, _("Too many comments in a short time. Wait a minute and try again."), 429
         )
-    # The article's own moderation policy comes in the same query (policy.mode_for).
-    article = get_object_or_404(
-        ArticlePage.objects.live().select_related("comment_policy"), pk=article_id
-    )
-    site_settings = policy.site_settings(article)
+    # The live article with its own moderation policy and its site's settings, from this
+    # process's memory while nothing that decides them has changed (targets.py).
+    target = targets.lookup(article_id)
+    if target is None:
+        raise Http404
+    article, site_settings = target.article, target.settings
     if not policy.is_open(article, site_settings):
         return _refuse(request, _("Comments on this article are closed."), 403)
     form = CommentForm(request.POST, article=article)
@@ -91,7 +92,9 @@ def post_comment(request, article_id):
         comment.screening = {"reasons": ["spam: filled in the hidden field"]}
     else:
         pipeline.screen(comment, site_settings)  # reads only: before the write lock
-    with transaction.atomic():  # a new reader and its first comment: one short commit
+    # A new reader and its first comment: one short commit, behind the write gate so that
+    # a flood's writers queue for SQLite's write lock without polling for it.
+    with write_transaction():
         if token:
             reader.save()  # comment.save() then takes the reader's new id (Django >= 3.2)
         comment.save()
