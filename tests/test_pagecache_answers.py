@@ -12,7 +12,7 @@ import io
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import override_settings
 
@@ -27,11 +27,14 @@ PROXY = {"SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https")}
 
 @pytest.fixture(autouse=True)
 def empty_store():
-    # As Django's test client does: the test's transaction must outlive each request.
+    # As Django's test client does: the test's transaction must outlive each request, so
+    # neither its start nor its end may close the connection (PostgreSQL closes it then).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     pagecache.forget_all()
     yield
     pagecache.forget_all()
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 
