@@ -54,7 +54,7 @@ def confirmed_seizures() -> QuerySet:
     return (
         shown_once(seizures)
         .select_related("article", "place", "country")
-        .order_by("-occurred_on", "-article__first_published_at", "-pk")
+        .order_by("-occurred_on", "-article_published_at", "-pk")
     )
 
 
@@ -89,8 +89,7 @@ def filtered(filters: Filters) -> QuerySet:
     if filters["year"]:
         year = filters["year"]
         rows = rows.filter(
-            Q(occurred_on__year=year)
-            | Q(occurred_on__isnull=True, article__first_published_at__year=year)
+            Q(occurred_on__year=year) | Q(occurred_on__isnull=True, article_published_at__year=year)
         )
     return rows
 
@@ -130,9 +129,10 @@ class Overview:
 def overview(filters: Filters) -> Overview:
     """The ``Overview`` from one query over every confirmed seizure, grouped by year,
     month, country and drug, filtered here. Each part needs every seizure's date (when it
-    happened, else when its article was published): asked one by one, the count, the
-    chart, the years and the countries joined every seizure to its page four times."""
-    day = Coalesce("occurred_on", TruncDate("article__first_published_at"))
+    happened, else when its article was published, ``Event.article_published_at``, so no
+    seizure is joined to its page): asked one by one, the count, the chart, the years and
+    the countries joined every seizure to its page four times."""
+    day = Coalesce("occurred_on", TruncDate("article_published_at"))
     groups = list(
         confirmed_seizures()
         .annotate(year=ExtractYear(day), month=ExtractMonth(day))
