@@ -94,6 +94,16 @@ def filtered(filters: Filters) -> QuerySet:
     return rows
 
 
+def page_of(rows: QuerySet, start: int, stop: int) -> list[Event]:
+    """``rows[start:stop]`` with their articles, places and countries. The slice is chosen
+    on the events alone, then only its rows are joined: sliced as one query, PostgreSQL
+    joined every seizure to its page before sorting (31 of the page's 44 ms of SQL at
+    5,000 seizures, bench/README.md)."""
+    ids = list(rows.values_list("pk", flat=True)[start:stop])
+    found = Event.objects.select_related("article", "place", "country").in_bulk(ids)
+    return [found[pk] for pk in ids]
+
+
 def as_row(event: Event, request: HttpRequest | None = None) -> OrderedDict[str, Any]:
     article = event.article
     return OrderedDict(
