@@ -31,10 +31,10 @@ def relink_if_changed() -> int:
 
 
 def check_published() -> int:
-    """The safety net of ``Event.published``: every event's flag from its article, in case
-    a path that keeps it true was missed (a bulk SQL change, a signal lost to a crash); 0
-    when none was. See published.py."""
+    """The safety net of ``Event.published`` and ``Event.article_published_at``: every
+    event's flag and date from its article, in case a path that keeps them true was missed
+    (a bulk SQL change, a signal lost to a crash); 0 when none was. See published.py."""
     count = published.sync(Event.objects.all())
     if count:
-        logger.warning("published flag was wrong on %d events; fixed", count)
+        logger.warning("published flag or article date was wrong on %d events; fixed", count)
     return count

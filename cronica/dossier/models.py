@@ -328,6 +328,9 @@ class Event(models.Model):
     # Its article is live and public; kept in sync by published.py, so the ledger and
     # profiles need not ask the page tree for every event.
     published = models.BooleanField(default=False, db_index=True, editable=False)
+    # Its article's ``first_published_at``, copied by published.py with the flag, so the
+    # ledger sorts and charts seizures without joining them to their pages.
+    article_published_at = models.DateTimeField(null=True, editable=False)
     same_as = models.ForeignKey(
         "self",
         null=True,

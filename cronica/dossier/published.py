@@ -1,12 +1,15 @@
 """``Event.published``: whether an event's article is live and public, stored on the event
-and kept true here, so the ledger, profiles and ``shown_once`` filter on an indexed column.
+and kept true here, so the ledger, profiles and ``shown_once`` filter on an indexed column;
+and ``Event.article_published_at``, the article's ``first_published_at``, kept with it so
+the ledger sorts and charts seizures by date without joining them to their pages.
 
 ``Page.objects.live().public()`` is the definition of a published article. Asked in every
 ledger query (as a subquery, or an ``EXISTS`` per event) it cost 0.7-0.8 s a page at
 100,000 articles (bench/search_ledger.py): PostgreSQL joins every seizure to its page and
 the private sections for the count, the rows, the chart, the years and the countries.
 
-What makes an article stop or start being published, and where the flag follows it:
+What makes an article stop or start being published (or gives it its first publication
+date, which Wagtail sets on the first publish and keeps after), and where both follow it:
 
 - publish and unpublish (``page_published`` / ``page_unpublished``, sent for every page
   Wagtail publishes or unpublishes, descendants included);
@@ -16,16 +19,17 @@ What makes an article stop or start being published, and where the flag follows 
 - a new event (``pre_save``) takes its article's state, and linking re-checks the
   article's events when it is done;
 - ``jobs.check_published``, a periodic job of the worker, repairs anything a path above missed
-  (a bulk SQL change, a signal lost to a crash) and logs how many it fixed.
+  (a bulk SQL change such as the importer's dates, a signal lost to a crash) and logs how
+  many it fixed.
 
-When a flag changes, the page caches forget the listings and the profiles of the entities
+When a flag or a date changes, the page caches forget the listings and the profiles of the entities
 the events name (``purge.kb_urls``).
 """
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from cronica.news.purge import purge_urls
 
@@ -55,20 +59,39 @@ def _affected_entities(changed: QuerySet) -> set[int]:
     return ids - {None}
 
 
+def _redated(events: QuerySet) -> QuerySet:
+    """The ``events`` whose ``article_published_at`` is not their article's
+    ``first_published_at`` (either may be null)."""
+    page_date = F("article__first_published_at")
+    return events.exclude(article_published_at=page_date).exclude(
+        article_published_at__isnull=True, article__first_published_at__isnull=True
+    )
+
+
 def sync(events: QuerySet) -> int:
-    """Sets ``published`` on ``events`` from their articles; purges what changed and
-    returns how many changed."""
+    """Sets ``published`` and ``article_published_at`` on ``events`` from their articles;
+    purges what changed and returns how many events changed."""
+    from wagtail.models import Page
+
     public = _public_pages().values("pk")
     gaining = events.filter(published=False, article_id__in=public)
     losing = events.filter(published=True).exclude(article_id__in=public)
-    changed = Event.objects.filter(Q(pk__in=gaining.values("pk")) | Q(pk__in=losing.values("pk")))
-    if not changed.exists():
+    redated = _redated(events)
+    changed = Event.objects.filter(
+        Q(pk__in=gaining.values("pk"))
+        | Q(pk__in=losing.values("pk"))
+        | Q(pk__in=redated.values("pk"))
+    )
+    changed_ids = list(changed.values_list("pk", flat=True))
+    if not changed_ids:
         return 0
-    entity_ids = _affected_entities(changed)
-    count = gaining.update(published=True) + losing.update(published=False)
-    if count:
-        purge_urls(kb_urls(entity_ids))
-    return count
+    entity_ids = _affected_entities(Event.objects.filter(pk__in=changed_ids))
+    page_date = Page.objects.filter(pk=OuterRef("article_id")).values("first_published_at")
+    redated.update(article_published_at=Subquery(page_date))
+    gaining.update(published=True)
+    losing.update(published=False)
+    purge_urls(kb_urls(entity_ids))
+    return len(changed_ids)
 
 
 def sync_articles(article_ids: Iterable[int]) -> int:
@@ -82,9 +105,16 @@ def sync_under(page: Any) -> int:
 
 
 def on_new_event(sender: type[Event], instance: Event, **kwargs: Any) -> None:
-    """``pre_save`` of an event: a new one starts with its article's state."""
+    """``pre_save`` of an event: a new one starts with its article's state and date."""
+    from wagtail.models import Page
+
     if instance._state.adding and instance.article_id:
         instance.published = _public_pages().filter(pk=instance.article_id).exists()
+        instance.article_published_at = (
+            Page.objects.filter(pk=instance.article_id)
+            .values_list("first_published_at", flat=True)
+            .first()
+        )
 
 
 def on_publish_change(sender: Any, instance: Any, **kwargs: Any) -> None:

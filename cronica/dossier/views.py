@@ -62,11 +62,13 @@ def seizures(request: HttpRequest) -> HttpResponse:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as invalid:
         raise Http404(str(invalid)) from invalid
+    start = (page.number - 1) * paginator.per_page
+    stop = start + paginator.per_page
     params = request.GET.copy()
     params.pop("page", None)
     query = params.urlencode()
     context = {
-        "rows": [ledger.as_row(e, request) for e in page.object_list],
+        "rows": [ledger.as_row(e, request) for e in ledger.page_of(events, start, stop)],
         "page": page,
         "count": overview.count,
         "filters": filters,

@@ -154,3 +154,71 @@ def test_a_flag_change_purges_the_ledger_and_the_profiles_it_changes(reported, k
         for path in ("/kb/seizures/", f"/kb/{kb['algeciras'].slug}/", f"/kb/{kb['spain'].slug}/"):
             assert f"{host}/{language}{path}" in purge_endpoint, (language, path)
     assert not any(f"/kb/{kb['mayo'].slug}/" in url for url in purge_endpoint)
+
+
+def _dated(seizure):
+    seizure.refresh_from_db()
+    seizure.article.refresh_from_db()
+    return seizure.article_published_at
+
+
+@pytest.mark.django_db
+def test_a_new_event_and_a_first_publish_give_the_event_its_article_date(reported, home):
+    from cronica.news.models import ArticlePage
+
+    article, seizure = reported
+    assert article.first_published_at and _dated(seizure) == article.first_published_at
+    draft = ArticlePage(title="Draft", slug="draft-one", body=[])
+    home.add_child(instance=draft)
+    fields = {"kind": "arrest", "sentence": "Police arrested a man.", "status": Review.CONFIRMED}
+    event = Event.objects.create(article=draft, fingerprint="a", **fields)
+    assert event.article_published_at is None
+    draft.save_revision().publish()
+    draft.refresh_from_db()
+    assert draft.first_published_at and _dated(event) == draft.first_published_at
+
+
+@pytest.mark.django_db
+def test_a_republish_gives_the_event_a_changed_first_publication_date(reported, monkeypatch):
+    """Wagtail keeps ``first_published_at`` across publishes, but SQL can change it (the
+    importer sets a post's own date after publishing it): the next publish carries it."""
+    from datetime import UTC, datetime
+
+    from wagtail.models import Page
+
+    from cronica.dossier import tasks
+
+    article, seizure = reported
+    monkeypatch.setattr(tasks, "link_article", SimpleNamespace(enqueue=lambda *args: None))
+    dated = datetime(2019, 5, 4, 12, tzinfo=UTC)
+    Page.objects.filter(pk=article.pk).update(first_published_at=dated)
+    article.refresh_from_db()
+    article.save_revision().publish()
+    assert _dated(seizure) == dated
+
+
+@pytest.mark.django_db
+def test_the_worker_check_repairs_article_dates_set_behind_its_back(reported):
+    from datetime import UTC, datetime
+
+    article, seizure = reported
+    for wrong in (None, datetime(2001, 1, 1, tzinfo=UTC)):
+        Event.objects.filter(pk=seizure.pk).update(article_published_at=wrong)
+        assert jobs.check_published() == 1
+        assert _dated(seizure) == article.first_published_at
+    assert jobs.check_published() == 0
+
+
+@pytest.mark.django_db
+def test_the_migration_copies_the_article_dates(reported):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "cronica.dossier.migrations.0004_event_article_published_at"
+    )
+    article, seizure = reported
+    Event.objects.update(article_published_at=None)
+    migration.set_article_published_at(apps, None)
+    assert _dated(seizure) == article.first_published_at
