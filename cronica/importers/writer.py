@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cronica.comments.models import Comment
+from cronica.dossier import published
 from cronica.news.images import CleanImage
 from cronica.news.models import ArticleByline, ArticlePage, Contributor, StandardPage
 from cronica.news.reserved import reserved_slugs
@@ -313,6 +314,10 @@ class Writer:
             type(page).objects.filter(pk=page.pk).update(
                 first_published_at=post.published, last_published_at=post.published
             )
+            # An UPDATE sends no signal: events the linker already found on publishing
+            # would keep the import's time as their article's date until the worker's
+            # hourly check (cronica/dossier/published.py).
+            published.sync_articles([page.pk])
         notes += self.clash_notes(self.redirects(page, post.old_paths))
 
     def slug(self, text: str) -> str:

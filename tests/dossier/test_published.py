@@ -3,6 +3,7 @@ start being live and public (publish, unpublish, a private section on it or abov
 move, linking, the worker's check), and the ledger and profiles follow the flag. Each test
 changes the article only through Wagtail, so it fails if that path's sync is removed."""
 
+import io
 from types import SimpleNamespace
 
 import pytest
@@ -222,3 +223,34 @@ def test_the_migration_copies_the_article_dates(reported):
     Event.objects.update(article_published_at=None)
     migration.set_article_published_at(apps, None)
     assert _dated(seizure) == article.first_published_at
+
+
+@pytest.mark.django_db
+def test_an_imported_post_gives_its_events_the_post_date_not_the_import_time(kb, home, tmp_path):
+    """The importer publishes, then sets the post's own date with an UPDATE (no signal);
+    the events the linker found on publishing must carry that date at once."""
+    from datetime import UTC, datetime
+
+    from django.core.management import call_command
+
+    export = tmp_path / "seizure.xml"
+    export.write_text(
+        f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Test</title><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login>a</wp:author_login>
+<wp:author_display_name>Cronista</wp:author_display_name></wp:author>
+<item><title>Cocaine found in Algeciras</title>
+<link>https://old.example/2019/05/04/algeciras/</link><dc:creator>a</dc:creator>
+<content:encoded><![CDATA[{SEIZURE[0]}]]></content:encoded>
+<wp:post_id>7</wp:post_id><wp:post_date_gmt>2019-05-04 12:00:00</wp:post_date_gmt>
+<wp:post_name>algeciras</wp:post_name><wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type></item>
+</channel></rss>""",
+        encoding="utf-8",
+    )
+    call_command("import_content", "wxr", str(export), stdout=io.StringIO())
+    seizure = Event.objects.get(kind="seizure", role="report")
+    assert seizure.article.first_published_at == datetime(2019, 5, 4, 12, tzinfo=UTC)
+    assert seizure.article_published_at == seizure.article.first_published_at
