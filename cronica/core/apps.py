@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "cronica.core"
     label = "core"
     periodic_jobs = [(30, "cronica.core.clock.publish_scheduled")]
+
+    def ready(self):
+        from . import site_lookup
+
+        site_lookup.connect()
