@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     periodic_jobs = [(30, "cronica.core.clock.publish_scheduled")]
 
     def ready(self):
-        from . import site_lookup
+        from . import site_lookup, view_restrictions
 
         site_lookup.connect()
+        view_restrictions.connect()
