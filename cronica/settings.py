@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cronica.core.site_lookup.SiteLookupMiddleware",
 ]
 
 ROOT_URLCONF = "cronica.urls"

@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
     name = "cronica.core"
     label = "core"
     periodic_jobs = [(30, "cronica.core.clock.publish_scheduled")]
+
+    def ready(self):
+        from . import site_lookup, view_restrictions
+
+        site_lookup.connect()
+        view_restrictions.connect()

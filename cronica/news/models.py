@@ -22,6 +22,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cronica.core.view_restrictions import KeptViewRestrictionsMixin
+
 from . import archive, feeds, search
 from .blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from .extensions import annotate_listing
@@ -111,7 +113,7 @@ def paginate(request, items):
         raise Http404 from None
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
     """The front page, and the routes that list articles: contributors, tags, archive,
     search and feeds. Keeping them on the home page's router gives each one the same
     language prefix and site root as the articles it lists."""
@@ -248,7 +250,7 @@ class ArticleSource(Orderable):
     panels = [FieldPanel("outlet"), FieldPanel("url")]
 
 
-class ArticlePage(Page):
+class ArticlePage(KeptViewRestrictionsMixin, Page):
     """A post: the unit everything else (comments, tips follow-ups, the knowledge base)
     attaches to."""
 
@@ -343,7 +345,7 @@ class ArticlePage(Page):
         return [{"location": self.canonical_url(request), "lastmod": self.last_published_at}]
 
 
-class StandardPage(Page):
+class StandardPage(KeptViewRestrictionsMixin, Page):
     """A plain page: the comment policy, about, how to contact the newsroom."""
 
     def clean(self):
