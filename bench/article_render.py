@@ -1,4 +1,4 @@
-"""Uncached article render: median time and queries per render (issue 12, benchmark 3).
+"""Uncached article render: median time and queries per render (bench/README.md, "Uncached article render").
 
 Usage: .venv/bin/python bench/article_render.py [COUNTS ...] [--backend sqlite|postgres]
        [--runs N] [--rounds K]
