@@ -34,6 +34,7 @@ def test_tip_flow_without_javascript(page_nojs, tipline, tmp_path):
     page.fill("#tip-message", "Retén en el kilómetro 30, de noche")
     page.set_input_files("#tip-files", str(photo))
     page.click("main button[type=submit]")
+    page.locator("button[value=send]").wait_for()  # the review page, after the upload
     assert "la posición GPS donde se tomó" in page.content()
     assert "checkpoint.jpg" in page.content()
     page.click("button[value=send]")

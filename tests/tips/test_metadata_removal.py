@@ -79,6 +79,8 @@ def test_pdf_and_docx_through_chromium(page_nojs, tipline, journalist, tmp_path,
     page.fill("#tip-message", "The file is attached.")
     page.set_input_files("#tip-files", str(path))
     page.click("main button[type=submit]")
+    # The click only starts the upload; on a loaded machine the review page comes later.
+    page.locator("button[value=send]").wait_for()
     content = page.content()
     assert name in content and CAN in content and CANNOT not in content
     assert "the name of its author" in content
