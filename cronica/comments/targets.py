@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -48,7 +49,7 @@ _targets: dict[int, Target] = {}
 _lock = threading.Lock()
 
 
-def _store():
+def _store() -> BaseCache:
     return caches["ratelimit"]
 
 
@@ -99,12 +100,12 @@ def _new_generation() -> None:
 
 @receiver(post_save)
 @receiver(post_delete)
-def _model_changed(sender, **kwargs):
+def _model_changed(sender: type, **kwargs: Any) -> None:
     if issubclass(sender, Page | Site | CommentSettings | ArticleCommentPolicy):
         forget_all()
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
-def _page_changed(sender, **kwargs):
+def _page_changed(sender: type, **kwargs: Any) -> None:
     forget_all()
