@@ -3,9 +3,8 @@
 Every comment POST needs the live article (open or closed, its own moderation mode) and
 its site's ``CommentSettings``: two queries and the ORM work of building a Wagtail page,
 about 40% of a POST's CPU time under a flood (bench/README.md). Each process keeps what
-it loaded, for at most ``MAX_AGE`` seconds, tagged with a *generation*: a token in the
-cache every process of the site shares (the ``ratelimit`` alias: Redis, or the tmpfs
-store, cronica/core/sharedcache.py). Any save or delete of a page, a site, the comment
+it loaded, for at most ``MAX_AGE`` seconds, tagged with the ``VERSION`` every process of
+the site shares (cronica/core/versions.py, as rendered fragments are). Any save or delete of a page, a site, the comment
 settings or an article's comment policy replaces the token once its transaction commits,
 so the next POST in every process, on every machine, loads the article again: closing
 comments, unpublishing, or switching to *hold everything* takes effect at once, never
@@ -13,20 +12,17 @@ after the comments of the next minute were screened under the old mode. ``MAX_AG
 bounds changes made without saving a model (``QuerySet.update``).
 """
 
-import secrets
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import caches
-from django.core.cache.backends.base import BaseCache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
+from cronica.core import versions
 from cronica.news.models import ArticlePage
 
 from . import policy
@@ -34,14 +30,14 @@ from .models import ArticleCommentPolicy, CommentSettings
 
 MAX_AGE = 30.0
 MAX_ENTRIES = 500  # articles kept per process: a flood over every article cannot grow it
-GENERATION_KEY = "comments:targets:generation"
+VERSION = "comments-targets"
 
 
 @dataclass(frozen=True)
 class Target:
     article: Any  # a live ArticlePage, its comment_policy selected with it
     settings: CommentSettings
-    generation: str
+    version: str
     loaded_at: float
 
 
@@ -49,28 +45,13 @@ _targets: dict[int, Target] = {}
 _lock = threading.Lock()
 
 
-def _store() -> BaseCache:
-    return caches["ratelimit"]
-
-
-def generation() -> str:
-    """The current generation, created if the shared cache has none (first use, restart,
-    eviction): a process that held entries then sees a new token and reloads."""
-    store = _store()
-    token = store.get(GENERATION_KEY)
-    if token is None:
-        store.add(GENERATION_KEY, secrets.token_hex(8), None)
-        token = store.get(GENERATION_KEY)
-    return token
-
-
 def lookup(article_id: int) -> Target | None:
     """The live article ``article_id`` and its site's comment settings, or None when no
     live article has that id. Only reads: the article instance is shared by the threads
     of this process and must not be changed."""
-    current = generation()
+    current = versions.current(VERSION)
     target = _targets.get(article_id)
-    if target and target.generation == current and time.monotonic() - target.loaded_at < MAX_AGE:
+    if target and target.version == current and time.monotonic() - target.loaded_at < MAX_AGE:
         return target
     article = (
         ArticlePage.objects.live().select_related("comment_policy").filter(pk=article_id).first()
@@ -86,16 +67,10 @@ def lookup(article_id: int) -> Target | None:
 
 
 def forget_all() -> None:
-    """A new generation now, and again when the current transaction commits: between the
-    two, another process may have loaded the rows not yet committed, i.e. the old ones."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
-
-
-def _new_generation() -> None:
-    _store().set(GENERATION_KEY, secrets.token_hex(8), None)
-    with _lock:
-        _targets.clear()
+    """Every process loads its articles again (versions.bump: now, and again when the
+    current transaction commits, since another process may meanwhile have loaded the
+    rows not yet committed)."""
+    versions.bump(VERSION)
 
 
 @receiver(post_save)

@@ -1,6 +1,6 @@
 """The article and comment settings a POST uses come from memory (comments/targets.py)
 while nothing that decides them changed, and every change takes effect on the next POST:
-in this process through the signals, in the others through the shared generation."""
+in this process through the signals, in the others through the shared version (cronica/core/versions.py)."""
 
 import pytest
 from django.core.cache import caches
@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cronica.comments import targets
 from cronica.comments.models import ArticleCommentPolicy, Comment, CommentSettings, Mode
+from cronica.core import versions
 from cronica.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +59,9 @@ def test_a_new_mode_applies_to_the_next_post(article, post, home):
 def test_a_change_made_by_another_process_applies_to_the_next_post(article, post):
     assert post(article, "Before another process closed it.").status_code == 303
     # Another process saved the article: here no signal fires, only the shared
-    # generation changes (as its forget_all would set it).
+    # version changes (as its forget_all would set it).
     ArticlePage.objects.filter(pk=article.pk).update(comments_closed=True)
-    caches["ratelimit"].set(targets.GENERATION_KEY, "set by another process", None)
+    caches["pages"].set(versions.PREFIX + targets.VERSION, "set by another process", None)
     assert post(article, "After another process closed it.").status_code == 403
 
 
