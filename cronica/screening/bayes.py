@@ -19,12 +19,12 @@ LABELS = ("spam", "abuse")
 MAX_TOKEN = 64
 
 
-def _features(text):
+def _features(text: str) -> list[str]:
     return sorted({t[:MAX_TOKEN] for t in tokens(text)})
 
 
 @transaction.atomic
-def learn(text, label, positive, delta=1):
+def learn(text: str, label: str, positive: bool, delta: int = 1) -> None:
     """Counts ``text`` as a positive (or negative) example of ``label``."""
     if label not in LABELS:
         raise ValueError(f"unknown label {label!r}")
@@ -44,7 +44,7 @@ def learn(text, label, positive, delta=1):
         TokenStat.objects.filter(label=label, token__in=features).update(**{side: F(side) + delta})
 
 
-def probabilities(text):
+def probabilities(text: str) -> dict[str, tuple[float | None, int]]:
     """``{label: (p, examples)}``: the model's probability that ``text`` is ``label``, and
     how many examples of the rarer class it has seen (its confidence); p is None for a
     label with no examples of one class yet."""
@@ -56,13 +56,13 @@ def probabilities(text):
     if not stats:  # a newsroom that has not decided both ways yet: nothing to look up
         return dict.fromkeys(LABELS, (None, 0))
     features = _features(text)
-    counts = {}
+    counts: dict[tuple[str, str], tuple[int, int]] = {}
     for row in TokenStat.objects.filter(token__in=features).values_list(
         "label", "token", "positive", "negative"
     ):
         counts[(row[0], row[1])] = (row[2], row[3])
     vocabulary = max(1, TokenStat.objects.count()) if features else 1
-    out = {}
+    out: dict[str, tuple[float | None, int]] = {}
     for label in LABELS:
         stat = stats.get(label)
         if stat is None:

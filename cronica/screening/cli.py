@@ -12,11 +12,12 @@ on stderr) instead of failing.
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 NEWSROOM_TABLES = {"screening_labelstat", "screening_tokenstat"}
 
 
-def setup():
+def setup() -> None:
     """Django with the settings of the site and the screening app alone."""
     import django
     from django.conf import settings
@@ -25,13 +26,13 @@ def setup():
     django.setup()
 
 
-def _newsroom_ready():
+def _newsroom_ready() -> bool:
     from django.db import connection
 
     return set(connection.introspection.table_names()) >= NEWSROOM_TABLES
 
 
-def main(argv):
+def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="cronica screen",
         description="Score comments read as JSON lines on stdin; write one JSON line of "
@@ -59,7 +60,7 @@ def main(argv):
             file=sys.stderr,
         )
 
-    def write(line):
+    def write(line: str) -> None:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
 

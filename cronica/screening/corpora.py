@@ -15,7 +15,9 @@ import json
 import os
 import subprocess
 import zipfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from .rules import LABELS
 
@@ -25,15 +27,20 @@ BEAT_TRAIN = PACKAGE / "corpus" / "beat_train.jsonl"
 BEAT_HELDOUT = REPO / "tests" / "screening" / "data" / "beat_heldout.jsonl"
 PROJECT_LABELED = REPO / "tests" / "screening" / "data" / "labeled.jsonl"
 
+# One labelled comment: text, lang, source and a bool or None per label (see above).
+Item = dict[str, Any]
+# A set in a repository snapshot: (repository, commit, path, member of an archive or None).
+Source = tuple[str, str, str, str | None]
+
 # Public sets in snapshots of their repositories: (repository, commit, path, member).
-HATEVAL_TRIAL = ("msang/hateval", "edeecf5", "public_trial.zip", "trial_es.tsv")
-HATECHECK_ES = (
+HATEVAL_TRIAL: Source = ("msang/hateval", "edeecf5", "public_trial.zip", "trial_es.tsv")
+HATECHECK_ES: Source = (
     "rewire-online/multilingual-hatecheck",
     "a03f2caf2023a402d85064bda243e46d280408f0",
     "MHC Final Cases/hatecheck_cases_final_spanish.csv",
     None,
 )
-TATOEBA_ES = (
+TATOEBA_ES: Source = (
     "JEdward7777/Pinokio",
     "8be2e56afcc09e53e5e8ff0bff50ca815cddb5ac",
     "spa-eng.zip",
@@ -129,34 +136,34 @@ class CorpusMissing(Exception):
     """A corpus is not on this machine; the message says where it was looked for."""
 
 
-def corpora_dir():
+def corpora_dir() -> Path:
     return Path(os.environ.get("CRONICA_CORPORA", "/work/shared/corpora"))
 
 
-def mirror_dir():
+def mirror_dir() -> Path:
     return Path(os.environ.get("CRONICA_MIRROR_DIR", "/work/.mirror"))
 
 
-def bucket(text):
+def bucket(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) % 100
 
 
-def split(items, test_share):
+def split(items: Iterable[Item], test_share: float) -> tuple[list[Item], list[Item]]:
     """(train, test) by a hash of each text."""
     return split_by(items, test_share, lambda item: item["text"])
 
 
-def _item(text, lang, source, **labels):
+def _item(text: str, lang: str, source: str, **labels: bool | None) -> Item:
     return {"text": text, "lang": lang, "source": source, **{k: labels.get(k) for k in LABELS}}
 
 
-def _need(path):
+def _need(path: Path) -> Path:
     if not path.exists():
         raise CorpusMissing(f"{path} not found (set CRONICA_CORPORA, see docs/screening-data.md)")
     return path
 
 
-def youtube():
+def youtube() -> list[Item]:
     """YouTube Spam Collection (CC BY 4.0): comments under four music videos."""
     folder = _need(corpora_dir() / "youtube-spam")
     items = []
@@ -169,7 +176,7 @@ def youtube():
     return items
 
 
-def davidson():
+def davidson() -> list[Item]:
     """Davidson et al. tweets (MIT): hate speech (0) and offensive (1) count as abuse."""
     path = _need(corpora_dir() / "davidson-offensive" / "labeled_data.csv")
     with path.open(encoding="utf-8", newline="") as f:
@@ -179,7 +186,7 @@ def davidson():
         ]
 
 
-def _jsonl(path, source):
+def _jsonl(path: Path, source: str) -> list[Item]:
     items = []
     for line in _need(path).read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -189,18 +196,18 @@ def _jsonl(path, source):
     return items
 
 
-def beat_train():
+def beat_train() -> list[Item]:
     """Comments written for this project in the beat's voice (threats, doxxing, hard
     negatives): the training part."""
     return _jsonl(BEAT_TRAIN, "beat")
 
 
-def beat_heldout():
+def beat_heldout() -> list[Item]:
     """The same kind of comments, written apart and never trained on."""
     return _jsonl(BEAT_HELDOUT, "beat-heldout")
 
 
-def project_labeled():
+def project_labeled() -> list[Item]:
     """The project's earlier bilingual labelled set (no threat label: its threats are
     marked abuse, so the threat label is unknown where abuse is true)."""
     items = _jsonl(PROJECT_LABELED, "project")
@@ -209,7 +216,7 @@ def project_labeled():
     return items
 
 
-def _git_show(repo, commit, path):
+def _git_show(repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_dir() / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").exists():
         git_dir = git_dir / ".git"
@@ -225,7 +232,7 @@ def _git_show(repo, commit, path):
     return done.stdout
 
 
-def snapshot_file(source):
+def snapshot_file(source: Source) -> bytes:
     """The bytes of a set kept in a repository snapshot (a member of an archive there,
     when ``source`` names one)."""
     repo, commit, path, member = source
@@ -233,7 +240,7 @@ def snapshot_file(source):
     return zipfile.ZipFile(io.BytesIO(data)).read(member) if member else data
 
 
-def hatecheck_es():
+def hatecheck_es() -> list[Item]:
     """Multilingual HateCheck, Spanish (CC BY 4.0): 3,745 functional test cases, hateful
     and not, written by native speakers from templates: slurs, dehumanisation, threats
     against groups, and the hard negatives around them (neutral and positive mentions of
@@ -258,7 +265,7 @@ def hatecheck_es():
     return items
 
 
-def tatoeba_es():
+def tatoeba_es() -> list[Item]:
     """Everyday Spanish sentences from Tatoeba (CC BY 2.0 FR, via manythings.org's
     English-Spanish pairs): benign Spanish, so that greetings, questions and plain
     statements in Spanish are not taken for abuse or threats because English data never
@@ -267,7 +274,8 @@ def tatoeba_es():
     of the sentences (``TATOEBA_SHORT_SHARE`` of the short ones)."""
     from .rules import evaluate
 
-    seen, items = set(), []
+    seen: set[str] = set()
+    items: list[Item] = []
     for line in snapshot_file(TATOEBA_ES).decode("utf-8").splitlines():
         english, _tab, spanish = line.partition("\t")
         spanish = spanish.split("\t")[0].strip()
@@ -283,15 +291,18 @@ def tatoeba_es():
     return items
 
 
-def split_by(items, test_share, key):
+def split_by(
+    items: Iterable[Item], test_share: float, key: Callable[[Item], str]
+) -> tuple[list[Item], list[Item]]:
     """(train, test) by a hash of ``key(item)``."""
-    train, test = [], []
+    train: list[Item] = []
+    test: list[Item] = []
     for item in items:
         (test if bucket(key(item)) < test_share * 100 else train).append(item)
     return train, test
 
 
-def hateval_trial_es():
+def hateval_trial_es() -> list[Item]:
     """HatEval 2019 Spanish trial tweets (CC BY-NC 4.0: evaluation only, never trained
     on). HS = hate speech against women or immigrants; labelled abuse here."""
     data = snapshot_file(HATEVAL_TRIAL)
@@ -306,7 +317,7 @@ def hateval_trial_es():
 TATOEBA_NEGATIVE_SHARE = {"abuse": 100, "threat": 1}
 
 
-def spanish_splits():
+def spanish_splits() -> dict[str, tuple[list[Item], list[Item]]]:
     """{name: (train, test)} of the openly licensed Spanish sets: HateCheck by template
     (cases of one template differ by a word, so a template is on one side only), Tatoeba
     by sentence, 30 % held out of each. The training parts say only what they know:
@@ -320,7 +331,7 @@ def spanish_splits():
     return {"hatecheck-es": (hc_train, hc_test), "tatoeba-es": (tt_train, tt_test)}
 
 
-def _tatoeba_negatives(item):
+def _tatoeba_negatives(item: Item) -> Item:
     out = {**item, **dict.fromkeys(LABELS)}
     for label, share in TATOEBA_NEGATIVE_SHARE.items():
         if bucket(f"tatoeba-neg {label} {item['text']}") < share:
@@ -328,7 +339,7 @@ def _tatoeba_negatives(item):
     return out
 
 
-def training_and_heldout():
+def training_and_heldout() -> tuple[list[Item], dict[str, list[Item]]]:
     """(train, {name: held-out items}) over every corpus the shipped model may learn
     from, plus the evaluation-only sets that are present."""
     yt_train, yt_test = split(youtube(), 0.3)
@@ -352,7 +363,7 @@ def training_and_heldout():
     return train, heldout
 
 
-def fingerprint(paths):
+def fingerprint(paths: Iterable[Path]) -> dict[Path, str]:
     """SHA-256 of the files a model was trained from, recorded in the model."""
     out = {}
     for path in paths:
@@ -361,10 +372,10 @@ def fingerprint(paths):
 
 
 # The snapshot sets the shipped model learns from (evaluation-only ones are not here).
-TRAINED_SNAPSHOTS = (HATECHECK_ES, TATOEBA_ES)
+TRAINED_SNAPSHOTS: tuple[Source, ...] = (HATECHECK_ES, TATOEBA_ES)
 
 
-def snapshot_fingerprint(sources=TRAINED_SNAPSHOTS):
+def snapshot_fingerprint(sources: Iterable[Source] = TRAINED_SNAPSHOTS) -> dict[str, str]:
     """{"repo@commit:path[!member]": SHA-256 of the bytes read}, for the model's record."""
     out = {}
     for source in sources:

@@ -7,8 +7,11 @@ a label missing from an item is not measured on it. The split is the one trainin
 the project's own set. bench/screening_eval.py reports every corpus and language.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from .corpora import Item
 from .corpora import split as _split
 from .scoring import learn_decision, score
 from .thresholds import FLAG
@@ -16,12 +19,12 @@ from .thresholds import FLAG
 LABELS = ("spam", "abuse", "threat", "doxxing")
 
 
-def split(items, test_share=0.3):
+def split(items: Iterable[Item], test_share: float = 0.3) -> tuple[list[Item], list[Item]]:
     """(train, test) by a hash of each text."""
     return _split(items, test_share)
 
 
-def train(items):
+def train(items: Iterable[Mapping[str, Any]]) -> None:
     """Teaches the newsroom model as moderators would: each item approved, rejected as
     abuse or marked spam (threats and doxxing are not learned from decisions)."""
     for item in items:
@@ -35,14 +38,14 @@ class Figures:
     recall: float
     support: int
 
-    def __str__(self):
+    def __str__(self) -> str:
         return (
             f"{self.label:8} precision {self.precision:.2f}  recall {self.recall:.2f}  "
             f"(n={self.support})"
         )
 
 
-def measure(items, threshold=FLAG):
+def measure(items: Iterable[Mapping[str, Any]], threshold: float = FLAG) -> list[Figures]:
     """Precision and recall of ``score()`` per label at ``threshold`` on ``items``."""
     counts = {label: [0, 0, 0] for label in LABELS}  # true pos, false pos, false neg
     for item in items:

@@ -6,6 +6,9 @@ reads "abuse: words that weighed most: ..." to an English-speaking editor and "a
 palabras con más peso: ..." to a Spanish-speaking one.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,12 +40,13 @@ RULES = {
 }
 
 
-def describe(item):
+def describe(item: str | Mapping[str, Any]) -> str:
     """One reason as a sentence in the active language; text kept from before reasons
     were data is shown as it was stored."""
     if isinstance(item, str):
         return item
-    label = LABELS.get(item.get("label"), item.get("label", ""))
+    label_code = item.get("label", "")
+    label = LABELS.get(label_code, label_code)
     code = item.get("code")
     if code == "words":
         words = ", ".join(f"\u201c{w}\u201d" for w in item.get("words", []))
@@ -55,5 +59,5 @@ def describe(item):
             "label": label,
             "p": round(100 * item.get("p", 0)),
         }
-    what = RULES.get(code, code)
+    what = RULES.get(code, code) if isinstance(code, str) else code
     return f"{label}: {what} \u201c{item.get('match', '')}\u201d"

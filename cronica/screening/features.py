@@ -16,6 +16,7 @@ that weighed most.
 
 import re
 import zlib
+from collections.abc import Iterable, Sequence
 
 from .target import profanity_target
 from .tokens import fold_words
@@ -25,23 +26,23 @@ CHAR_NGRAMS = (3, 4, 5)
 _WORD = re.compile(r"[a-zñ]+(?:'[a-z]+)?|\d+")
 
 
-def _bucket(feature):
+def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode()) & (DIM - 1)
 
 
-def words(text):
+def words(text: str) -> list[str]:
     """Folded words, digit runs reduced to their length ("0000000000" -> "#10")."""
-    out = []
+    out: list[str] = []
     for w in _WORD.findall(fold_words(text)):
         out.append(f"#{min(len(w), 12)}" if w[0].isdigit() else w)
     return out
 
 
-def extract(text, rule_codes=()):
+def extract(text: str, rule_codes: Iterable[str] = ()) -> tuple[list[int], list[str | None], int]:
     """``(buckets, owners, n_text)``: the hashed features of ``text`` (each once), the word
     each came from (None for rule codes), and how many text features there are (the
     scale of their weights: a long comment is not more suspect for being long)."""
-    seen = {}
+    seen: dict[int, str | None] = {}
     ws = words(text)
     for i, w in enumerate(ws):
         seen.setdefault(_bucket("w:" + w), w)
@@ -62,7 +63,7 @@ def extract(text, rule_codes=()):
     return list(seen), list(seen.values()), n_text
 
 
-def values(buckets, n_text):
+def values(buckets: Sequence[int], n_text: int) -> list[float]:
     """The value of each feature: text features share a unit of weight (L2 norm 1), rule
     codes count 1 each."""
     scale = 1 / n_text**0.5 if n_text else 0.0

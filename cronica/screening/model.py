@@ -10,11 +10,17 @@ Platt sigmoid fitted on data the weights were not fitted on, so that 0.7 means "
 
 import json
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import features
+
+if TYPE_CHECKING:  # NumPy is imported only when a model is loaded
+    import numpy
+    from numpy.typing import NDArray
 
 # Function words weigh in the model (they carry who is addressed: "eres", "your") but
 # tell an editor nothing, so explanations leave them out.
@@ -69,11 +75,11 @@ PATH = Path(__file__).resolve().parent / "data" / "screening-model.npz"
 @dataclass
 class Prediction:
     p: float
-    words: list  # the words that raised the score most, strongest first
+    words: list[str]  # the words that raised the score most, strongest first
 
 
 class Model:
-    def __init__(self, arrays):
+    def __init__(self, arrays: Mapping[str, Any]) -> None:
         self.labels = [str(label) for label in arrays["labels"]]
         self.weights = arrays["weights"].astype("float32")  # (DIM, labels)
         self.bias = arrays["bias"].astype("float64")
@@ -81,7 +87,7 @@ class Model:
         self.platt_b = arrays["platt_b"].astype("float64")
         self.meta = json.loads(str(arrays["meta"]))
 
-    def predict(self, text, rule_codes=()):
+    def predict(self, text: str, rule_codes: Iterable[str] = ()) -> dict[str, Prediction]:
         """``{label: Prediction}`` for ``text`` given the rule codes that fired on it; the
         words are worked out only for labels at or above 0.5, the ones a reason shows."""
         import numpy
@@ -98,8 +104,8 @@ class Model:
         return out
 
     @staticmethod
-    def _words(owners, contributions):
-        per_word = {}
+    def _words(owners: Sequence[str | None], contributions: "NDArray[numpy.float32]") -> list[str]:
+        per_word: dict[str, float] = {}
         for owner, c in zip(owners, contributions.tolist(), strict=True):
             if owner is not None and len(owner) > 2 and owner not in STOPWORDS:
                 per_word[owner] = per_word.get(owner, 0.0) + c
@@ -108,7 +114,7 @@ class Model:
 
 
 @lru_cache(maxsize=1)
-def load(path=PATH):
+def load(path: Path | str = PATH) -> Model | None:
     """The model, or None when no model file has been trained (rules then work alone)."""
     if not Path(path).exists():
         return None

@@ -14,7 +14,7 @@ class LabelStat(models.Model):
     positive_tokens = models.IntegerField(default=0)
     negative_tokens = models.IntegerField(default=0)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.label}: {self.positive_docs}+ / {self.negative_docs}-"
 
 
@@ -31,5 +31,5 @@ class TokenStat(models.Model):
             models.UniqueConstraint(fields=["label", "token"], name="tokenstat_unique_label_token")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.label}:{self.token} {self.positive}/{self.negative}"

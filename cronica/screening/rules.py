@@ -13,6 +13,7 @@ costs one pass, not one pass per starting position (tests/screening/test_model.p
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -31,25 +32,27 @@ class Hit:
 
 @dataclass
 class RuleResult:
-    scores: dict = field(default_factory=lambda: dict.fromkeys(LABELS, 0.0))
-    hits: list = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=lambda: dict.fromkeys(LABELS, 0.0))
+    hits: list[Hit] = field(default_factory=list)
 
-    def add(self, hit):
+    def add(self, hit: Hit) -> None:
         self.hits.append(hit)
         old = self.scores[hit.label]
         self.scores[hit.label] = 1 - (1 - old) * (1 - hit.weight)
 
-    def codes(self):
+    def codes(self) -> set[str]:
         return {hit.code for hit in self.hits}
 
 
-def _term_pattern(term, whole_word=True):
+def _term_pattern(term: str, whole_word: bool = True) -> re.Pattern[str]:
     body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
     tail = r"[\wñ]{0,20}" if term.endswith("*") else (r"\b" if whole_word else "")
     return re.compile(r"(?<![\wñ])" + body + tail)
 
 
-def _terms(terms, whole_word=True):
+def _terms(
+    terms: Mapping[str, float], whole_word: bool = True
+) -> list[tuple[str, re.Pattern[str], float]]:
     """(needle, pattern, weight) per term; the needle, the term's first word, is a plain
     substring test that skips the regular expression for most terms of most comments."""
     return [(t.rstrip("*").split()[0], _term_pattern(t, whole_word), w) for t, w in terms.items()]
@@ -121,17 +124,17 @@ _AD = re.compile(
 _REPEATED_LINE = re.compile(r"(?m)^(.{8,200})$(?:\n\1$){2,}")
 
 
-def _code(label, weight):
+def _code(label: str, weight: float) -> str:
     if label == "abuse":
         return "insult_strong" if weight >= 0.9 else "insult"
     return "threat_phrase" if label == "threat" else "spam_words"
 
 
-def _digits(text):
+def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
-def _repeated_words(folded):
+def _repeated_words(folded: str) -> float:
     """Share of words that repeat an earlier word, for comments made of one phrase
     pasted over and over ("BUY NOW BUY NOW BUY NOW ...")."""
     words = folded.split()
@@ -140,7 +143,7 @@ def _repeated_words(folded):
     return 1 - len(set(words)) / len(words)
 
 
-def evaluate(text):
+def evaluate(text: str) -> RuleResult:
     """All rule hits for ``text``."""
     result = RuleResult()
     folded = " ".join(re.split(r"[^\wñ']+", fold_words(text)))

@@ -21,6 +21,7 @@ weights are the scores.
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import bayes, model, rules, target
 from .explain import describe
@@ -42,12 +43,12 @@ CERTAIN = {
 }
 
 
-def _logit(p):
+def _logit(p: float) -> float:
     p = min(0.999, max(0.001, p))
     return math.log(p / (1 - p))
 
 
-def _sigmoid(x):
+def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
@@ -57,19 +58,19 @@ class Scores:
     abuse: float = 0.0
     threat: float = 0.0
     doxxing: float = 0.0
-    explain: list = field(default_factory=list)  # structured reasons (explain.py)
-    matches: list = field(default_factory=list)
+    explain: list[dict[str, Any]] = field(default_factory=list)  # structured reasons (explain.py)
+    matches: list[str] = field(default_factory=list)
 
     @property
-    def top(self):
+    def top(self) -> float:
         return max(self.spam, self.abuse, self.threat, self.doxxing)
 
     @property
-    def reasons(self):
+    def reasons(self) -> list[str]:
         """The reasons in the active language (English outside a request)."""
         return [describe(item) for item in self.explain]
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return {
             "spam": self.spam,
             "abuse": self.abuse,
@@ -81,12 +82,16 @@ class Scores:
         }
 
 
-def score(text, newsroom=True):
+def score(text: str, newsroom: bool = True) -> Scores:
     """Spam, abuse, threat and doxxing probabilities for ``text``, with reasons;
     ``newsroom=False`` leaves out the newsroom's model (a database not yet migrated)."""
     result = rules.evaluate(text)
     shipped = model.load()
-    predictions = shipped.predict(text, result.codes()) if shipped else {}
+    # The abuse prediction is None where the comment's profanity is aimed at nobody and
+    # no model scores the rest (_undirected_abuse without a model file).
+    predictions: dict[str, model.Prediction | None] = (
+        dict(shipped.predict(text, result.codes())) if shipped else {}
+    )
     undirected = _undirected_abuse(text, result, shipped, predictions.get("abuse"))
     if undirected is not None:
         predictions["abuse"], result.scores["abuse"] = undirected
@@ -107,7 +112,7 @@ def score(text, newsroom=True):
             scores.matches.extend(prediction.words)
         if p >= 0.5 and nb_p is not None and nb_p >= 0.5 and examples:
             scores.explain.append({"label": label, "code": "newsroom", "p": round(nb_p, 2)})
-    seen = []  # (code, match): a match inside one already given adds nothing
+    seen: list[tuple[str, str]] = []  # (code, match): a match inside one already given adds nothing
     for hit in sorted(result.hits, key=lambda h: -len(h.match)):
         if getattr(scores, hit.label) < 0.5 or hit.code == "person_pointed_at":
             continue
@@ -120,7 +125,12 @@ def score(text, newsroom=True):
     return scores
 
 
-def _undirected_abuse(text, result, shipped, prediction):
+def _undirected_abuse(
+    text: str,
+    result: rules.RuleResult,
+    shipped: model.Model | None,
+    prediction: model.Prediction | None,
+) -> tuple[model.Prediction | None, float] | None:
     """Profanity aimed at nobody is not abuse (target.py): when the comment swears but
     addresses no one, the abuse evidence is what the model and the rules find in it
     with the swearing taken out, as ``(prediction or None, rules' abuse score)``; None
@@ -136,7 +146,9 @@ def _undirected_abuse(text, result, shipped, prediction):
     return prediction, rest.scores["abuse"]
 
 
-def learn_decision(text, spam=None, abuse=None, delta=1):
+def learn_decision(
+    text: str, spam: bool | None = None, abuse: bool | None = None, delta: int = 1
+) -> None:
     """Teaches the newsroom model one moderator decision; None leaves a label untouched."""
     if spam is not None:
         bayes.learn(text, "spam", spam, delta)

@@ -8,6 +8,8 @@ that is not such an object or is too long, so outputs stay aligned with inputs.
 """
 
 import json
+import os
+from collections.abc import Callable, Iterable
 
 from .scoring import learn_decision, score
 
@@ -22,7 +24,7 @@ class LearnFileError(Exception):
     """A ``--learn`` file that cannot be read or holds a line that is not an example."""
 
 
-def _parse(line):
+def _parse(line: str) -> str:
     if len(line) > MAX_LINE_CHARS:
         raise ValueError(f"text longer than {MAX_TEXT_CHARS} characters")
     item = json.loads(line)
@@ -33,7 +35,7 @@ def _parse(line):
     return item["text"]
 
 
-def screen(lines, write, newsroom=True):
+def screen(lines: Iterable[str], write: Callable[[str], object], newsroom: bool = True) -> None:
     """Scores each non-blank line of ``lines``; ``write`` gets one JSON text per line
     and is flushed by the caller's stream (each answer goes out before the next line is
     read, so a pipe gets answers while it is still open)."""
@@ -56,7 +58,7 @@ def screen(lines, write, newsroom=True):
         write(json.dumps(result, ensure_ascii=False))
 
 
-def learn(path):
+def learn(path: str | os.PathLike[str]) -> int:
     """Teaches the newsroom model the labelled JSON lines in ``path``
     (``{"text": ..., "spam": bool, "abuse": bool}``), all checked before any is learned;
     returns how many."""
@@ -68,6 +70,10 @@ def learn(path):
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise LearnFileError(f'{path}:{number}: expected an object with a string "text"')
+        for label in ("spam", "abuse"):
+            if item.get(label) is not None and not isinstance(item[label], bool):
+                # "no" or 0 would otherwise be taught as a decision by its truth value.
+                raise LearnFileError(f'{path}:{number}: "{label}" must be true, false or null')
     for item in items:
         learn_decision(item["text"], spam=item.get("spam"), abuse=item.get("abuse"))
     return len(items)

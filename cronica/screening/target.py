@@ -15,6 +15,7 @@ are separate labels and never pass through here.
 """
 
 import re
+from typing import Literal
 
 from .tokens import fold_words
 
@@ -65,7 +66,7 @@ _VOCATIVE = r"[,;]\s*(?:bitch\w*|puta|puto|perra|cabr[oó]n\w*|hijo de puta)\s*(
 _TARGET = re.compile(r"(?<![\wñ'])(?:" + _ADDRESSED + r")(?![\wñ'])|@\w|" + _VOCATIVE)
 
 
-def _pattern(term):
+def _pattern(term: str) -> str:
     body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
     tail = r"[\wñ]{0,20}" if term.endswith("*") else r"(?![\wñ])"
     return body + tail
@@ -74,18 +75,18 @@ def _pattern(term):
 _PROFANITY = re.compile(r"(?<![\wñ])(?:" + "|".join(map(_pattern, PROFANITY)) + ")")
 
 
-def profane(text):
+def profane(text: str) -> bool:
     """Whether ``text`` holds a profanity word."""
     return bool(_PROFANITY.search(fold_words(text)))
 
 
-def only_profanity(phrase):
+def only_profanity(phrase: str) -> bool:
     """Whether ``phrase`` (a lexicon match) is profanity and nothing else: "bitch" is,
     "come mierda" and "hijo de puta" are insults built from it, aimed at a person."""
     return not _PROFANITY.sub(" ", fold_words(phrase)).strip()
 
 
-def directed(text):
+def directed(text: str) -> bool:
     """Whether ``text`` addresses or points at someone (a second person, a mention, a
     demonstrative, a person noun)."""
     return bool(_TARGET.search(text.casefold()))
@@ -99,7 +100,7 @@ _SECOND_PERSON = re.compile(
 )
 
 
-def profanity_target(text):
+def profanity_target(text: str) -> Literal["addressed", "pointed"] | None:
     """Whom ``text`` swears at: "addressed" (a second person or a mention), "pointed" (a
     demonstrative or a person noun: "pinche reportero"), or None (no profanity, or aimed
     at nobody). Features of the model (features.py), so that what it learns from English
@@ -112,7 +113,7 @@ def profanity_target(text):
     return "pointed" if directed(text) else None
 
 
-def without_profanity(text):
+def without_profanity(text: str) -> str:
     """``text`` folded, with its profanity words taken out: what the model scores to ask
     whether anything but the swearing made the comment look abusive."""
     return " ".join(_PROFANITY.sub(" ", fold_words(text)).split())

@@ -68,7 +68,7 @@ _CONFUSABLES = str.maketrans(
 )
 
 
-def fold(text):
+def fold(text: str) -> str:
     """Lower case, look-alike Cyrillic and Greek letters made Latin, accents removed
     (ñ kept), compatibility forms folded, repeated letters squeezed to two."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_CONFUSABLES)
@@ -77,18 +77,18 @@ def fold(text):
     return _REPEATS.sub(r"\1\1", text.replace("\x00", "ñ"))
 
 
-def fold_words(text):
+def fold_words(text: str) -> str:
     """The folded text with digit-disguised letters undone inside words, for lexicon
     matching ("p3nd3jo" -> "pendejo"); numbers standing alone are left as they are."""
     folded = fold(text)
     return re.sub(r"\b\w*[a-zñ]\w*\b", lambda m: m.group(0).translate(_LEET), folded)
 
 
-def urls(text):
+def urls(text: str) -> list[str]:
     return URL.findall(text)
 
 
-def tokens(text):
+def tokens(text: str) -> list[str]:
     """Features for the learned model: folded words, squeezed repeats, and a few shape
     tokens (links, long numbers, shouting) that carry spam and doxxing signal."""
     out = [w for w in _WORD.findall(fold_words(text)) if len(w) > 1]

@@ -15,10 +15,15 @@ must not be drowned by it.
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import corpora, features
 from .rules import LABELS, evaluate
+
+if TYPE_CHECKING:  # SciPy is imported only when training
+    from scipy.sparse import csr_matrix
 
 SEED = 20261201
 C = {"spam": 2.0, "abuse": 4.0, "threat": 8.0, "doxxing": 8.0}
@@ -27,11 +32,13 @@ NEGATIVE_SHARE = {"spam": 20, "threat": 10, "doxxing": 10}
 VERSION = 1
 
 
-def design(texts):
+def design(texts: Sequence[str]) -> "csr_matrix":
     """The sparse feature matrix (rows = texts) the model is trained on."""
     from scipy.sparse import csr_matrix
 
-    data, indices, indptr = [], [], [0]
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
     for text in texts:
         buckets, _owners, n_text = features.extract(text, evaluate(text).codes())
         indices.extend(buckets)
@@ -40,7 +47,7 @@ def design(texts):
     return csr_matrix((data, indices, indptr), shape=(len(texts), features.DIM), dtype="float64")
 
 
-def _rows_for(label, items):
+def _rows_for(label: str, items: Sequence[corpora.Item]) -> list[tuple[int, int]]:
     """The items that say something about ``label``. Public corpora without the label
     still teach what it is not (an insulting tweet is not spam, nor, almost always, a
     threat), except the project's set, which marks its threats as abuse. A share of
@@ -58,7 +65,7 @@ def _rows_for(label, items):
     return out
 
 
-def fit(items, log=print):
+def fit(items: Sequence[corpora.Item], log: Callable[[str], object] = print) -> dict[str, Any]:
     """Trains on ``items``; returns the model's arrays (see model.Model)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -91,7 +98,7 @@ def fit(items, log=print):
     }
 
 
-def sources():
+def sources() -> list[Path]:
     base = corpora.corpora_dir()
     return [
         *sorted((base / "youtube-spam").glob("Youtube0*.csv")),
@@ -101,12 +108,12 @@ def sources():
     ]
 
 
-def _relative(path):
+def _relative(path: Path | str) -> str:
     path = Path(path)
     return str(path.relative_to(corpora.REPO)) if path.is_relative_to(corpora.REPO) else str(path)
 
 
-def main(out=None, log=print):
+def main(out: Path | None = None, log: Callable[[str], object] = print) -> Path:
     import numpy as np
 
     train, _heldout = corpora.training_and_heldout()

@@ -45,6 +45,30 @@ def test_learn_file_is_validated_before_anything_is_learned(tmp_path, monkeypatc
     assert not LabelStat.objects.exists()
 
 
+@pytest.mark.parametrize("value", ['"no"', "0", '"false"'])
+def test_a_label_that_is_not_true_false_or_null_is_refused(value, tmp_path, monkeypatch):
+    """A label is taught by its truth value, so "no" or "false" would be learned as spam:
+    the file is refused and nothing is learned, not even its good lines."""
+    from cronica.screening.models import LabelStat
+
+    path = tmp_path / "labels.jsonl"
+    path.write_text(f'{{"text": "ok", "abuse": null}}\n{{"text": "buy now", "spam": {value}}}\n')
+    with pytest.raises(CommandError, match='labels.jsonl:2: "spam" must be true, false or null'):
+        run("", "--learn", str(path), monkeypatch=monkeypatch)
+    assert not LabelStat.objects.exists()
+
+
+def test_learned_labels_reach_the_newsroom_counts(tmp_path, monkeypatch):
+    from cronica.screening.models import LabelStat
+
+    path = tmp_path / "labels.jsonl"
+    path.write_text('{"text": "buy now", "spam": true}\n{"text": "good piece", "spam": false}\n')
+    run("", "--learn", str(path), monkeypatch=monkeypatch)
+    spam = LabelStat.objects.get(label="spam")
+    assert (spam.positive_docs, spam.negative_docs) == (1, 1)
+    assert not LabelStat.objects.filter(label="abuse").exists()
+
+
 def test_the_executable_scores_as_the_management_command_does(tmp_path, monkeypatch):
     """`cronica screen` runs a light entry (Django with the screening app alone); on a data
     directory nobody migrated it scores with the rules and the shipped model, says so on

@@ -7,8 +7,9 @@ input and output. ``--learn FILE`` first teaches the model from labelled JSON li
 """
 
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cronica.screening import stream
 from cronica.screening.stream import MAX_TEXT_CHARS
@@ -19,12 +20,12 @@ __all__ = ["MAX_TEXT_CHARS", "Command"]
 class Command(BaseCommand):
     help = "Score comments read as JSON lines on stdin; write one JSON line of scores each."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--learn", metavar="FILE", help="learn from labeled JSON lines before scoring"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if options["learn"]:
             try:
                 count = stream.learn(options["learn"])
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             if sys.stdin.isatty():
                 return
 
-        def write(line):
+        def write(line: str) -> None:
             self.stdout.write(line)
             self.stdout.flush()
 
