@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _ensure_site():
+def _ensure_site() -> None:
     from .setup import ensure_site
 
     ensure_site()
@@ -15,7 +15,7 @@ class NewsConfig(AppConfig):
     label = "news"
     verbose_name = "News"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.core.signals import request_started
         from wagtail.signals import page_published, page_slug_changed, page_unpublished
 

@@ -1,7 +1,9 @@
 """StreamField blocks for article bodies."""
 
+from typing import Any
 from urllib.parse import urlparse
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -42,7 +44,7 @@ class QuoteBlock(blocks.StructBlock):
         template = "news/blocks/quote.html"
 
 
-def _video_host(url):
+def _video_host(url: str) -> str:
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.")
 
@@ -55,7 +57,9 @@ class VideoLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255)
     description = blocks.TextBlock(required=False)
 
-    def get_context(self, value, parent_context=None):
+    def get_context(
+        self, value: Any, parent_context: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         context = super().get_context(value, parent_context)
         context["host"] = _video_host(value["url"])
         return context
@@ -78,17 +82,19 @@ class DataTableBlock(TableBlock):
     phone instead of widening the page. A cell may link with ``[text](address)``
     (news/table_cells.py), which is how imported tables keep their links."""
 
-    def is_html_renderer(self):
+    def is_html_renderer(self) -> bool:
         # Cells reach the template already escaped by cell_html, links included.
         return True
 
-    def render(self, value, context=None):
+    def render(
+        self, value: dict[str, Any] | None, context: dict[str, Any] | None = None
+    ) -> SafeString:
         if value and value.get("data"):
             rows = [[cell_html(cell) if cell else cell for cell in row] for row in value["data"]]
             value = dict(value, data=rows)
         return super().render(value, context)
 
-    def get_searchable_content(self, value):
+    def get_searchable_content(self, value: dict[str, Any] | None) -> list[str]:
         return [cell_text(cell) for cell in super().get_searchable_content(value)]
 
     class Meta:
@@ -117,7 +123,7 @@ class DefinitionBlock(blocks.StructBlock):
 class DefinitionListBlock(blocks.ListBlock):
     """Terms and what they mean: a glossary of slang, of group names, of charges."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(DefinitionBlock(), **kwargs)
 
     class Meta:

@@ -21,8 +21,13 @@ An app that adds something to articles registers a Wagtail hook (in its
     as a dict, context processors included, to render with instead of running them again.
 """
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 
 ARTICLE_LISTING = "cronica_article_listing"
@@ -31,26 +36,26 @@ ARTICLE_BODY_FILTER = "cronica_article_body_filter"
 ARTICLE_SECTIONS = "cronica_article_sections"
 
 
-def annotate_listing(queryset):
+def annotate_listing(queryset: QuerySet) -> QuerySet:
     """``queryset`` with every app's listing annotations."""
     for annotate in hooks.get_hooks(ARTICLE_LISTING):
         queryset = annotate(queryset)
     return queryset
 
 
-def body_filters(page):
+def body_filters(page: Any) -> list[Callable[[str], str]]:
     """The body rewriters for one render of ``page``."""
     filters = (make(page) for make in hooks.get_hooks(ARTICLE_BODY_FILTER))
     return [f for f in filters if f is not None]
 
 
-def _joined(parts):
+def _joined(parts: Iterable[object]) -> SafeString:
     return mark_safe("".join(str(conditional_escape(part)) for part in parts if part))
 
 
-def teaser_extras(article, request=None):
+def teaser_extras(article: Any, request: HttpRequest | None = None) -> SafeString:
     return _joined(fn(article, request) for fn in hooks.get_hooks(ARTICLE_TEASER))
 
 
-def article_sections(request, page, context):
+def article_sections(request: HttpRequest | None, page: Any, context: dict[str, Any]) -> SafeString:
     return _joined(fn(request, page, context) for fn in hooks.get_hooks(ARTICLE_SECTIONS))

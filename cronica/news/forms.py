@@ -1,5 +1,7 @@
 """Admin forms for the news app."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +19,7 @@ class CheckedImageField(WagtailImageField):
     here turns that into a form error, before anything is stored.
     """
 
-    def check_image_pixel_size(self, f):
+    def check_image_pixel_size(self, f: Any) -> None:
         try:
             super().check_image_pixel_size(f)
         except (OSError, SyntaxError, ValueError) as exc:
@@ -25,7 +27,7 @@ class CheckedImageField(WagtailImageField):
                 self.error_messages["invalid_image"], code="invalid_image"
             ) from exc
 
-    def to_python(self, data):
+    def to_python(self, data: Any) -> Any:
         f = super().to_python(data)
         if f is not None:
             try:
@@ -46,7 +48,7 @@ class CleanImageForm(BaseImageForm):
 
     file = CheckedImageField(label=_("File"), widget=forms.FileInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "description" in self.fields:
             self.fields["description"].required = True

@@ -6,6 +6,7 @@ original on save means there is nothing left to copy, whichever path created the
 """
 
 import os
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import models
@@ -26,19 +27,19 @@ class CleanImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields + ("credit",)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.file and not getattr(self.file, "_committed", True):
             self._scrub_file()
         super().save(*args, **kwargs)
 
-    def _scrub_file(self):
+    def _scrub_file(self) -> None:
         self.file.seek(0)
         try:
             cleaned = clean_image(self.file)
         except NotAnImage as exc:
             raise ValueError(f"Refusing an image that cannot be cleaned: {exc}") from exc
         stem = os.path.splitext(os.path.basename(self.file.name))[0] or "image"
-        self.file = ContentFile(cleaned.data, name=f"{stem}.{cleaned.extension}")
+        self.file: Any = ContentFile(cleaned.data, name=f"{stem}.{cleaned.extension}")
         self._set_image_file_metadata()
         self.metadata_removed = True
 

@@ -1,11 +1,17 @@
 """Pages and snippets of the newsroom: home, articles, contributors and static pages."""
 
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Page as PageOfItems
 from django.core.validators import RegexValidator
 from django.db import models
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -21,6 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.url_routing import RouteResult
 
 from cronica.core.view_restrictions import KeptViewRestrictionsMixin
 
@@ -68,15 +75,15 @@ class Contributor(index.Indexed, models.Model):
     class Meta:
         ordering = ["pen_name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.pen_name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = slugify(self.pen_name) or "contributor"
         super().save(*args, **kwargs)
 
-    def localized_bio(self):
+    def localized_bio(self) -> str:
         if translation.get_language() == "es" and self.bio_es:
             return self.bio_es
         return self.bio
@@ -91,7 +98,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-def live_articles():
+def live_articles() -> QuerySet:
     """Published articles, newest first, with what listings render fetched up front (and
     what other apps annotate for them, see ``extensions.ARTICLE_LISTING``)."""
     articles = (
@@ -103,7 +110,7 @@ def live_articles():
     return annotate_listing(articles)
 
 
-def paginate(request, items):
+def paginate(request: HttpRequest, items: QuerySet | Sequence[Any]) -> PageOfItems:
     """One page of ``items``; a page parameter that is not a page number, or past the
     last page, is a 404 (Django's own answer), never silently the first page."""
     paginator = Paginator(items, PAGE_SIZE)
@@ -125,12 +132,12 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
     subpage_types = ["news.ArticlePage", "news.StandardPage"]
     max_count = 1
 
-    def localized_tagline(self):
+    def localized_tagline(self) -> str:
         if translation.get_language() == "es" and self.tagline_es:
             return self.tagline_es
         return self.tagline
 
-    def route(self, request, path_components):
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
         """The home page's own routes first (tags, archive, ...), then its children. An
         article, most of what readers ask for, is found with one query of its own model
         (Wagtail's routing reads the generic page, then its specific row: bench/README.md,
@@ -146,24 +153,26 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
                     return article.route(request, path_components[1:])
         return super().route(request, path_components)
 
-    def render_listing(self, request, items, template, **extra):
+    def render_listing(
+        self, request: HttpRequest, items: QuerySet | Sequence[Any], template: str, **extra: Any
+    ) -> HttpResponse:
         page_obj = paginate(request, items)
         context = self.get_context(request)
         context.update(page_obj=page_obj, articles=page_obj.object_list, **extra)
         return self.render(request, context_overrides=context, template=template)
 
     @path("")
-    def index(self, request):
+    def index(self, request: HttpRequest) -> HttpResponse:
         return self.render_listing(request, live_articles(), "news/home_page.html")
 
     @path("contributors/<slug:slug>/", name="contributor")
-    def contributor(self, request, slug):
+    def contributor(self, request: HttpRequest, slug: str) -> HttpResponse:
         person = get_object_or_404(Contributor, slug=slug)
         items = live_articles().filter(bylines__contributor=person).distinct()
         return self.render_listing(request, items, "news/contributor.html", contributor=person)
 
     @re_path(rf"^tags/{TAG_SLUG}/$", name="tag")
-    def tag(self, request, slug):
+    def tag(self, request: HttpRequest, slug: str) -> HttpResponse:
         from taggit.models import Tag
 
         tag = get_object_or_404(Tag, slug=slug)
@@ -171,13 +180,13 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
         return self.render_listing(request, items, "news/tag.html", tag=tag)
 
     @path("archive/", name="archive")
-    def archive(self, request):
+    def archive(self, request: HttpRequest) -> HttpResponse:
         context = self.get_context(request)
         context["months"] = archive.months_with_articles(ArticlePage.objects.live().public())
         return self.render(request, context_overrides=context, template="news/archive.html")
 
     @re_path(r"^archive/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
-    def archive_month(self, request, year, month):
+    def archive_month(self, request: HttpRequest, year: str, month: str) -> HttpResponse:
         try:
             start, end = archive.month_bounds(int(year), int(month))
         except ValueError:
@@ -186,7 +195,7 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
         return self.render_listing(request, items, "news/archive_month.html", month_start=start)
 
     @path("search/", name="search")
-    def search(self, request):
+    def search(self, request: HttpRequest) -> HttpResponse:
         query = request.GET.get("q", "").strip()[:200]
         # The teasers' bylines and tags, fetched for the page at once, not per article.
         articles = (
@@ -203,23 +212,23 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
         )
 
     @path("feed/rss/", name="feed_rss")
-    def feed_rss(self, request):
+    def feed_rss(self, request: HttpRequest) -> HttpResponse:
         return feeds.ArticlesRss()(request, home=self, articles=live_articles())
 
     @path("feed/atom/", name="feed_atom")
-    def feed_atom(self, request):
+    def feed_atom(self, request: HttpRequest) -> HttpResponse:
         return feeds.ArticlesAtom()(request, home=self, articles=live_articles())
 
     @re_path(rf"^tags/{TAG_SLUG}/feed/rss/$", name="tag_feed_rss")
-    def tag_feed_rss(self, request, slug):
+    def tag_feed_rss(self, request: HttpRequest, slug: str) -> HttpResponse:
         return feeds.ArticlesRss()(request, home=self, articles=live_articles(), slug=slug)
 
     @re_path(rf"^tags/{TAG_SLUG}/feed/atom/$", name="tag_feed_atom")
-    def tag_feed_atom(self, request, slug):
+    def tag_feed_atom(self, request: HttpRequest, slug: str) -> HttpResponse:
         return feeds.ArticlesAtom()(request, home=self, articles=live_articles(), slug=slug)
 
 
-def check_slug_not_reserved(slug):
+def check_slug_not_reserved(slug: str) -> None:
     """A page directly under the home page whose slug a route claims could never be
     reached: refused for editors and importers alike."""
     from .reserved import reserved_slugs
@@ -289,27 +298,27 @@ class ArticlePage(KeptViewRestrictionsMixin, Page):
         index.FilterField("language"),
     ]
     parent_page_types = ["news.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("article")
 
     @cached_property
-    def contributors(self):
+    def contributors(self) -> list[Contributor]:
         return [b.contributor for b in self.bylines.all()]
 
     @property
-    def published(self):
+    def published(self) -> datetime:
         return self.first_published_at or self.go_live_at or timezone.now()
 
     @property
-    def published_day(self):
+    def published_day(self) -> date:
         """The publication date in the site's time zone, for date headers."""
         return timezone.localdate(self.published)
 
-    def plain_text(self):
+    def plain_text(self) -> str:
         """The article as plain text, for search snippets, feeds and the knowledge base."""
-        parts = []
+        parts: list[str] = []
         for block in self.body:
             if block.block_type == "paragraph":
                 parts.append(strip_tags(block.value.source))
@@ -321,34 +330,35 @@ class ArticlePage(KeptViewRestrictionsMixin, Page):
                 parts.append(block.value["caption"])
         return "\n\n".join(p.strip() for p in parts if p and p.strip())
 
-    def description(self):
+    def description(self) -> str:
         return self.summary or self.plain_text()[:280]
 
     @property
-    def site_language(self):
+    def site_language(self) -> str:
         """The interface language the article is read under: its own when the site offers
         it, else the default (the URL prefix must be one the site serves)."""
         if self.language in dict(settings.LANGUAGES):
             return self.language
         return settings.LANGUAGE_CODE
 
-    def canonical_url(self, request=None):
-        """The article's address under its own language prefix."""
+    def canonical_url(self, request: HttpRequest | None = None) -> str | None:
+        """The article's address under its own language prefix (None, as Wagtail's, for a
+        page no site serves)."""
         with translation.override(self.site_language):
             return self.get_full_url(request)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         check_slug_not_reserved(self.slug)
 
-    def get_sitemap_urls(self, request=None):
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         return [{"location": self.canonical_url(request), "lastmod": self.last_published_at}]
 
 
 class StandardPage(KeptViewRestrictionsMixin, Page):
     """A plain page: the comment policy, about, how to contact the newsroom."""
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         check_slug_not_reserved(self.slug)
 
@@ -364,14 +374,14 @@ class StandardPage(KeptViewRestrictionsMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["news.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
-    def localized_title(self):
+    def localized_title(self) -> str:
         if translation.get_language() == "es" and self.title_es:
             return self.title_es
         return self.title
 
-    def localized_body(self):
+    def localized_body(self) -> str:
         if translation.get_language() == "es" and self.body_es:
             return self.body_es
         return self.body

@@ -6,6 +6,8 @@ search, feeds) come from HomePage's router. Neither needs the home page object, 
 template (the knowledge base, the tip line, a 404) can link them without a query.
 """
 
+from typing import Any
+
 from django import template
 from django.urls import reverse
 
@@ -15,11 +17,11 @@ register = template.Library()
 
 
 @register.simple_tag
-def home_url():
+def home_url() -> str:
     return reverse("wagtail_serve", args=[""])
 
 
 @register.simple_tag
-def news_url(name, *args, **kwargs):
+def news_url(name: str, *args: Any, **kwargs: Any) -> str:
     """``{% news_url "tag" tag.slug %}``: one of the home page's routes."""
     return home_url() + HomePage.get_resolver().reverse(name, *args, **kwargs)
