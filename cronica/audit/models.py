@@ -24,5 +24,5 @@ class Entry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.subject}"

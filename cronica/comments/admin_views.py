@@ -7,9 +7,12 @@ to select), and bulk decisions on the selected rows. Threats have their own tab 
 never published without an editor's decision.
 """
 
+from typing import Any, cast
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -42,19 +45,19 @@ SORTS = {
 }
 
 
-def _require(request):
+def _require(request: HttpRequest) -> None:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
 
 
-def _int(value):
+def _int(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
         return None
 
 
-def queue(request):
+def queue(request: HttpRequest) -> HttpResponse:
     _require(request)
     tab = request.GET.get("tab", "pending")
     filters = {key: q for key, _label, q in TABS}
@@ -99,7 +102,7 @@ def queue(request):
     )
 
 
-def _tab_counts():
+def _tab_counts() -> dict[str, int]:
     """Counts for the tabs (not "published": it only grows and nobody works through it).
     Pending is all pending minus the urgent ones: both are index-only counts, where
     "pending and not urgent" would visit every pending row."""
@@ -114,7 +117,7 @@ def _tab_counts():
     return counts
 
 
-def _suggested_reason(comment):
+def _suggested_reason(comment: Comment) -> str:
     """The reject reason screening points at, preselected in the row."""
     scores = comment.screening or {}
     for label, reason in (
@@ -124,12 +127,13 @@ def _suggested_reason(comment):
         ("spam", RejectReason.SPAM),
     ):
         if (scores.get(label) or 0) >= FLAG:
-            return reason
-    return RejectReason.OTHER
+            # TextChoices members are str; without Django's types mypy sees (value, label).
+            return cast(str, reason)
+    return cast(str, RejectReason.OTHER)
 
 
 @require_POST
-def decide(request):
+def decide(request: HttpRequest) -> HttpResponse:
     """One decision (button ``one`` = "id:action") or a bulk one (``ids`` + ``action``)."""
     _require(request)
     one = request.POST.get("one", "")
@@ -162,7 +166,7 @@ def decide(request):
     return redirect(back)
 
 
-def reader(request, pk):
+def reader(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request)
     person = get_object_or_404(Reader, pk=pk)
     if request.method == "POST":

@@ -5,7 +5,7 @@ from django.db.models.signals import post_migrate
 EDITOR_PERMISSIONS = ["comments.view_comment", "comments.change_comment"]
 
 
-def _grant_permissions():
+def _grant_permissions() -> None:
     from cronica.news.setup import EDITORS, grant
 
     grant(EDITORS, EDITOR_PERMISSIONS)
@@ -17,7 +17,7 @@ class CommentsConfig(AppConfig):
     name = "cronica.comments"
     label = "comments"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
         from cronica.news.setup import after_migrate

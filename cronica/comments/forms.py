@@ -1,6 +1,8 @@
 """The comment form: a name (optional), the text, the comment it answers, and a honeypot
 field that people never see and naive bots fill in."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,11 +16,11 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
-    def __init__(self, *args, article=None, **kwargs):
+    def __init__(self, *args: Any, article: Any = None, **kwargs: Any) -> None:
         self.article = article
         super().__init__(*args, **kwargs)
 
-    def clean_name(self):
+    def clean_name(self) -> str:
         name = text.clean(self.cleaned_data.get("name", ""), single_line=True)
         if len(name) > text.NAME_MAX:
             raise forms.ValidationError(
@@ -26,7 +28,7 @@ class CommentForm(forms.Form):
             )
         return name
 
-    def clean_body(self):
+    def clean_body(self) -> str:
         body = text.clean(self.cleaned_data.get("body", ""))
         if len(body) < text.BODY_MIN:
             raise forms.ValidationError(_("The comment is empty."))
@@ -36,7 +38,7 @@ class CommentForm(forms.Form):
             )
         return body
 
-    def clean_parent(self):
+    def clean_parent(self) -> Comment | None:
         parent_id = self.cleaned_data.get("parent")
         if not parent_id:
             return None
@@ -48,7 +50,7 @@ class CommentForm(forms.Form):
         return parent
 
     @property
-    def is_bot(self):
+    def is_bot(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
 
@@ -64,7 +66,7 @@ class ReportForm(forms.Form):
         label=_("Why should an editor look at it again?"), choices=[], widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         from .models import Report
 
         super().__init__(*args, **kwargs)

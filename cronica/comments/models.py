@@ -78,7 +78,7 @@ class ArticleCommentPolicy(models.Model):
         verbose_name = _("article comment policy")
         verbose_name_plural = _("article comment policies")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.article}: {self.get_mode_display()}"
 
 
@@ -168,11 +168,11 @@ class Comment(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.display_name}: {self.body[:60]}"
 
     @property
-    def display_name(self):
+    def display_name(self) -> str:
         from django.utils.translation import gettext
 
         return self.author_name or gettext("Anonymous")
@@ -192,5 +192,5 @@ class Report(models.Model):
     reason = models.CharField(max_length=10, choices=Reason.choices)
     created_at = models.DateTimeField(default=timezone.now)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.comment_id}: {self.reason}"

@@ -9,7 +9,7 @@ client's address: flood limits use core.ratelimit's rotating keyed hash.
 
 from django.conf import settings
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,7 +30,7 @@ from .moderation import purge_articles
 from .reader import Reader, set_cookie
 
 
-def _within_limit(request, scope):
+def _within_limit(request: HttpRequest, scope: str) -> bool:
     """The flood limit of ``scope`` ("comment" or "report"), read from the settings
     (CRONICA_COMMENT_LIMIT ...) at each request. Behind a shared address (an onion
     service) the limit is a budget for everybody per minute instead
@@ -41,17 +41,17 @@ def _within_limit(request, scope):
     return ratelimit.allow(request, scope, limit, window, shared_budget=budget)
 
 
-def _refuse(request, message, status):
+def _refuse(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return render(request, "comments/message.html", {"message": message}, status=status)
 
 
-def _cross_site(request):
+def _cross_site(request: HttpRequest) -> HttpResponse:
     return _refuse(request, _("This form can only be sent from this site's own pages."), 403)
 
 
 @csrf_exempt
 @require_POST
-def post_comment(request, article_id):
+def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
     if not same_origin(request):
         return _cross_site(request)
     if not _within_limit(request, "comment"):
@@ -107,7 +107,7 @@ def post_comment(request, article_id):
     return response
 
 
-def _own_comment(request, pk):
+def _own_comment(request: HttpRequest, pk: int) -> tuple[Comment, Reader]:
     """The comment ``pk`` if the reader cookie says it is the requester's, else 404."""
     reader = Reader.from_request(request)
     comment = Comment.objects.select_related("article").filter(pk=pk).first()
@@ -118,7 +118,7 @@ def _own_comment(request, pk):
 
 @never_cache
 @require_GET
-def comment_status(request, pk):
+def comment_status(request: HttpRequest, pk: int) -> HttpResponse:
     comment, reader = _own_comment(request, pk)
     prepare(comment)
     editable = policy.can_edit(comment, reader)
@@ -137,14 +137,14 @@ def comment_status(request, pk):
     )
 
 
-def _minutes_left(comment):
+def _minutes_left(comment: Comment) -> int:
     left = comment.created_at + policy.EDIT_WINDOW - timezone.now()
     return max(1, int(left.total_seconds() // 60))
 
 
 @csrf_exempt
 @require_POST
-def edit_comment(request, pk):
+def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
     if not same_origin(request):
         return _cross_site(request)
     comment, reader = _own_comment(request, pk)
@@ -176,7 +176,7 @@ def edit_comment(request, pk):
 
 @csrf_exempt
 @require_POST
-def delete_comment(request, pk):
+def delete_comment(request: HttpRequest, pk: int) -> HttpResponse:
     if not same_origin(request):
         return _cross_site(request)
     comment, reader = _own_comment(request, pk)
@@ -192,14 +192,14 @@ def delete_comment(request, pk):
     return _see_status(comment)
 
 
-def _see_status(comment):
+def _see_status(comment: Comment) -> HttpResponse:
     response = redirect(reverse("comments:status", args=[comment.pk]))
     response.status_code = 303
     return response
 
 
 @require_GET
-def reply_form(request, pk):
+def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
     """The reply form on a page of its own, for readers without JavaScript."""
     parent = get_object_or_404(
         Comment.objects.select_related("article"),
@@ -222,7 +222,7 @@ def reply_form(request, pk):
 
 
 @csrf_exempt
-def report_comment(request, pk):
+def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(
         Comment.objects.select_related("article"), pk=pk, status=Comment.Status.PUBLISHED
     )

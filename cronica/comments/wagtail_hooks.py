@@ -1,7 +1,8 @@
 """Admin wiring: the moderation queue's menu item and URLs, and the per-article mode
 override as a snippet."""
 
-from django.urls import include, path, reverse
+from django.http import HttpRequest
+from django.urls import URLPattern, URLResolver, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -16,17 +17,17 @@ from .models import ArticleCommentPolicy
 
 
 class QueueMenuItem(MenuItem):
-    def is_shown(self, request):
+    def is_shown(self, request: HttpRequest) -> bool:
         return request.user.has_perm(PERMISSION)
 
 
 @hooks.register("register_admin_urls")
-def queue_urls():
+def queue_urls() -> list[URLPattern | URLResolver]:
     return [path("comments/", include(admin_urls, namespace="comments_admin"))]
 
 
 @hooks.register("register_admin_menu_item")
-def queue_menu_item():
+def queue_menu_item() -> MenuItem:
     return QueueMenuItem(
         _("Comments"), reverse("comments_admin:queue"), icon_name="comment", order=240
     )

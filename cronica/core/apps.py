@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     label = "core"
     periodic_jobs = [(30, "cronica.core.clock.publish_scheduled")]
 
-    def ready(self):
+    def ready(self) -> None:
         from . import site_lookup, view_restrictions
 
         site_lookup.connect()

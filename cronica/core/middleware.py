@@ -1,6 +1,9 @@
 """Response headers that hold docs/invariants.md, invariants 2 and 6, for every public page."""
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 
 PUBLIC_CSP = "; ".join(
     [
@@ -40,11 +43,11 @@ class SecurityHeadersMiddleware:
     ``Vary: Cookie`` a cache would otherwise have to key on when the response sets no
     cookie and the reader sent none that matters."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.admin_prefixes = ("/admin/", "/django-admin/")
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         admin = request.path.startswith(self.admin_prefixes)
         response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if admin else PUBLIC_CSP)
@@ -75,12 +78,12 @@ class PublicCacheMiddleware:
     so the shared-cache lifetime can be longer than the browser's.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.max_age = int(getattr(settings, "CRONICA_CACHE_MAX_AGE", 0))
         self.shared_max_age = int(getattr(settings, "CRONICA_CACHE_SHARED_MAX_AGE", 600))
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if (
             request.method in ("GET", "HEAD")

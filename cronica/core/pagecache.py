@@ -44,9 +44,12 @@ import hashlib
 import os
 import threading
 import time
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any, NoReturn
 from urllib.parse import unquote, urlsplit
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from django.conf import settings
 from django.core.cache import caches
@@ -81,12 +84,18 @@ CONDITIONS = (
 LOCAL_BYTES = 64 * 1024 * 1024
 GENERATION_BYTES = 1024 * 1024
 
+Headers = list[tuple[str, str]]
+# A stored page: status line, headers of a hit, body, and when it expires (time.time()).
+Entry = tuple[str, Headers, bytes, float]
+# What os.stat tells of the generation file: inode, size, modification time.
+Generation = tuple[int, int, int]
 
-def _store():
+
+def _store() -> Any:
     return caches[CACHE_ALIAS]
 
 
-def _generation_file():
+def _generation_file() -> Path | None:
     """The file every ``forget`` changes, next to the file store; None when the store is
     not a directory every process of the site shares (Redis)."""
     config = settings.CACHES[CACHE_ALIAS]
@@ -95,7 +104,7 @@ def _generation_file():
     return Path(config["LOCATION"]) / "generation"
 
 
-def _next_generation():
+def _next_generation() -> None:
     """Appends one byte (atomic with O_APPEND, whichever process writes); past
     GENERATION_BYTES a fresh file takes its place, whose new inode is a change too."""
     path = _generation_file()
@@ -120,22 +129,22 @@ class LocalCopies:
     from the store is still the one this process last saw, so a page loaded before a
     purge and kept after it is dropped by the next request's check."""
 
-    def __init__(self, generation_file, budget=LOCAL_BYTES):
+    def __init__(self, generation_file: Path, budget: int = LOCAL_BYTES) -> None:
         self._file = generation_file
         self._budget = budget
-        self._pages = {}
+        self._pages: dict[Hashable, Entry] = {}
         self._bytes = 0
-        self._seen = None
+        self._seen: Generation | None = None
         self._lock = threading.Lock()
 
-    def _generation(self):
+    def _generation(self) -> Generation | None:
         try:
             info = os.stat(self._file)
         except FileNotFoundError:
             return None
         return (info.st_ino, info.st_size, info.st_mtime_ns)
 
-    def get(self, path, load):
+    def get(self, path: Hashable, load: Callable[[], Entry | None]) -> Entry | None:
         """The entry for ``path`` (any hashable key), from memory or ``load()`` (the shared
         store)."""
         generation = self._generation()
@@ -152,7 +161,7 @@ class LocalCopies:
             self._keep(path, entry, generation)
         return entry
 
-    def _keep(self, path, entry, generation):
+    def _keep(self, path: Hashable, entry: Entry, generation: Generation | None) -> None:
         size = len(entry[2])
         with self._lock:
             if generation != self._seen or size > self._budget:
@@ -165,23 +174,23 @@ class LocalCopies:
                 self._bytes -= len(self._pages.pop(oldest)[2])
 
 
-def _digest(path, scheme=""):
+def _digest(path: str, scheme: str = "") -> str:
     # Hashed: any path is a valid cache key (no spaces, no length limit to trip over). The
     # public address is part of it: pages hold absolute links (canonical, feeds, sitemap),
     # so a site restarted under a new CRONICA_SITE_URL must not serve the old ones.
     return hashlib.sha256(f"{settings.SITE_URL}\n{scheme}\n{path}".encode()).hexdigest()
 
 
-def _key(scheme, path):
+def _key(scheme: str, path: str) -> str:
     # "page3": one entry per scheme, each with its expiry time for the local copies.
     return f"page3:{_digest(path, scheme)}"
 
 
-def _mark(path):
+def _mark(path: str) -> str:
     return f"purged:{_digest(path)}"
 
 
-def request_scheme(environ):
+def request_scheme(environ: WSGIEnvironment) -> str:
     """The scheme Django gives this request (``HttpRequest.scheme``): the proxy's header
     when ``SECURE_PROXY_SSL_HEADER`` names one and the request carries it, else the
     server's ``wsgi.url_scheme``."""
@@ -193,7 +202,7 @@ def request_scheme(environ):
     return environ.get("wsgi.url_scheme", "http")
 
 
-def forget(urls):
+def forget(urls: Iterable[str]) -> None:
     """Drops the stored pages at ``urls`` (full URLs or paths), so the next reader gets a
     fresh render; marks them so a render already under way is not stored."""
     paths = {unquote(urlsplit(url).path) or "/" for url in urls}
@@ -206,13 +215,13 @@ def forget(urls):
     _next_generation()
 
 
-def forget_all():
+def forget_all() -> None:
     """Drops every stored page (``cronica restore``: they show the data from before)."""
     _store().clear()
     _next_generation()
 
 
-def _cacheable_request(environ):
+def _cacheable_request(environ: WSGIEnvironment) -> bool:
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
     if environ.get("QUERY_STRING") or environ.get("HTTP_COOKIE"):
@@ -226,14 +235,14 @@ def _cacheable_request(environ):
 
 
 @functools.lru_cache(maxsize=64)
-def _host_allowed(host):
+def _host_allowed(host: str) -> bool:
     """A stored page is only sent where Django itself would answer (ALLOWED_HOSTS); the
     answer is remembered per Host header, which is the same on nearly every request."""
     domain, _port = split_domain_port(host)
     return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
 
 
-def _shareable(status, headers):
+def _shareable(status: str, headers: Headers) -> bool:
     if not status.startswith("200"):
         return False
     cache_control = ""
@@ -248,7 +257,9 @@ def _shareable(status, headers):
     return "public" in cache_control and not any(w in cache_control for w in UNSHAREABLE)
 
 
-def conditional_answer(environ, status, headers):
+def conditional_answer(
+    environ: WSGIEnvironment, status: str, headers: Headers
+) -> tuple[str, Headers] | None:
     """(status, headers) of what ``ConditionalGetMiddleware`` would answer a conditional GET
     for this stored page instead of the page (a 304 or a 412), or None for the page itself.
     Django decides, with the stored ``ETag`` and ``Last-Modified``, so the two never differ."""
@@ -266,7 +277,7 @@ def conditional_answer(environ, status, headers):
     return f"{answer.status_code} {answer.reason_phrase}", [*answer.items(), (HEADER, "hit")]
 
 
-def _no_write(data):
+def _no_write(data: bytes) -> NoReturn:
     raise NotImplementedError("the page cache wraps Django, which never calls write()")
 
 
@@ -274,13 +285,13 @@ class PageCache:
     """WSGI wrapper that serves stored pages and stores what Django renders (see module
     docstring for which pages and why)."""
 
-    def __init__(self, application):
+    def __init__(self, application: WSGIApplication) -> None:
         self.application = application
         self.timeout = int(getattr(settings, "CRONICA_PAGE_CACHE_SECONDS", 600))
         generation_file = _generation_file()
         self.local = LocalCopies(generation_file) if generation_file else None
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if not self.timeout or not _cacheable_request(environ):
             return self.application(environ, start_response)
         # WSGI hands the path over as latin-1 text of its UTF-8 bytes, as Django reads it.
@@ -297,7 +308,9 @@ class PageCache:
             return self.application(environ, start_response)
         return self._render_and_store(scheme, path, store, environ, start_response)
 
-    def _serve(self, entry, environ, start_response):
+    def _serve(
+        self, entry: Entry, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> list[bytes]:
         status, headers, body, _expires = entry
         method = environ["REQUEST_METHOD"]
         # Django answers conditions on GET only (for HEAD it has no body to tag).
@@ -309,11 +322,20 @@ class PageCache:
         start_response(status, headers)
         return [] if method == "HEAD" else [body]
 
-    def _render_and_store(self, scheme, path, store, environ, start_response):
+    def _render_and_store(
+        self,
+        scheme: str,
+        path: str,
+        store: Any,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+    ) -> Iterable[bytes]:
         started = time.time()
-        captured = {}
+        captured: dict[str, Any] = {}
 
-        def capture(status, headers, exc_info=None):
+        def capture(
+            status: str, headers: Headers, exc_info: Any = None
+        ) -> Callable[[bytes], object]:
             if exc_info:
                 return start_response(status, headers, exc_info)
             captured["status"], captured["headers"] = status, headers
@@ -342,7 +364,16 @@ class PageCache:
         start_response(status, [*headers, (HEADER, "miss")])
         return [body]
 
-    def _store(self, scheme, path, store, status, headers, started, body):
+    def _store(
+        self,
+        scheme: str,
+        path: str,
+        store: Any,
+        status: str,
+        headers: Headers,
+        started: float,
+        body: bytes,
+    ) -> None:
         mark = store.get(_mark(path))
         if mark is not None and mark >= started:
             return
@@ -367,12 +398,13 @@ class StoredOnceSent:
     chunk has gone out: a body larger than MAX_BODY, or one the client stopped reading,
     is never stored, and no more than MAX_BODY of it is ever held here."""
 
-    def __init__(self, result, store):
+    def __init__(self, result: Iterable[bytes], store: Callable[[bytes], None]) -> None:
         self._result = result
         self._store = store
 
-    def __iter__(self):
-        held, size = [], 0
+    def __iter__(self) -> Iterator[bytes]:
+        held: list[bytes] | None = []
+        size = 0
         for chunk in self._result:
             if held is not None:
                 size += len(chunk)
@@ -384,6 +416,6 @@ class StoredOnceSent:
         if held is not None:
             self._store(b"".join(held))
 
-    def close(self):
+    def close(self) -> None:
         if hasattr(self._result, "close"):
             self._result.close()

@@ -1,7 +1,12 @@
 """Site-wide views that sit outside the page tree."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -10,7 +15,7 @@ from .urlprefix import namespace_prefix
 
 
 @require_GET
-def language_root(request):
+def language_root(request: HttpRequest) -> HttpResponse:
     """``/`` sends readers to a language. Spanish when the browser prefers it, English
     otherwise; the redirect varies on Accept-Language, the pages behind it do not."""
     from django.utils.translation import get_language_from_request
@@ -37,7 +42,7 @@ def language_root(request):
 
 @require_GET
 @cache_control(max_age=3600, public=True)
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     """Keeps crawlers out of the admin, the tip line and the comment forms of every
     language, by the addresses the URLconf gives them. The sitemap is named at the public
     address (``CRONICA_SITE_URL``), not at whatever Host the request carried, so a crawler

@@ -14,7 +14,7 @@ EDITOR_PERMISSIONS = [
 ]
 
 
-def _grant_permissions():
+def _grant_permissions() -> None:
     from cronica.news.setup import EDITORS, grant
 
     grant(EDITORS, EDITOR_PERMISSIONS)
@@ -30,7 +30,7 @@ class DossierConfig(AppConfig):
         (3600, "cronica.dossier.jobs.check_published"),
     ]
 
-    def ready(self):
+    def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 

@@ -6,6 +6,9 @@ names are written by the linker and the extractor when an article is published; 
 then confirm or reject them, and a later re-link keeps those decisions.
 """
 
+import datetime
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -104,30 +107,30 @@ class Entity(index.Indexed, ClusterableModel):
         verbose_name = _("entity")
         verbose_name_plural = _("entities")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(self.name, Entity, self.pk)
         super().save(*args, **kwargs)
 
-    def localized_summary(self):
+    def localized_summary(self) -> str:
         if translation.get_language() == "es" and self.summary_es:
             return self.summary_es
         return self.summary
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("dossier:entity", args=[self.slug])
 
-    def source_lines(self):
+    def source_lines(self) -> list[str]:
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
 
 
 RESERVED_SLUGS = {"seizures", "api"}  # taken by the knowledge base's own pages
 
 
-def unique_slug(name, model, pk=None):
+def unique_slug(name: str, model: Any, pk: int | None = None) -> str:
     base = slugify(name)[:180] or "entity"
     if base in RESERVED_SLUGS:
         base = f"{base}-entity"
@@ -166,7 +169,7 @@ class Alias(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("alias")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
@@ -204,7 +207,7 @@ class Relation(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("relation")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.subject} {self.get_kind_display()} {self.target}"
 
 
@@ -243,7 +246,7 @@ class Mention(models.Model):
         verbose_name = _("link to an entity")
         verbose_name_plural = _("links to entities")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.entity} in {self.article}"
 
 
@@ -361,14 +364,14 @@ class Event(models.Model):
         ordering = ["-occurred_on", "-pk"]
         verbose_name = _("event")
 
-    def __str__(self):
+    def __str__(self) -> str:
         label = self.get_kind_display()
         if self.kind == Event.Kind.SEIZURE and self.kg is not None:
             label = f"{label}: {self.kg:g} kg {self.drug}"
         return f"{label} ({self.article})"
 
     @property
-    def date(self):
+    def date(self) -> datetime.date | None:
         """When it happened, or when the article reporting it was published."""
         if self.occurred_on:
             return self.occurred_on

@@ -2,8 +2,11 @@
 links the linker found (confirm or reject), extracted events (confirm before they count)
 and the names articles use that the knowledge base does not know yet."""
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django.db.models import Count, Sum
-from django.urls import path
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -24,7 +27,7 @@ from .models import Entity, Event, Mention, Review, UnknownName
 class EntityCreateView(SnippetCreateView):
     """The add form, prefilled from a suggested name (``?name=...&kind=...``)."""
 
-    def get_initial_form_instance(self):
+    def get_initial_form_instance(self) -> Entity | None:
         instance = super().get_initial_form_instance()
         name = self.request.GET.get("name", "").strip()[:200]
         if self.request.method == "GET" and name:
@@ -67,7 +70,7 @@ class SuggestionsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Suggested entities")
     header_icon = "help"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["names"] = (
             UnknownName.objects.values("name", "kind_guess")
@@ -82,7 +85,7 @@ class SuggestionsViewSet(ViewSet):
     icon = "help"
     menu_label = _("Suggested entities")
 
-    def get_urlpatterns(self):
+    def get_urlpatterns(self) -> list[URLPattern]:
         return [path("", SuggestionsView.as_view(), name="index")]
 
 
@@ -92,9 +95,9 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
     menu_icon = "site"
     menu_order = 250
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
-        self.registerables = [*self.registerables, SuggestionsViewSet()]
+        self.registerables: list[Any] = [*self.registerables, SuggestionsViewSet()]
 
 
 register_snippet(KnowledgeBaseGroup)
@@ -106,23 +109,25 @@ class ReviewBulkAction(SnippetBulkAction):
 
     models = [Mention, Event]
     template_name = "dossier/admin/confirm_bulk_review.html"
-    new_status = None
+    # A Review value. TextChoices members are str; without Django's types mypy sees
+    # (value, label), hence the casts below.
+    new_status: str | None = None
 
-    def check_perm(self, obj):
+    def check_perm(self, obj: Mention | Event) -> bool:
         return self.permission_policy.user_has_permission_for_instance(
             self.request.user, "change", obj
         )
 
     @classmethod
-    def execute_action(cls, objects, **kwargs):
+    def execute_action(cls, objects: Iterable[Mention | Event], **kwargs: Any) -> tuple[int, int]:
         model = kwargs["self"].model
         changed = model.objects.filter(pk__in=[o.pk for o in objects]).update(status=cls.new_status)
         return changed, 0
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(action_label=self.display_name, **kwargs)
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
+    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
         return ngettext(
             "%(count)d item marked %(status)s.",
             "%(count)d items marked %(status)s.",
@@ -136,7 +141,7 @@ class ConfirmBulkAction(ReviewBulkAction):
     action_type = "confirm"
     aria_label = _("Confirm the selected items")
     action_priority = 10
-    new_status = Review.CONFIRMED
+    new_status = cast(str, Review.CONFIRMED)
 
 
 @hooks.register("register_bulk_action")
@@ -145,7 +150,7 @@ class RejectBulkAction(ReviewBulkAction):
     action_type = "reject"
     aria_label = _("Reject the selected items")
     action_priority = 20
-    new_status = Review.REJECTED
+    new_status = cast(str, Review.REJECTED)
 
 
 # First mentions linked on article pages (see cronica.news.extensions).

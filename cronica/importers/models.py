@@ -30,5 +30,5 @@ class ImportedItem(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.source}:{self.external_id}"

@@ -7,7 +7,7 @@ class StaffConfig(AppConfig):
     name = "cronica.staff"
     label = "staff"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
         from . import sessions

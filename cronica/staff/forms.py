@@ -1,6 +1,7 @@
 """Forms of staff sign-in: the admin's login form behind the per-account lock, the
 second-factor code, and a password reset that behaves the same for every address."""
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
@@ -19,7 +20,7 @@ class StaffLoginForm(LoginForm):
     any password is checked. The lock applies to any name typed, account or not, so the
     message does not tell which names exist."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
         until = username and throttle.locked_until(username)
         if until:
@@ -52,7 +53,7 @@ class StaffPasswordResetForm(PasswordResetForm):
     request does the same work either way, so its timing tells nothing, and no user id
     reaches a log line (Django's own form logs the user's id when sending fails)."""
 
-    def save(self, **kwargs):
+    def save(self, **kwargs: Any) -> None:
         from .tasks import address_digest, send_password_reset
 
         site = urlsplit(settings.SITE_URL)
@@ -61,7 +62,7 @@ class StaffPasswordResetForm(PasswordResetForm):
             domain=site.netloc,
             use_https=site.scheme == "https",
             templates={
-                name: kwargs.get(name)
+                name: kwargs[name]
                 for name in (
                     "subject_template_name",
                     "email_template_name",

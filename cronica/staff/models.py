@@ -16,5 +16,5 @@ class LoginThrottle(models.Model):
     last_failure = models.DateTimeField(null=True)
     locked_until = models.DateTimeField(null=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.key[:8]}… ({self.failures} failures)"

@@ -1,9 +1,11 @@
 """The second-factor pages: enrolment on first sign-in, the code after each password
 sign-in, and the fresh check that sensitive actions (tip recipients) ask for."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,18 +18,18 @@ from . import sessions, twofactor
 from .forms import CodeForm
 
 
-def _next(request):
+def _next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return reverse("wagtailadmin_home")
 
 
-def _to(name, request):
+def _to(name: str, request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
 
 
-def _wrong_code(user, text):
+def _wrong_code(user: Any, text: str) -> str:
     if twofactor.throttled(user):
         return _("%(text)s After wrong codes you must wait a little longer each time.") % {
             "text": text
@@ -35,7 +37,7 @@ def _wrong_code(user, text):
     return text
 
 
-def enrol(request):
+def enrol(request: HttpRequest) -> HttpResponse:
     """Show the QR code and secret of a new authenticator device; a right code confirms it
     and shows the recovery codes, once."""
     user = request.user
@@ -63,7 +65,7 @@ def enrol(request):
     )
 
 
-def verify(request):
+def verify(request: HttpRequest) -> HttpResponse:
     """Ask for the second factor. Also the fresh check: a verified user sent here by a
     sensitive action confirms again and goes back."""
     user = request.user
@@ -93,7 +95,7 @@ def verify(request):
 
 
 @require_http_methods(["GET", "POST"])
-def recovery_codes(request):
+def recovery_codes(request: HttpRequest) -> HttpResponse:
     """A signed-in user's own new set of recovery codes (the old ones stop working). Needs a
     fresh code first, like any change to how the account signs in."""
     user = request.user

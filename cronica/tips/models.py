@@ -37,10 +37,10 @@ class Recipient(models.Model):
         verbose_name_plural = _("tip recipients")
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         try:
             parse_recipient(self.public_key)
         except ValueError as exc:
@@ -54,7 +54,7 @@ class SiteSalt(models.Model):
     value = models.CharField(max_length=64)
 
     @classmethod
-    def get(cls):
+    def get(cls) -> bytes:
         salt = cls.objects.order_by("pk").first()
         if salt is None:
             cls.objects.create(value=secrets.token_hex(32))
@@ -79,10 +79,10 @@ class Source(models.Model):
         ordering = ["-last_activity", "designation"]
         permissions = [("read_tips", "Can read the tip inbox and reply to sources")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.designation
 
-    def touch(self):
+    def touch(self) -> None:
         self.last_activity = timing.this_hour()
         self.save(update_fields=["last_activity"])
 
@@ -106,11 +106,11 @@ class Submission(models.Model):
         ordering = ["-arrived", "-pk"]
 
     @property
-    def size(self):
+    def size(self) -> int:
         return sum(f.size for f in self.files.all())
 
     @property
-    def uncleaned(self):
+    def uncleaned(self) -> bool:
         return any(not f.metadata_removed for f in self.files.all())
 
 

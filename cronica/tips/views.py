@@ -6,11 +6,14 @@ their Sec-Fetch-Site / Origin headers instead of a CSRF cookie, and flood limits
 keyed hash of ``cronica.core.ratelimit``. Pages that show a codename are never cached.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 from urllib.parse import urlparse
 
 from django.core import signing
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -19,6 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from pyrage import x25519
 
 from cronica.core import proofofwork, ratelimit
 from cronica.core.origin import same_origin
@@ -26,27 +30,28 @@ from cronica.scrubbing.findings import describe
 
 from . import codenames, submissions
 from .config import MB, number
+from .models import Source
 from .recipients import newsroom_recipients
-from .uploads import BodyEndWatcher, EncryptingUploadHandler
+from .uploads import BodyEndWatcher, EncryptedFile, EncryptingUploadHandler
 
 MAX_MESSAGE = 100_000
 MAX_LINKS = 100
 _signer = signing.Signer(salt="cronica.tips.codename")
 
 
-def _private(response):
+def _private(response: HttpResponse) -> HttpResponse:
     """Never stored by a browser or a cache: the page holds a codename or a reply."""
     add_never_cache_headers(response)
     patch_cache_control(response, no_store=True)
     return response
 
 
-def from_this_site(view):
+def from_this_site(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Refuse cross-site POSTs without a CSRF cookie: the same check as every public form
     (``cronica.core.origin.same_origin``)."""
 
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST" and not same_origin(request):
             return _error(request, _("This form must be sent from this site."), 403)
         return view(request, *args, **kwargs)
@@ -54,40 +59,40 @@ def from_this_site(view):
     return csrf_exempt(wrapped)
 
 
-def _work():
+def _work() -> dict[str, Any]:
     """A fresh proof-of-work challenge for the form (cronica/core/proofofwork.py)."""
     return {"work_challenge": proofofwork.challenge(), "work_bits": proofofwork.bits()}
 
 
-def _too_many(request, message):
+def _too_many(request: HttpRequest, message: str) -> HttpResponse:
     if ratelimit.shared_address(request):
         message = _("The tip line is busy. Please wait a minute and try again.")
     return _error(request, message, 429)
 
 
-def _error(request, message, status):
+def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return _private(render(request, "tips/error.html", {"message": message}, status=status))
 
 
-def _limits():
+def _limits() -> dict[str, int]:
     return {
         "max_submission_mb": number("CRONICA_TIPS_MAX_SUBMISSION_BYTES") // MB,
         "max_file_mb": number("CRONICA_TIPS_MAX_FILE_BYTES") // MB,
     }
 
 
-def _closed(request):
+def _closed(request: HttpRequest) -> HttpResponse:
     return render(request, "tips/closed.html", status=503)
 
 
 @require_GET
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     if not newsroom_recipients():
         return _closed(request)
     return render(request, "tips/index.html", _limits())
 
 
-def _new_form_context(codename, **extra):
+def _new_form_context(codename: str, **extra: Any) -> dict[str, Any]:
     return {
         "mode": "new",
         "codename": codename,
@@ -99,7 +104,7 @@ def _new_form_context(codename, **extra):
 
 
 @require_GET
-def new(request):
+def new(request: HttpRequest) -> HttpResponse:
     if not newsroom_recipients():
         return _closed(request)
     codename = codenames.generate(get_language() or "en")
@@ -108,7 +113,7 @@ def new(request):
 
 @from_this_site
 @require_http_methods(["GET", "POST"])
-def return_visit(request):
+def return_visit(request: HttpRequest) -> HttpResponse:
     if not newsroom_recipients():
         return _closed(request)
     if request.method == "GET":
@@ -133,7 +138,13 @@ def return_visit(request):
     return _conversation(request, source, identity, codename)
 
 
-def _conversation(request, source, identity, codename, **extra):
+def _conversation(
+    request: HttpRequest,
+    source: Source,
+    identity: x25519.Identity,
+    codename: str,
+    **extra: Any,
+) -> HttpResponse:
     context = {
         "mode": "return",
         "codename": codename,
@@ -145,7 +156,7 @@ def _conversation(request, source, identity, codename, **extra):
     return _private(render(request, "tips/conversation.html", context))
 
 
-def _links(text):
+def _links(text: str | None) -> tuple[list[str], list[str]]:
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     bad = [line for line in lines if urlparse(line).scheme not in ("http", "https")]
     return lines, bad
@@ -153,7 +164,7 @@ def _links(text):
 
 @from_this_site
 @require_POST
-def send(request):
+def send(request: HttpRequest) -> HttpResponse:
     recipients = newsroom_recipients()
     if not recipients:
         return _closed(request)
@@ -252,7 +263,16 @@ def send(request):
     )
 
 
-def _form_again(request, mode, codename, source, identity, errors, message, links):
+def _form_again(
+    request: HttpRequest,
+    mode: str,
+    codename: str,
+    source: Source | None,
+    identity: x25519.Identity | None,
+    errors: list[str],
+    message: str,
+    links: str,
+) -> HttpResponse:
     values = {"errors": errors, "message": message, "links": links}
     if mode == "return" and source is not None:
         return _conversation(request, source, identity, codename, **values)
@@ -265,7 +285,7 @@ def _form_again(request, mode, codename, source, identity, errors, message, link
     return _private(response)
 
 
-def _describe(f):
+def _describe(f: EncryptedFile) -> dict[str, Any]:
     return {
         "name": f.name,
         "size": f.size,
@@ -279,7 +299,7 @@ def _describe(f):
 
 @from_this_site
 @require_POST
-def confirm(request):
+def confirm(request: HttpRequest) -> HttpResponse:
     submission = submissions.pending_submission(request.POST.get("token", ""))
     if submission is None:
         return _error(

@@ -6,19 +6,23 @@ markup, built in Python because a 200-comment thread rendered through nested tem
 includes took most of the uncached article render (bench/README.md, "Uncached article
 render"). This is the one place a comment's markup is written."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from cronica.comments import policy
+from cronica.comments.display import ThreadItem
 from cronica.comments.forms import CommentForm
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/form.html", takes_context=True)
-def comment_form(context, article):
+def comment_form(context: template.Context, article: Any) -> dict[str, Any]:
     return {
         "article": article,
         "open": policy.is_open(article),
@@ -28,7 +32,12 @@ def comment_form(context, article):
     }
 
 
-def _comment(comment, actions=None, in_reply_to=None, site_label=None):
+def _comment(
+    comment: Any,
+    actions: tuple[str, str] | None = None,
+    in_reply_to: Any = None,
+    site_label: str | None = None,
+) -> SafeString:
     """The ``<article>`` of one comment; ``actions`` is (reply label, report label) or
     None for no reply and report links."""
     staff = comment.is_staff_reply
@@ -74,17 +83,18 @@ def _comment(comment, actions=None, in_reply_to=None, site_label=None):
 
 
 @register.simple_tag
-def comment_body(comment):
+def comment_body(comment: Any) -> SafeString:
     return _comment(comment, site_label=gettext("Site"))
 
 
 @register.simple_tag
-def thread_items(items, reply_label, report_label):
+def thread_items(items: Iterable[ThreadItem], reply_label: str, report_label: str) -> SafeString:
     """The ``<li>`` of each item of a thread (see ``display.comment_thread``), replies
     nested in ``<ol class="replies">``."""
-    actions, site_label, parts = (reply_label, report_label), gettext("Site"), []
+    actions, site_label = (reply_label, report_label), gettext("Site")
+    parts: list[str] = []
 
-    def add(item):
+    def add(item: ThreadItem) -> None:
         parts.append(
             format_html(
                 '<li class="comment{}" id="c{}">{}\n',
