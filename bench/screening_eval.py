@@ -6,8 +6,10 @@ Usage: .venv/bin/python bench/screening_eval.py [--baseline-commit f65dafe]
 Corpora (docs/screening-data.md): held-out splits of the YouTube Spam Collection,
 Davidson et al. tweets and the project's labelled set, the beat's own held-out comments
 (tests/screening/data/beat_heldout.jsonl, never trained on), held-out splits of
-Multilingual HateCheck's Spanish cases (by template) and of Tatoeba's Spanish sentences
-(benign only: the share each scorer would hold), and, when its snapshot is present,
+Multilingual HateCheck's Spanish cases (by template), of Tatoeba's Spanish sentences
+(benign only: the share each scorer would hold) and of Jigsaw Multilingual's Spanish
+Wikipedia talk-page comments (real comments; its non-toxic ones also as the share held
+for threats), and, when its snapshot is present,
 HatEval 2019's Spanish trial tweets (evaluation only: CC BY-NC). Compared:
 
 - "today: rules" -- the rules of the baseline commit (screening before the learned model),
@@ -172,6 +174,7 @@ def false_alarms(heldout, scorers, threshold=0.5):
     each scorer would hold, per label."""
     for name, items in heldout.items():
         if any(item[label] for item in items for label in LABELS):
+            negatives_only(name, items, scorers, threshold)
             continue
         print(f"\n{name}: {len(items)} benign comments, share held (score >= {threshold}):")
         print("| label | " + " | ".join(scorers) + " |")
@@ -182,6 +185,23 @@ def false_alarms(heldout, scorers, threshold=0.5):
                 held = sum(scorer(item["text"])[label] >= threshold for item in items)
                 cells.append(f"{held / len(items):.3f} ({held})")
             print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+def negatives_only(name, items, scorers, threshold):
+    """For a label a set marks only false (Jigsaw's non-toxic comments are no threats):
+    the share of those comments each scorer would hold for it."""
+    for label in LABELS:
+        negatives = [item for item in items if item[label] is False]
+        if not negatives or any(item[label] for item in items):
+            continue
+        cells = []
+        for scorer in scorers.values():
+            held = sum(scorer(item["text"])[label] >= threshold for item in negatives)
+            cells.append(f"{held / len(negatives):.3f} ({held})")
+        print(
+            f"\n{name}: {len(negatives)} marked not {label}, share held: "
+            + ", ".join(f"{n} {c}" for n, c in zip(scorers, cells, strict=True))
+        )
 
 
 def calibration(heldout, scorer):

@@ -46,6 +46,15 @@ TATOEBA_ES: Source = (
     "spa-eng.zip",
     "spa-eng/spa.txt",
 )
+# Jigsaw Multilingual Toxic Comment Classification (Kaggle, 2020), its validation file:
+# Wikipedia talk-page comments in Spanish, Italian and Turkish, each with a human
+# ``toxic`` label (docs/screening-data.md has the licence).
+JIGSAW_MULTILINGUAL = (
+    "SiddeshSambasivam/Mulitilingual-Toxic-Comment-Classification",
+    "084630e2459a3953748368092b6266742372435c",
+    "input/validation.csv",
+    None,
+)
 # HateCheck functionalities that are not hate but are abuse or threats by this project's
 # labelling guide (docs/screening-data.md), so their "non-hateful" label is not used.
 HATECHECK_NOT_HATE_BUT_ABUSE = frozenset(["target_indiv_nh", "target_group_nh"])
@@ -291,6 +300,25 @@ def tatoeba_es() -> list[Item]:
     return items
 
 
+def jigsaw_es() -> list[Item]:
+    """Jigsaw's Spanish Wikipedia talk-page comments (2,500, 422 toxic): real comments by
+    real people, the only such Spanish set with an open licence found. ``toxic`` (rude,
+    disrespectful or unreasonable, likely to make someone leave the discussion, by the
+    majority of raters) is taken as abuse; profanity aimed at nobody is among the toxic
+    ones, which ``target.py`` reconciles at run time as it does for Davidson. A toxic
+    comment may be a threat ("te estoy rastreando ... pronto sabrás de mí"), so threat is
+    unknown where toxic; spam and doxxing are not annotated."""
+    text = snapshot_file(JIGSAW_MULTILINGUAL).decode("utf-8")
+    items: list[Item] = []
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        if row["lang"] != "es":
+            continue
+        toxic = row["toxic"] == "1"
+        body = " ".join(row["comment_text"].split())
+        items.append(_item(body, "es", "jigsaw-es", abuse=toxic, threat=None if toxic else False))
+    return items
+
+
 def split_by(
     items: Iterable[Item], test_share: float, key: Callable[[Item], str]
 ) -> tuple[list[Item], list[Item]]:
@@ -320,15 +348,24 @@ TATOEBA_NEGATIVE_SHARE = {"abuse": 100, "threat": 1}
 def spanish_splits() -> dict[str, tuple[list[Item], list[Item]]]:
     """{name: (train, test)} of the openly licensed Spanish sets: HateCheck by template
     (cases of one template differ by a word, so a template is on one side only), Tatoeba
-    by sentence, 30 % held out of each. The training parts say only what they know:
-    HateCheck is abuse only (its spam, threat and doxxing are unknown: its threats are
-    against whole groups, and trained as threats they made "hola a todos" one); Tatoeba
-    is negatives for abuse and, thinned by hash (``TATOEBA_NEGATIVE_SHARE``), threats."""
+    and Jigsaw by text, 30 % held out of each. The training parts say only what they
+    know: HateCheck is abuse only (its spam, threat and doxxing are unknown: its threats
+    are against whole groups, and trained as threats they made "hola a todos" one);
+    Tatoeba is negatives for abuse and, thinned by hash (``TATOEBA_NEGATIVE_SHARE``),
+    threats; Jigsaw is abuse only (its non-toxic comments as threat negatives, even a
+    tenth of them, took the beat's held-out threat recall from 0.85 to 0.82); its
+    held-out part keeps them, so the bench shows how many real comments pass for threats."""
     hc_train, hc_test = split_by(hatecheck_es(), 0.3, lambda i: "template " + i["template"])
     tt_train, tt_test = split(tatoeba_es(), 0.3)
+    jg_train, jg_test = split(jigsaw_es(), 0.3)
     hc_train = [{**item, **dict.fromkeys(("spam", "threat", "doxxing"))} for item in hc_train]
     tt_train = [_tatoeba_negatives(item) for item in tt_train]
-    return {"hatecheck-es": (hc_train, hc_test), "tatoeba-es": (tt_train, tt_test)}
+    jg_train = [{**item, "threat": None} for item in jg_train]
+    return {
+        "hatecheck-es": (hc_train, hc_test),
+        "tatoeba-es": (tt_train, tt_test),
+        "jigsaw-es": (jg_train, jg_test),
+    }
 
 
 def _tatoeba_negatives(item: Item) -> Item:
@@ -372,7 +409,7 @@ def fingerprint(paths: Iterable[Path]) -> dict[Path, str]:
 
 
 # The snapshot sets the shipped model learns from (evaluation-only ones are not here).
-TRAINED_SNAPSHOTS: tuple[Source, ...] = (HATECHECK_ES, TATOEBA_ES)
+TRAINED_SNAPSHOTS: tuple[Source, ...] = (HATECHECK_ES, TATOEBA_ES, JIGSAW_MULTILINGUAL)
 
 
 def snapshot_fingerprint(sources: Iterable[Source] = TRAINED_SNAPSHOTS) -> dict[str, str]:

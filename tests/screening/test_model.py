@@ -32,6 +32,7 @@ def test_the_model_ships_as_plain_arrays_with_its_data_recorded():
         "labeled.jsonl",
         "hatecheck_cases_final_spanish.csv",
         "spa-eng.zip!spa-eng/spa.txt",
+        "input/validation.csv",
     ):
         assert name in recorded
     assert "beat_heldout" not in recorded and "hateval" not in recorded
