@@ -278,9 +278,7 @@ def forget(urls):
     domains.discard("")
     store = _store()
     now = time.time()
-    store.delete_many(
-        [_key(scheme, d, p) for p in paths for d in domains for scheme in SCHEMES]
-    )
+    store.delete_many([_key(scheme, d, p) for p in paths for d in domains for scheme in SCHEMES])
     store.set_many({_mark(p): now for p in paths}, timeout=MARK_SECONDS)
     _next_generation()
 
@@ -382,10 +380,7 @@ class PageCache:
         domain, port = host
         key = _key(scheme, domain, path)
         store = _store()
-        if self.local:
-            entry = self.local.get(key, lambda: store.get(key))
-        else:
-            entry = store.get(key)
+        entry = self.local.get(key, lambda: store.get(key)) if self.local else store.get(key)
         if entry is not None and entry[4] == port:
             return self._serve(entry, environ, start_response)
         if environ["REQUEST_METHOD"] != "GET" or entry is not None:
