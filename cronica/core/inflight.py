@@ -66,7 +66,7 @@ def _unusable(environ: Environ) -> None:
     sets itself when a read fails): where the next request would start is unknown once a
     body is left unread, and without the flag gunicorn would hold the thread up to five
     seconds draining it. Other servers have no such flag and close or drain on their own."""
-    stream = environ.get("wsgi.input")
+    stream: Any = environ.get("wsgi.input")
     if hasattr(stream, "failed"):
         stream.failed = True
 
@@ -135,8 +135,8 @@ class Released:
             if hasattr(self._result, "close"):
                 self._result.close()
         finally:
-            if self._release is not None:
-                self._release, release = None, self._release
+            release, self._release = self._release, None
+            if release is not None:
                 release()
 
 
@@ -178,7 +178,11 @@ class BodyGate:
 
 
 def _answer(
-    body: TimedBody, start_response: StartResponse, status: str, headers: list, exc_info=None
+    body: TimedBody,
+    start_response: StartResponse,
+    status: str,
+    headers: list[tuple[str, str]],
+    exc_info: Any = None,
 ) -> Any:
     """Django's start_response, or the 408 when the body stalled (Django answered 400)."""
     if body.timed_out:
