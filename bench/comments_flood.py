@@ -36,12 +36,38 @@ import time
 import uuid
 from pathlib import Path
 
-from page_cache import PG_URL, PYTHON, REPO, SEED, free_ports, manage, site_env, wait_for, wrk
+from page_cache import PG_URL, REPO, SEED, free_ports, wait_for, wrk
+
+from tests.page_serving import PYTHON
 
 ISSO_VENV = Path(tempfile.gettempdir()) / "cronica-bench-isso-venv"
-# What `cronica serve` picks by default where rate limits are shared (cronica/cli.py),
-# given to Isso too: the same processes and threads for both.
-WORKERS, THREADS = str(min(4, max(2, os.cpu_count() or 1))), "8"
+# What `cronica serve` picks by default where rate limits are shared (cronica/cli.py):
+# 2 processes per core (4 to 8) x 2 threads, given to Isso too.
+WORKERS, THREADS = str(min(8, max(4, 2 * (os.cpu_count() or 1)))), "2"
+# Slow uploads held open in the last phase, per thread of the site: more than the threads,
+# as the kernel spreads connections unevenly over the processes.
+SLOW_PER_THREAD = 4
+
+
+def site_env(data_dir, **extra):
+    """The environment of a site of its own in ``data_dir`` (SQLite unless ``extra`` says
+    otherwise, no Redis, real background tasks)."""
+    drop = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "CRONICA_TASKS_BACKEND")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update({"DJANGO_SETTINGS_MODULE": "cronica.settings", "CRONICA_DATA_DIR": str(data_dir)})
+    env.update(extra)
+    return env
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [PYTHON, "-m", "cronica.cli", *args],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def flood(port, make_request, seconds, clients):
@@ -82,15 +108,83 @@ def flood(port, make_request, seconds, clients):
     return done[0] / (time.monotonic() - start), failed[0]
 
 
+def slow_uploads(port, action, count, stop):
+    """``count`` clients each holding a comment POST open, sending its body a byte at a time
+    (paced by a 2 s wait for an answer after each: a tip-line upload over a slow link, or an
+    attacker); a client answered before its body is done (503 when the cap is full)
+    reconnects a second later. Returns the status codes answered, filled in until ``stop``
+    is set, and the client threads."""
+    import socket
+
+    answered = []
+
+    def client(k):
+        body = b"body=" + b"x" * 4000
+        while not stop.is_set():
+            try:
+                sock = socket.create_connection(("127.0.0.1", port), timeout=2)
+                sock.sendall(
+                    (
+                        f"POST {action} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                        "Content-Type: application/x-www-form-urlencoded\r\n"
+                        # Fetch metadata of the reader form, so the view reads the body.
+                        "Sec-Fetch-Site: same-origin\r\nOrigin: null\r\n"
+                        f"Content-Length: {len(body)}\r\nX-Forwarded-For: 10.9.{k}.1\r\n\r\n"
+                    ).encode()
+                )
+                for byte in body:
+                    if stop.is_set():
+                        break
+                    sock.sendall(bytes([byte]))
+                    try:
+                        head = sock.recv(64)
+                    except TimeoutError:  # no answer yet: keep trickling
+                        continue
+                    if head:
+                        answered.append(int(head.split()[1]))
+                    break
+                sock.close()
+            except OSError:
+                pass
+            stop.wait(1)
+
+    threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(count)]
+    for t in threads:
+        t.start()
+    return answered, threads
+
+
+def wrk_reads(url, seconds, connections):
+    """(requests per second, p99 in ms or None, timeouts) of `wrk` with a 2 s timeout;
+    unlike page_cache.wrk, also when nothing answered at all."""
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    timeouts = re.search(r"timeout (\d+)", out)
+    return (
+        rps,
+        float(p99.group(1)) * scale[p99.group(2)] if p99 else None,
+        int(timeouts.group(1)) if timeouts else 0,
+    )
+
+
 def comment_text(n):
     return f"Vecino {n}: the convoy went north past the toll booth at {n % 12 + 1}:{n % 60:02d}."
 
 
 class CronicaSite:
-    def __init__(self, tmp, name, database_url=None):
+    def __init__(self, tmp, name, database_url=None, body_slots=None):
         extra = {"CRONICA_BEHIND_PROXY": "1"}
         if database_url:
             extra["DATABASE_URL"] = database_url
+        if body_slots is not None:  # "0": no cap, as before core/inflight.py
+            extra["CRONICA_BODY_SLOTS"] = body_slots
         self.env = site_env(tmp / name, **extra)
         manage(self.env, "migrate", "--noinput")
         self.path = manage(self.env, "shell", "-c", SEED).stdout.split()[-1]
@@ -185,10 +279,26 @@ class Isso:
         self.process.wait(timeout=60)
 
 
+def compare_posting(args, isso, sqlite, postgres):
+    rates = {}
+    for name, server in (("isso", isso), ("cronica sqlite", sqlite), ("cronica pg", postgres)):
+        rate, failed = flood(server.port, server.request, args.seconds, args.clients)
+        rates[name] = rate
+        print(f"{name:15} {rate:8.1f} comments/s  ({failed} refused or failed)", flush=True)
+    for name in ("cronica sqlite", "cronica pg"):
+        ratio = rates[name] / rates["isso"]
+        print(f"{name} / isso: {ratio:.2f} (target >= 2: {'met' if ratio >= 2 else 'NOT met'})")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--reads-only",
+        action="store_true",
+        help="only the reads during a flood and during slow uploads, with and without the cap",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="cronica-bench-flood-"))
     pg_name = f"cronica_bench_flood_{uuid.uuid4().hex[:8]}"
@@ -200,41 +310,62 @@ def main():
     try:
         sqlite = CronicaSite(tmp, "sqlite")
         started.append(sqlite)
-        postgres = CronicaSite(tmp, "postgres", PG_URL.rsplit("/", 1)[0] + "/" + pg_name)
-        started.append(postgres)
-        isso = Isso(tmp, sqlite.url)
-        started.append(isso)
+        uncapped = CronicaSite(tmp, "uncapped", body_slots="0")
+        started.append(uncapped)
         print(
             f"{args.clients} clients, {args.seconds} s each, gunicorn {WORKERS} worker x "
             f"{THREADS} threads for all, load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        rates = {}
-        for name, server in (("isso", isso), ("cronica sqlite", sqlite), ("cronica pg", postgres)):
-            rate, failed = flood(server.port, server.request, args.seconds, args.clients)
-            rates[name] = rate
-            print(f"{name:15} {rate:8.1f} comments/s  ({failed} failed)", flush=True)
-        for name in ("cronica sqlite", "cronica pg"):
-            ratio = rates[name] / rates["isso"]
-            print(f"{name} / isso: {ratio:.2f} (target >= 2: {'met' if ratio >= 2 else 'NOT met'})")
+        if not args.reads_only:
+            postgres = CronicaSite(tmp, "postgres", PG_URL.rsplit("/", 1)[0] + "/" + pg_name)
+            started.append(postgres)
+            isso = Isso(tmp, sqlite.url)
+            started.append(isso)
+            compare_posting(args, isso, sqlite, postgres)
 
-        wait_for(sqlite.url)
-        wait_for(sqlite.url)
-        quiet = wrk(sqlite.url, args.seconds, 64)
-        during = {}
-        reader = threading.Thread(
-            target=lambda: during.update(result=wrk(sqlite.url, args.seconds, 64))
-        )
-        reader.start()
-        flood(sqlite.port, sqlite.request, args.seconds, args.clients)
-        reader.join()
-        loud = during["result"]
-        ratio = loud[1] / quiet[1]
-        print(
-            f"reads quiet:        {quiet[0]:8.0f} req/s  p99 {quiet[1]:7.1f} ms\n"
-            f"reads during flood: {loud[0]:8.0f} req/s  p99 {loud[1]:7.1f} ms\n"
-            f"p99 ratio {ratio:.2f} (target <= 1.5: {'met' if ratio <= 1.5 else 'NOT met'})"
-        )
+        # Reads during a flood, then during slow uploads, on two SQLite sites: with the
+        # cap on requests with a body (cronica/core/inflight.py, the default) and without
+        # (CRONICA_BODY_SLOTS=0, as before it), one after the other.
+        for label, site in (("cap", sqlite), ("no cap", uncapped)):
+            wait_for(site.url)
+            wait_for(site.url)
+            quiet = wrk(site.url, args.seconds, 64)
+            during = {}
+            reader = threading.Thread(
+                target=lambda site=site, during=during: during.update(
+                    result=wrk(site.url, args.seconds, 64)
+                )
+            )
+            reader.start()
+            rate, failed = flood(site.port, site.request, args.seconds, args.clients)
+            reader.join()
+            loud = during["result"]
+            ratio = loud[1] / quiet[1]
+            print(
+                f"[{label}] reads quiet:        {quiet[0]:8.0f} req/s  p99 {quiet[1]:7.1f} ms\n"
+                f"[{label}] reads during flood: {loud[0]:8.0f} req/s  p99 {loud[1]:7.1f} ms"
+                f"  (flood: {rate:.1f} comments/s, {failed} refused or failed)\n"
+                f"[{label}] p99 ratio {ratio:.2f} "
+                f"(target <= 1.5: {'met' if ratio <= 1.5 else 'NOT met'})",
+                flush=True,
+            )
+            count = SLOW_PER_THREAD * int(WORKERS) * int(THREADS)
+            stop = threading.Event()
+            answered, clients = slow_uploads(site.port, site.action, count, stop)
+            time.sleep(3)  # let them connect and start trickling
+            rps, p99, timeouts = wrk_reads(site.url, args.seconds, 64)
+            stop.set()
+            for t in clients:
+                t.join(timeout=10)
+            codes = ", ".join(f"{c}: {answered.count(c)}" for c in sorted(set(answered)))
+            shown = f"{p99:7.1f} ms" if p99 is not None else "   none"
+            print(
+                f"[{label}] reads during {count} slow uploads: {rps:8.0f} req/s  p99 {shown}"
+                f"  ({timeouts} reads timed out at 2 s; uploads answered: {codes or 'none'})",
+                flush=True,
+            )
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
     finally:
         for server in reversed(started):
             server.stop()

@@ -223,6 +223,13 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 
+# Requests with a body in flight per serving process (cronica/core/inflight.py): past
+# CRONICA_BODY_SLOTS the next gets 503 + Retry-After, so slow uploads never hold every
+# thread; `cronica serve` sets half its threads. 0 (the default elsewhere): no cap. Each
+# read of a body waits at most CRONICA_BODY_TIMEOUT seconds for the client.
+CRONICA_BODY_SLOTS = int(os.environ.get("CRONICA_BODY_SLOTS", "0"))
+CRONICA_BODY_TIMEOUT = float(os.environ.get("CRONICA_BODY_TIMEOUT", "30"))
+
 # Rendered article parts and comment threads (cronica/news/fragments.py,
 # cronica/comments/threads.py) kept in the default cache this long; 0 renders them every time.
 CRONICA_FRAGMENT_SECONDS = int(os.environ.get("CRONICA_FRAGMENT_SECONDS", "86400"))

@@ -1,5 +1,7 @@
 """The WSGI application `cronica serve` runs: Django behind the embedded page cache
-(cronica/core/pagecache.py), which answers anonymous reads without Django."""
+(cronica/core/pagecache.py), which answers anonymous reads without Django, behind the cap
+on requests with a body in flight (cronica/core/inflight.py), which keeps threads free
+for those reads."""
 
 import os
 
@@ -8,6 +10,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cronica.settings")
 django_application = get_wsgi_application()
 
-from cronica.core.pagecache import PageCache  # noqa: E402 (needs settings loaded above)
+from django.conf import settings  # noqa: E402
 
-application = PageCache(django_application)
+from cronica.core.inflight import BodyGate  # noqa: E402 (needs settings loaded above)
+from cronica.core.pagecache import PageCache  # noqa: E402
+
+application = BodyGate(
+    PageCache(django_application), settings.CRONICA_BODY_SLOTS, settings.CRONICA_BODY_TIMEOUT
+)

@@ -18,12 +18,24 @@ miss Django renders the page and the response is stored when it is safe to share
   stored only once all of it has been sent, if it fits in MAX_BODY.
 
 The key is the scheme Django sees (``wsgi.url_scheme``, or ``SECURE_PROXY_SSL_HEADER``
-behind a proxy) and the path (the language is part of it): an HTTPS page carries HSTS and
-HTTPS links, so it is never sent over plain HTTP, nor the other way round. Nothing about
-the client (address, user agent) enters a key, an entry or a log. The store is the ``pages`` cache
-(settings.py): files under the data directory by default, shared by every serving process
-and by the worker, or Redis when ``REDIS_URL`` is set. ``forget(urls)`` drops exactly the
-listed pages; cronica/news/purge.py calls it with the same URLs it sends to a front cache.
+behind a proxy), the host the request names and the path (the language is part of it): an
+HTTPS page carries HSTS and HTTPS links, so it is never sent over plain HTTP, nor the other
+way round; and with several hosts (Wagtail sites, or example.org beside www.example.org)
+each host gets its own pages. The host is Django's (``HttpRequest.get_host()``: the
+``Host`` header, or ``X-Forwarded-Host`` with ``USE_X_FORWARDED_HOST``), checked against
+``ALLOWED_HOSTS`` and lower-cased; its domain is in the key and its port (the one the
+request names, else the scheme's own) in the entry: a stored page is only sent to a
+request for the same port, and a request for another port goes to Django. (With the port
+in the key, a purge would have to know every port a client ever named.) Pages are only
+stored for the domains ``forget`` can name (``site_domains``: every Wagtail site's, the
+site's own address, the literal names in ``ALLOWED_HOSTS``), so a purge reaches every
+stored copy of a page; a host only a wildcard allows is served by Django every time. A
+change to the sites drops every stored page.
+Nothing about the client (address, user agent) enters a key, an entry or a log. The store
+is the ``pages`` cache (settings.py): files under the data directory by default, shared by
+every serving process and by the worker, or Redis when ``REDIS_URL`` is set.
+``forget(urls)`` drops the listed paths for every domain; cronica/news/purge.py calls it
+with the same URLs it sends to a front cache.
 
 A render that began before a purge could store the page as it was; ``forget`` leaves a
 short-lived mark with the purge time, and a response rendered before that mark is not
@@ -54,6 +66,10 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 from django.conf import settings
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import get_conditional_response
@@ -71,6 +87,13 @@ MARK_SECONDS = 120
 # Headers that belong to one connection, not to the page.
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "date", "server"}
 UNSHAREABLE = ("private", "no-store", "no-cache")
+# What Django's conditional answer decides itself (copied into a 304, left off a 412), and
+# what is set inside ConditionalGetMiddleware and so is never on Django's 304 or 412
+# (conditional_answer); X-Cronica-Cache of the stored headers says "hit" on both.
+DECIDED_BY_CONDITION = frozenset(
+    {"etag", "last-modified", "expires", "vary", "cache-control", "content-location"}
+)
+SET_INSIDE = frozenset({"content-type", "content-length", "x-frame-options"})
 SCHEMES = ("http", "https")
 # Request headers that make a GET conditional (RFC 9110 section 13.1).
 CONDITIONS = (
@@ -85,8 +108,9 @@ LOCAL_BYTES = 64 * 1024 * 1024
 GENERATION_BYTES = 1024 * 1024
 
 Headers = list[tuple[str, str]]
-# A stored page: status line, headers of a hit, body, and when it expires (time.time()).
-Entry = tuple[str, Headers, bytes, float]
+# A stored page: status line, headers of a hit, body, when it expires (time.time()) and
+# the port it was rendered for.
+Entry = tuple[str, Headers, bytes, float, str]
 # What os.stat tells of the generation file: inode, size, modification time.
 Generation = tuple[int, int, int]
 
@@ -174,16 +198,18 @@ class LocalCopies:
                 self._bytes -= len(self._pages.pop(oldest)[2])
 
 
-def _digest(path: str, scheme: str = "") -> str:
+def _digest(path: str, scheme: str = "", domain: str = "") -> str:
     # Hashed: any path is a valid cache key (no spaces, no length limit to trip over). The
     # public address is part of it: pages hold absolute links (canonical, feeds, sitemap),
     # so a site restarted under a new CRONICA_SITE_URL must not serve the old ones.
-    return hashlib.sha256(f"{settings.SITE_URL}\n{scheme}\n{path}".encode()).hexdigest()
+    text = f"{settings.SITE_URL}\n{scheme}\n{domain}\n{path}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _key(scheme: str, path: str) -> str:
-    # "page3": one entry per scheme, each with its expiry time for the local copies.
-    return f"page3:{_digest(path, scheme)}"
+def _key(scheme: str, domain: str, path: str) -> str:
+    # "page4": one entry per scheme and domain, each with its expiry time for the local
+    # copies and the port it was rendered for.
+    return f"page4:{_digest(path, scheme, domain)}"
 
 
 def _mark(path: str) -> str:
@@ -202,15 +228,67 @@ def request_scheme(environ: WSGIEnvironment) -> str:
     return environ.get("wsgi.url_scheme", "http")
 
 
+def request_host(environ: WSGIEnvironment, scheme: str) -> tuple[str, str] | None:
+    """(domain, port) of the host Django gives this request (``get_host()``), the domain
+    lower-cased and the port the scheme's own when the request names none; None when
+    ``ALLOWED_HOSTS`` does not allow it (Django answers 400 then)."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        host = environ["HTTP_X_FORWARDED_HOST"]
+    elif "HTTP_HOST" in environ:
+        host = environ["HTTP_HOST"]
+    else:
+        host = f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+    return _allowed_host(host, scheme)
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed_host(host: str, scheme: str) -> tuple[str, str] | None:
+    """Remembered per Host header and scheme, which are the same on nearly every request."""
+    domain, port = split_domain_port(host)
+    if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
+        return None
+    return domain, port or ("443" if scheme == "https" else "80")
+
+
+@receiver(setting_changed)
+def _hosts_changed(setting: str, **kwargs: Any) -> None:
+    """Tests change ALLOWED_HOSTS with override_settings; a served site never does."""
+    if setting in ("ALLOWED_HOSTS", "USE_X_FORWARDED_HOST"):
+        _allowed_host.cache_clear()
+
+
+def site_domains() -> set[str]:
+    """Every domain a page may be stored for, and so every domain ``forget`` drops it
+    for: each Wagtail site's (``Site.get_site_root_paths``, kept in the default cache
+    and refreshed by Wagtail when a site changes), the site's public address
+    (``CRONICA_SITE_URL``) and each literal name in ``ALLOWED_HOSTS``."""
+    from wagtail.models import Site
+
+    roots = [root.root_url for root in Site.get_site_root_paths()]
+    domains = {split_domain_port(urlsplit(url).netloc)[0] for url in [settings.SITE_URL, *roots]}
+    for allowed in settings.ALLOWED_HOSTS:
+        if allowed != "*" and not allowed.startswith("."):
+            domains.add(split_domain_port(allowed)[0] or allowed.lower())
+    domains.discard("")
+    return domains
+
+
 def forget(urls: Iterable[str]) -> None:
-    """Drops the stored pages at ``urls`` (full URLs or paths), so the next reader gets a
-    fresh render; marks them so a render already under way is not stored."""
+    """Drops the stored pages at the paths of ``urls`` (full URLs or paths) for every
+    domain (the URLs' own and ``site_domains()``: a site reached under several names
+    stores a copy under each), so the next reader gets a fresh render; marks the paths so
+    a render already under way is not stored."""
+    urls = list(urls)
     paths = {unquote(urlsplit(url).path) or "/" for url in urls}
     if not paths:
         return
+    domains = site_domains() | {
+        split_domain_port(urlsplit(url).netloc)[0] for url in urls if "//" in url
+    }
+    domains.discard("")
     store = _store()
     now = time.time()
-    store.delete_many([_key(scheme, p) for p in paths for scheme in SCHEMES])
+    store.delete_many([_key(scheme, d, p) for p in paths for d in domains for scheme in SCHEMES])
     store.set_many({_mark(p): now for p in paths}, timeout=MARK_SECONDS)
     _next_generation()
 
@@ -221,6 +299,14 @@ def forget_all() -> None:
     _next_generation()
 
 
+@receiver(post_save, sender="wagtailcore.Site")
+@receiver(post_delete, sender="wagtailcore.Site")
+def _sites_changed(**kwargs: Any) -> None:
+    """A site added, moved to another host or removed changes which site a host shows
+    and which domains ``forget`` names: every stored page goes, once that is committed."""
+    transaction.on_commit(forget_all)
+
+
 def _cacheable_request(environ: WSGIEnvironment) -> bool:
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
@@ -229,17 +315,7 @@ def _cacheable_request(environ: WSGIEnvironment) -> bool:
     if environ.get("HTTP_AUTHORIZATION"):
         return False
     path = environ.get("PATH_INFO", "")
-    if path.startswith(SKIP_PREFIXES) or any(part in path for part in SKIP_PARTS):
-        return False
-    return _host_allowed(environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""))
-
-
-@functools.lru_cache(maxsize=64)
-def _host_allowed(host: str) -> bool:
-    """A stored page is only sent where Django itself would answer (ALLOWED_HOSTS); the
-    answer is remembered per Host header, which is the same on nearly every request."""
-    domain, _port = split_domain_port(host)
-    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+    return not (path.startswith(SKIP_PREFIXES) or any(part in path for part in SKIP_PARTS))
 
 
 def _shareable(status: str, headers: Headers) -> bool:
@@ -260,9 +336,19 @@ def _shareable(status: str, headers: Headers) -> bool:
 def conditional_answer(
     environ: WSGIEnvironment, status: str, headers: Headers
 ) -> tuple[str, Headers] | None:
-    """(status, headers) of what ``ConditionalGetMiddleware`` would answer a conditional GET
-    for this stored page instead of the page (a 304 or a 412), or None for the page itself.
-    Django decides, with the stored ``ETag`` and ``Last-Modified``, so the two never differ."""
+    """(status, headers) of what Django would answer a conditional GET for this stored page
+    instead of the page (a 304 or a 412), or None for the page itself.
+
+    Django decides, with the stored ``ETag`` and ``Last-Modified``
+    (``get_conditional_response``, as ``ConditionalGetMiddleware`` does), so the two never
+    differ; its answer keeps the validators and ``Cache-Control`` of a 304 and none of a
+    412. Django's own answer then passes the middleware outside ``ConditionalGetMiddleware``
+    (settings.MIDDLEWARE), which adds the security headers (CSP, X-Content-Type-Options,
+    Referrer-Policy, the cross-origin policies, HSTS), ``Content-Language`` and
+    ``Content-Length: 0``: those are taken from the stored page, which got the same from
+    the same middleware. Left off, as on Django's: what is set inside it (the body's
+    ``Content-Type`` and ``Content-Length``, ``X-Frame-Options``).
+    tests/test_pagecache_not_modified.py compares the two answers header by header."""
     stored = HttpResponse(status=int(status[:3]), headers=dict(headers))
     etag = stored.get("ETag")
     last_modified = stored.get("Last-Modified")
@@ -274,7 +360,10 @@ def conditional_answer(
     )
     if answer is stored:
         return None
-    return f"{answer.status_code} {answer.reason_phrase}", [*answer.items(), (HEADER, "hit")]
+    answer["Content-Length"] = str(len(answer.content))
+    decided = {name.lower() for name in answer.headers} | DECIDED_BY_CONDITION
+    outer = [(n, v) for n, v in headers if n.lower() not in decided | SET_INSIDE]
+    return f"{answer.status_code} {answer.reason_phrase}", [*answer.items(), *outer]
 
 
 def _no_write(data: bytes) -> NoReturn:
@@ -297,21 +386,25 @@ class PageCache:
         # WSGI hands the path over as latin-1 text of its UTF-8 bytes, as Django reads it.
         path = (environ.get("PATH_INFO") or "/").encode("latin-1").decode("utf-8", "replace")
         scheme = request_scheme(environ)
-        store = _store()
-        if self.local:
-            entry = self.local.get((scheme, path), lambda: store.get(_key(scheme, path)))
-        else:
-            entry = store.get(_key(scheme, path))
-        if entry is not None:
-            return self._serve(entry, environ, start_response)
-        if environ["REQUEST_METHOD"] != "GET":
+        host = request_host(environ, scheme)
+        if host is None:  # a host Django refuses: its 400, never a stored page
             return self.application(environ, start_response)
-        return self._render_and_store(scheme, path, store, environ, start_response)
+        domain, port = host
+        key = _key(scheme, domain, path)
+        store = _store()
+        entry = self.local.get(key, lambda: store.get(key)) if self.local else store.get(key)
+        if entry is not None and entry[4] == port:
+            return self._serve(entry, environ, start_response)
+        if environ["REQUEST_METHOD"] != "GET" or entry is not None:
+            # A HEAD is stored by the GET that follows; a page stored for another port
+            # stays for the requests that name that port.
+            return self.application(environ, start_response)
+        return self._render_and_store(key, host, path, store, environ, start_response)
 
     def _serve(
         self, entry: Entry, environ: WSGIEnvironment, start_response: StartResponse
     ) -> list[bytes]:
-        status, headers, body, _expires = entry
+        status, headers, body, _expires, _port = entry
         method = environ["REQUEST_METHOD"]
         # Django answers conditions on GET only (for HEAD it has no body to tag).
         if method == "GET" and any(name in environ for name in CONDITIONS):
@@ -324,7 +417,8 @@ class PageCache:
 
     def _render_and_store(
         self,
-        scheme: str,
+        key: str,
+        host: tuple[str, str],
         path: str,
         store: Any,
         environ: WSGIEnvironment,
@@ -347,10 +441,10 @@ class PageCache:
         if "status" not in captured:
             return result
         status, headers = captured["status"], captured["headers"]
-        if not _shareable(status, headers):
+        if not _shareable(status, headers) or host[0] not in site_domains():
             start_response(status, headers)
             return result
-        store_body = partial(self._store, scheme, path, store, status, headers, started)
+        store_body = partial(self._store, key, host[1], path, store, status, headers, started)
         if getattr(result, "streaming", False):
             start_response(status, [*headers, (HEADER, "miss")])
             return StoredOnceSent(result, store_body)
@@ -366,7 +460,8 @@ class PageCache:
 
     def _store(
         self,
-        scheme: str,
+        key: str,
+        port: str,
         path: str,
         store: Any,
         status: str,
@@ -388,8 +483,8 @@ class PageCache:
             kept.append(("ETag", f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'))
         # Stored ready to send: the headers of a hit, and the expiry the local copies keep to.
         sent = [*kept, ("Content-Length", str(len(body))), (HEADER, "hit")]
-        entry = (status, sent, body, started + self.timeout)
-        store.set(_key(scheme, path), entry, timeout=self.timeout)
+        entry = (status, sent, body, started + self.timeout, port)
+        store.set(key, entry, timeout=self.timeout)
 
 
 class StoredOnceSent:
