@@ -38,17 +38,16 @@ from wagtail.search.models import IndexEntry
 # finds the candidates when one article in ten matches, where the two ways cost the same.
 WALK = 2000
 
-_COLUMNS = """
-    SELECT object_id::integer AS page_id, cronica_published_at AS published_at,
-           title || body AS words
-    FROM {table}
-    WHERE content_type_id = %s AND cronica_published_at IS NOT NULL
+_ENTRIES = """
+    FROM {table} WHERE content_type_id = %s AND cronica_published_at IS NOT NULL
 """
 _NEWEST_FIRST = "ORDER BY published_at DESC, page_id DESC LIMIT %s"
 # Newest first by the entry's date, then id: the order of the site's listings
 # (-first_published_at, -id), served by the index cronica_entry_newest.
 _WALK = f"""
-    SELECT page_id FROM ({_COLUMNS}
+    SELECT page_id FROM (
+        SELECT object_id::integer AS page_id, cronica_published_at AS published_at,
+               title || body AS words {_ENTRIES}
         ORDER BY cronica_published_at DESC, object_id::integer DESC LIMIT %s
     ) AS newest
     WHERE words @@ {{tsquery}} {_NEWEST_FIRST}
@@ -56,15 +55,13 @@ _WALK = f"""
 # MATERIALIZED: every match from the GIN index cronica_entry_words, then the sort; the
 # planner would otherwise walk the date index again.
 _READ = f"""
-    WITH matches AS MATERIALIZED ({_COLUMNS} AND (title || body) @@ {{tsquery}})
+    WITH matches AS MATERIALIZED (
+        SELECT object_id::integer AS page_id, cronica_published_at AS published_at
+        {_ENTRIES} AND (title || body) @@ {{tsquery}}
+    )
     SELECT page_id FROM matches {_NEWEST_FIRST}
 """
-
-
-_ESTIMATE = """
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM {table}
-    WHERE content_type_id = %s AND cronica_published_at IS NOT NULL {words}
-"""
+_ESTIMATE = f"EXPLAIN (FORMAT JSON) SELECT 1 {_ENTRIES} {{words}}"
 
 
 def _tsquery(terms: str, config: Any) -> tuple[str, list[Any]]:
