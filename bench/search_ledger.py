@@ -13,9 +13,11 @@ writes them), ENTITIES entities and SEIZURES confirmed seizures attached to rand
 articles and countries. Then, through the full Django stack (test client), median of 15:
 /en/search/?q=... for one- and two-word queries, /en/kb/seizures/ unfiltered and filtered,
 /en/kb/ (the index). Target: median under 100 ms. Baseline in the same run: the same
-pages on the same site with the one original article only (before the bulk load), and
-the search pages as they were before the cap on ranked candidates (Wagtail ranking every
-match, cronica/news/search.py), interleaved with the capped ones at 100,000 articles.
+pages on the same site with the one original article only (before the bulk load), and,
+interleaved request by request with today's search at 100,000 articles, two earlier
+searches: the capped search of commit bf047c1 (candidates found by walking the articles
+by date with a correlated EXISTS on their index entries; cronica/news/search.py read from
+git) and the search before the cap (Wagtail ranking every match).
 """
 
 import argparse
@@ -23,8 +25,10 @@ import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
+import types
 from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -163,6 +167,10 @@ def bulk_articles(template, count):
             "UPDATE wagtailcore_page SET numchild = numchild + %s WHERE id = %s",
             [count, home.pk],
         )
+        # As autovacuum would soon after 100,000 inserts: without it every search also
+        # scans the GIN indexes' pending lists (fastupdate; ~480 pages each), and
+        # index-only scans fetch heap pages that are not yet marked all-visible.
+        cur.execute("VACUUM ANALYZE wagtailcore_page, news_articlepage, wagtailsearch_indexentry")
         cur.execute("ANALYZE")
 
 
@@ -255,21 +263,51 @@ def uncapped_search():
         search.search_articles = capped
 
 
+PREVIOUS = "bf047c1"  # the capped search before the entries carried dates (2026-12-03)
+
+
+@contextmanager
+def previous_search():
+    """The capped search of commit PREVIOUS, read from git: candidates by walking the live
+    articles newest first, each checked with a correlated EXISTS on its index entry."""
+    from cronica.news import search
+
+    root = Path(__file__).resolve().parent.parent
+    source = subprocess.run(
+        ["git", "show", f"{PREVIOUS}:cronica/news/search.py"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    old = types.ModuleType("search_at_" + PREVIOUS)
+    exec(compile(source, f"{PREVIOUS}:cronica/news/search.py", "exec"), old.__dict__)
+    current = search.search_articles
+    search.search_articles = old.search_articles
+    try:
+        yield
+    finally:
+        search.search_articles = current
+
+
+VARIANTS = {"today": nullcontext, PREVIOUS: previous_search, "uncapped": uncapped_search}
+
+
 def measure_interleaved(client, paths, runs):
-    """``{path: (capped median, uncapped median, capped response)}``, runs alternating."""
-    capped, uncapped, responses = defaultdict(list), defaultdict(list), {}
+    """``{path: ({variant: median}, today's response)}``, each run trying every variant."""
+    times, responses = defaultdict(lambda: defaultdict(list)), {}
     for _ in range(runs):
         for path in paths:
-            for times, context in ((capped, nullcontext), (uncapped, uncapped_search)):
+            for name, context in VARIANTS.items():
                 with context():
                     start = time.perf_counter()
                     response = client.get(path)
-                    times[path].append(time.perf_counter() - start)
+                    times[path][name].append(time.perf_counter() - start)
                 assert response.status_code == 200, (path, response.status_code)
-                if times is capped:
+                if name == "today":
                     responses[path] = response
     return {
-        p: (statistics.median(capped[p]), statistics.median(uncapped[p]), responses[p])
+        p: ({name: statistics.median(t) for name, t in times[p].items()}, responses[p])
         for p in paths
     }
 
@@ -312,8 +350,13 @@ def main():
         worst = 0.0
         for path in paths:
             if path in compared:
-                median, uncapped, response = compared[path]
-                before = f", uncapped {uncapped * 1000:7.1f} ms, ratio {uncapped / median:5.1f}"
+                medians, response = compared[path]
+                median = medians["today"]
+                before = "".join(
+                    f", {name} {medians[name] * 1000:6.1f} ms ({medians[name] / median:4.1f}x)"
+                    for name in VARIANTS
+                    if name != "today"
+                )
             else:
                 (median, response), before = loaded[path], ""
             worst = max(worst, median)

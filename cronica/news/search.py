@@ -7,21 +7,17 @@ also matches on the title and body vectors joined, which no index can answer, so
 search read and ranked every index entry. Here a search first finds the CANDIDATES most
 recent articles that match every word, then Wagtail ranks only those, best match first;
 a reader is told when more matched ("more than 200 articles match") and that a further word
-narrows them. On PostgreSQL the candidates are the articles whose index entry has each
-word in its title or its body vector (exactly those Wagtail's joined vector matches),
-newest first: PostgreSQL walks the articles by date and stops at the cap when the words
-are common, or reads the GIN indexes when they are rare. On other backends they come
-from Wagtail's search itself, unranked and ordered by date. See bench/README.md for
-figures.
+narrows them. On PostgreSQL the candidates come from Wagtail's index entries alone,
+which carry each page's publication date (cronica/news/search_postgres.py); on other
+backends from Wagtail's search itself, unranked and ordered by date. See bench/README.md
+for figures.
 """
 
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 
 # Readers type words; the backends give some characters meaning (SQLite FTS5 quotes and
@@ -49,25 +45,6 @@ def normalize_query(query: str) -> str:
     return " ".join(words[:MAX_TERMS])
 
 
-def _postgres_matches(model: type, terms: str, config: Any) -> Exists:
-    """True for a ``model`` row whose index entry has every word of ``terms`` in its title
-    or body vector. Correlated on the entry's unique (content type, object id), so
-    PostgreSQL can walk the articles newest first and stop at the cap, or read the GIN
-    indexes when the words are rare."""
-    from django.contrib.postgres.search import SearchQuery
-    from modelsearch.backends.database.postgres.query import Lexeme
-    from wagtail.search.models import IndexEntry
-
-    entries = IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=Cast(OuterRef("pk"), CharField()),
-    )
-    for word in terms.split():
-        word_query = SearchQuery(Lexeme(word), search_type="raw", config=config)
-        entries = entries.filter(Q(title=word_query) | Q(body=word_query))
-    return Exists(entries)
-
-
 def _on_postgres(backend: Any) -> bool:
     from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
@@ -77,10 +54,11 @@ def _on_postgres(backend: Any) -> bool:
 def _newest_matches(articles: QuerySet, terms: str) -> list[int]:
     """Ids of up to CANDIDATES + 1 of ``articles`` that match ``terms``, newest first."""
     backend = get_search_backend()
-    newest = articles.prefetch_related(None).order_by(*NEWEST_FIRST)
     if _on_postgres(backend):
-        matching = _postgres_matches(articles.model, terms, backend.config)
-        return list(newest.filter(matching).values_list("pk", flat=True)[: CANDIDATES + 1])
+        from . import search_postgres
+
+        return search_postgres.newest_matches(articles, terms, backend.config, CANDIDATES + 1)
+    newest = articles.prefetch_related(None).order_by(*NEWEST_FIRST)
     found = newest.only("pk").search(terms, operator="and", order_by_relevance=False)
     return [article.pk for article in found[: CANDIDATES + 1]]
 
