@@ -125,6 +125,7 @@ def test_retention_deletes_after_inactivity(tip, settings):
 def test_abandoned_review_is_purged(client, tipline, tmp_path):
     path = gps_jpeg(tmp_path / "a.jpg")
     send_first(client, files=[SimpleUploadedFile("a.jpg", path.read_bytes())])
+    assert Submission.objects.get().pending and list(blobs.root().rglob("*.age"))
     Submission.objects.update(arrived=Submission.objects.get().arrived - timedelta(hours=2))
     jobs.purge_expired()
     assert not Submission.objects.exists() and not Source.objects.exists()
