@@ -42,8 +42,7 @@ def test_failures_older_than_the_lockout_period_are_forgotten(client, editor, se
         sign_in(client, editor.username, password="wrong password, again")
     # As if the last of them was longer ago than the lockout period.
     LoginThrottle.objects.update(
-        last_failure=timezone.now()
-        - timedelta(seconds=settings.CRONICA_STAFF_LOCKOUT_SECONDS + 1)
+        last_failure=timezone.now() - timedelta(seconds=settings.CRONICA_STAFF_LOCKOUT_SECONDS + 1)
     )
     sign_in(client, editor.username, password="wrong password, again")
     assert LoginThrottle.objects.get().failures == 1  # counting starts again
