@@ -175,3 +175,18 @@ def test_request_scheme_is_the_scheme_django_gives_the_request(proxy, scheme, he
     with override_settings(SECURE_PROXY_SSL_HEADER=proxy):
         env = environ(scheme=scheme, **headers)
         assert request_scheme(env) == WSGIRequest(env).scheme
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [("Set-Cookie", "sessionid=abc; HttpOnly")],
+        [("Vary", "*")],
+    ],
+)
+def test_a_public_page_that_sets_a_cookie_or_varies_on_everything_is_not_stored(headers):
+    """The site sets no cookie on a page it marks public, so no served page shows this
+    check: a view that did would otherwise hand one reader's cookie to every reader."""
+    public = [("Content-Type", "text/html"), ("Cache-Control", "public, max-age=60")]
+    assert pagecache._shareable("200 OK", public)
+    assert not pagecache._shareable("200 OK", public + headers)

@@ -59,8 +59,14 @@ def test_edit_within_the_window_reruns_screening(client, article, post, site_set
 
 def test_edit_and_delete_refused_after_fifteen_minutes(client, article, post):
     post(article, "original words")
-    Comment.objects.update(created_at=timezone.now() - timedelta(minutes=16))
+    Comment.objects.update(created_at=timezone.now() - timedelta(minutes=14))
     comment = Comment.objects.get()
+    inside = client.post(f"/en/comments/{comment.pk}/edit/", {"body": "still mine"}, headers=SAME)
+    assert inside.status_code == 303  # the minute before the window closes
+    # One second past fifteen minutes: a window even a few seconds longer would let these in.
+    Comment.objects.update(
+        created_at=timezone.now() - timedelta(minutes=15, seconds=1), body="original words"
+    )
     edit = client.post(f"/en/comments/{comment.pk}/edit/", {"body": "changed"}, headers=SAME)
     delete = client.post(f"/en/comments/{comment.pk}/delete/", headers=SAME)
     assert edit.status_code == delete.status_code == 403
@@ -197,10 +203,13 @@ def test_sure_spam_goes_to_the_spam_folder(article, post):
 
 def test_comments_close_after_the_configured_days(client, article, post, site_settings):
     _set(site_settings, close_after_days=30)
-    assert post(article, "still open").status_code == 303
     # Saved, not QuerySet.update(): a POST reads the article from memory until a save
     # says it changed (comments/targets.py).
-    article.first_published_at = timezone.now() - timedelta(days=31)
+    article.first_published_at = timezone.now() - timedelta(days=29, hours=23)
+    article.save()
+    assert post(article, "still open").status_code == 303  # the last hour of the thirty days
+    # A minute past the thirty days: closing even a day later would still take this post.
+    article.first_published_at = timezone.now() - timedelta(days=30, minutes=1)
     article.save()
     assert post(article, "too late").status_code == 403
     assert "closed" in client.get(article.url).content.decode()

@@ -87,7 +87,10 @@ def test_spanish_article(kb):
     assert seizure["date"] is None  # "en enero de 2024" is a month, not a date
     kinds = [e["type"] for e in result["events"]]
     assert "extradition" in kinds
-    assert "Manta" in result["places"] or "Manta" not in known  # unknown place stays unlinked
+    # Only places the knowledge base knows are listed: Manta (not in it) and "Estados
+    # Unidos" (named, but unknown) stay out.
+    assert "Manta" not in known
+    assert result["places"] == ["Guayaquil"]
 
 
 @pytest.mark.django_db

@@ -125,8 +125,10 @@ def test_invalid_utf8_lines_do_not_stop_the_stream(site_env):
     assert len(results) == len(lines)
     assert is_scores(results[0]) and is_scores(results[-1])
     assert "error" in results[2]
-    for result in results[1], results[3]:
-        assert is_scores(result) or set(result) == {"error"}
+    # Invalid bytes inside a JSON string are read as lone surrogates (stdin's
+    # surrogateescape): the line is still a JSON object with a text, and is scored.
+    assert is_scores(results[1]) and is_scores(results[3])
+    assert results[1]["spam"] >= 0.5  # "casino" still read
 
 
 def test_json_escaped_surrogates_and_controls_are_scored(site_env):

@@ -209,7 +209,7 @@ def test_browsers_revalidate_with_etags(client, articles):
 def test_a_tag_with_accents_links_to_its_page_and_feeds(client, home):
     article = make_article(home, "Puerto de Róterdam", slug="roterdam", tags=("Países Bajos",))
     html = client.get(article.url).content.decode()
-    assert 'href="/en/tags/pa%C3%ADses-bajos/"' in html or 'href="/en/tags/países-bajos/"' in html
+    assert 'href="/en/tags/pa%C3%ADses-bajos/"' in html  # percent-encoded, as Django reverses
     for path in ("/en/tags/países-bajos/", "/es/tags/países-bajos/feed/rss/"):
         assert client.get(path).status_code == 200, path
 

@@ -37,6 +37,18 @@ def test_wrong_passwords_lock_the_account_until_the_lock_ends(client, editor, se
     assert not LoginThrottle.objects.exists()  # a right password clears the count
 
 
+def test_failures_older_than_the_lockout_period_are_forgotten(client, editor, settings):
+    for _ in range(settings.CRONICA_STAFF_LOCKOUT_FAILURES - 1):
+        sign_in(client, editor.username, password="wrong password, again")
+    # As if the last of them was longer ago than the lockout period.
+    LoginThrottle.objects.update(
+        last_failure=timezone.now() - timedelta(seconds=settings.CRONICA_STAFF_LOCKOUT_SECONDS + 1)
+    )
+    sign_in(client, editor.username, password="wrong password, again")
+    assert LoginThrottle.objects.get().failures == 1  # counting starts again
+    assert sign_in(client, editor.username).status_code == 302  # not locked
+
+
 def test_names_that_are_not_accounts_lock_the_same_way(client, editor, settings):
     """Otherwise the lock message would tell which names are accounts."""
     for name in (editor.username, "nobody-here"):
@@ -70,5 +82,7 @@ def test_unlock_command_lifts_the_lock(client, editor, settings):
 
     for _ in range(settings.CRONICA_STAFF_LOCKOUT_FAILURES):
         sign_in(client, editor.username, password="wrong")
+    locked = sign_in(client, editor.username)  # the right password, refused while locked
+    assert "Too many failed sign-ins for this account" in locked.content.decode()
     call_command("staff", "unlock", editor.username, stdout=io.StringIO())
     assert sign_in(client, editor.username).status_code == 302

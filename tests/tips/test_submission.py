@@ -227,6 +227,7 @@ def test_cross_site_post_is_refused(client, tipline):
 
 def test_cancel_deletes_everything(client, tipline, tmp_path):
     _codename, response = send_first(client, files=[photo(tmp_path)])
+    assert Submission.objects.get().pending and list(blobs.root().rglob("*.age"))
     client.post("/en/tips/confirm/", {"token": token_of(response), "action": "cancel"})
     assert not Submission.objects.exists() and not Source.objects.exists()
     assert not list(blobs.root().rglob("*.age"))
