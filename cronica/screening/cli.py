@@ -64,5 +64,5 @@ def main(argv: Sequence[str]) -> int:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
 
-    stream.screen(sys.stdin, write, newsroom=newsroom)
+    stream.screen(stream.stdin_lines(), write, newsroom=newsroom)
     return 0

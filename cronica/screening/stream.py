@@ -7,9 +7,12 @@ input ``{"text": "..."}`` per line; output ``{"spam": p, "abuse": p, "doxxing": 
 that is not such an object or is too long, so outputs stay aligned with inputs.
 """
 
+import io
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from .scoring import learn_decision, score
 
@@ -22,6 +25,18 @@ MAX_LINE_CHARS = 6 * MAX_TEXT_CHARS + 100
 
 class LearnFileError(Exception):
     """A ``--learn`` file that cannot be read or holds a line that is not an example."""
+
+
+def stdin_lines() -> TextIO:
+    """Standard input as UTF-8 text whatever the locale says, invalid bytes kept as lone
+    surrogates: Python's own stdin decodes by the locale, strictly under most of them
+    (``en_US.UTF-8``, ``PYTHONIOENCODING=utf-8:strict``), and one bad byte would then end
+    the whole stream instead of the line it is on. A stdin that is text already (a
+    caller's ``io.StringIO`` under ``call_command``) is read as it is."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
 
 
 def _parse(line: str) -> str:

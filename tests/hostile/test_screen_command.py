@@ -91,7 +91,10 @@ def test_bad_lines_get_an_error_line_and_good_lines_keep_their_place(site_env):
         b'{"text": "ok", "text": {"dup": 1}}',
         b'{"text": "Eres un pendejo"}',
     ]
-    results = screen(b"\n".join(lines) + b"\n", site_env)
+    # Whatever the locale: under a strict one (en_US.UTF-8, or this) Python's own stdin
+    # would end the stream at the first bad byte.
+    strict = {**site_env, "PYTHONIOENCODING": "utf-8:strict"}
+    results = screen(b"\n".join(lines) + b"\n", strict)
     assert len(results) == len(lines)
     good = {0, 12, 14, 16}
     for number, result in enumerate(results):
@@ -121,7 +124,10 @@ def test_invalid_utf8_lines_do_not_stop_the_stream(site_env):
         b'{"text": "\xed\xa0\x80 lone surrogate bytes"}',
         b'{"text": "despues"}',
     ]
-    results = screen(b"\n".join(lines) + b"\n", site_env)
+    # Whatever the locale: under a strict one (en_US.UTF-8, or this) Python's own stdin
+    # would end the stream at the first bad byte.
+    strict = {**site_env, "PYTHONIOENCODING": "utf-8:strict"}
+    results = screen(b"\n".join(lines) + b"\n", strict)
     assert len(results) == len(lines)
     assert is_scores(results[0]) and is_scores(results[-1])
     assert "error" in results[2]

@@ -39,4 +39,4 @@ class Command(BaseCommand):
             self.stdout.write(line)
             self.stdout.flush()
 
-        stream.screen(sys.stdin, write)
+        stream.screen(stream.stdin_lines(), write)
