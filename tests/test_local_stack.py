@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -44,8 +45,9 @@ def stack():
         shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-def get(url, **kwargs):
-    response = requests.get(url, timeout=30, headers={"User-Agent": CANARY_UA}, **kwargs)
+def get(url, headers=(), **kwargs):
+    headers = {"User-Agent": CANARY_UA, **dict(headers)}
+    response = requests.get(url, timeout=30, headers=headers, **kwargs)
     return response, response.headers.get("X-Front-Cache")
 
 
@@ -61,12 +63,18 @@ def test_stack_serves_from_its_front_cache_and_purges_on_publish(stack):
     _search, state = get(url + "/en/search/?q=convoy")
     assert state == "BYPASS"
 
+    # Another name of the same site has its own copy (the front cache keys by host).
+    alias = {"Host": f"localhost:{urlsplit(url).port}"}
+    assert get(url + "/en/", headers=alias)[1] == "MISS"
+    assert get(url + "/en/", headers=alias)[1] == "HIT"
+
     stack.manage(publish_code("QA-STACK-STORY airstrip found", "qa-stack-airstrip"))
-    # The worker sends the PURGE (it polls its queue every second).
+    # The worker sends the PURGEs, one per host (it polls its queue every second).
     deadline = time.monotonic() + 60
-    while "QA-STACK-STORY" not in get(url + "/en/")[0].text:
-        assert time.monotonic() < deadline, "the front cache kept the old home page"
-        time.sleep(1)
+    for headers in ({}, alias):
+        while "QA-STACK-STORY" not in get(url + "/en/", headers=headers)[0].text:
+            assert time.monotonic() < deadline, ("the front cache kept the old home", headers)
+            time.sleep(1)
     article, _state = get(url + "/en/qa-stack-airstrip/")
     assert article.status_code == 200
     assert get(url + "/en/qa-stack-airstrip/")[1] == "HIT"

@@ -12,6 +12,7 @@ Wagtail's frontend-cache task).
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -84,7 +85,28 @@ class _Batch:
         urls = list(self.urls)
         pagecache.forget(urls)
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            PurgeBatch(urls).purge()
+            PurgeBatch(under_every_host(urls)).purge()
+
+
+def under_every_host(urls: Iterable[str]) -> list[str]:
+    """Each full URL of ``urls`` under every domain the site's pages may be stored for
+    (``pagecache.site_domains()``), its scheme, port and path kept. The front cache keys a
+    page by host and path, as the embedded one does (deploy/nginx/cronica.conf), and a
+    reader who came by an alias (www, another Wagtail site's name for a shared page) has a
+    copy of their own; ``pagecache.forget`` drops those itself, the front cache needs one
+    PURGE per host. IPv6 literals are left out: Wagtail sends a purged URL's host without
+    its brackets, which no request's Host matches."""
+    domains = sorted(d for d in pagecache.site_domains() if ":" not in d)
+    out: dict[str, None] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        if not parts.hostname:
+            out[url] = None
+            continue
+        port = f":{parts.port}" if parts.port else ""
+        for domain in [parts.hostname, *domains]:
+            out[urlunsplit(parts._replace(netloc=domain + port))] = None
+    return list(out)
 
 
 def purge_urls(urls: Iterable[str]) -> None:

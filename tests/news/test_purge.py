@@ -40,3 +40,19 @@ def test_unpublishing_purges_too(home, purge_endpoint, django_capture_on_commit_
         page.unpublish()
     assert "127.0.0.1:8000/en/retracted/" in purge_endpoint
     assert "127.0.0.1:8000/es/" in purge_endpoint
+
+
+def test_the_front_cache_is_purged_under_every_host_the_site_answers_to(
+    home, purge_endpoint, settings, django_capture_on_commit_callbacks
+):
+    """The front cache keys pages by host, as the embedded one does: a reader who came by
+    an alias has a copy of their own, so each page is purged under each name."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "www.cronica.test", ".wildcard.test"]
+    page = make_article(home, "Every host", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    for host in ("127.0.0.1:8000", "www.cronica.test:8000"):
+        assert f"{host}/en/every-host/" in purge_endpoint
+        assert f"{host}/es/" in purge_endpoint
+    # A wildcard names no host to purge (the page caches store nothing for it).
+    assert not [url for url in purge_endpoint if "wildcard" in url]
