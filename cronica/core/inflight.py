@@ -26,6 +26,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
+from wsgiref.types import StartResponse, WSGIApplication
+from wsgiref.types import WSGIEnvironment as Environ
 
 from django.core.exceptions import BadRequest
 
@@ -43,9 +45,6 @@ STALLED = (
     "The request stopped arriving and nothing of it was saved.\n"
     "El envío dejó de llegar y no se guardó nada.\n"
 ).encode()
-
-StartResponse = Callable[..., Any]
-Environ = dict[str, Any]
 
 
 class BodyTimeout(BadRequest):
@@ -71,7 +70,9 @@ def _unusable(environ: Environ) -> None:
         stream.failed = True
 
 
-def _plain(status: str, body: bytes, extra: list[tuple[str, str]]) -> tuple:
+def _plain(
+    status: str, body: bytes, extra: list[tuple[str, str]]
+) -> tuple[str, list[tuple[str, str]]]:
     headers = [
         ("Content-Type", "text/plain; charset=utf-8"),
         ("Content-Length", str(len(body))),
@@ -145,7 +146,7 @@ class BodyGate:
     (0: no cap), each body read with ``timeout`` seconds of patience per read (see module
     docstring)."""
 
-    def __init__(self, application: Callable[..., Any], slots: int, timeout: float) -> None:
+    def __init__(self, application: WSGIApplication, slots: int, timeout: float) -> None:
         self.application = application
         self.slots = threading.BoundedSemaphore(slots) if slots > 0 else None
         self.timeout = timeout
