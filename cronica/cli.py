@@ -82,14 +82,10 @@ def _serve(argv: list[str]) -> int:
     commands = [web]
     if not args.no_worker:
         commands.append([sys.executable, "-m", "cronica.cli", "worker"])
-    # Half the threads at most for requests with a body (cronica/core/inflight.py): slow
-    # uploads and trickling POSTs never take the threads readers' GETs need.
-    env = {
-        **os.environ,
-        "CRONICA_BODY_SLOTS": os.environ.get("CRONICA_BODY_SLOTS")
-        or str(max(1, args.threads // 2)),
-    }
-    children = [subprocess.Popen(cmd, env=env) for cmd in commands]
+    # The cap on requests with a body (cronica/core/inflight.py) is opt-in through
+    # CRONICA_BODY_SLOTS: at one slot per process it answered 503 to ordinary concurrent
+    # comment and tip POSTs, which the flood limits (429) are meant to judge.
+    children = [subprocess.Popen(cmd) for cmd in commands]
     print(f"cronica: serving on http://{args.host}:{args.port}/", flush=True)
 
     def stop(signum: int | None, frame: FrameType | None) -> None:

@@ -225,7 +225,7 @@ else:
 
 # Requests with a body in flight per serving process (cronica/core/inflight.py): past
 # CRONICA_BODY_SLOTS the next gets 503 + Retry-After, so slow uploads never hold every
-# thread; `cronica serve` sets half its threads. 0 (the default elsewhere): no cap. Each
+# thread. 0 (the default): no cap; opt-in, e.g. half of serve's threads. Each
 # read of a body waits at most CRONICA_BODY_TIMEOUT seconds for the client.
 CRONICA_BODY_SLOTS = int(os.environ.get("CRONICA_BODY_SLOTS", "0"))
 CRONICA_BODY_TIMEOUT = float(os.environ.get("CRONICA_BODY_TIMEOUT", "30"))

@@ -43,7 +43,7 @@ for c in Comment.objects.order_by("pk"):
 def site(tmp_path_factory):
     site = ServedSite(
         tmp_path_factory.mktemp("inflight"),
-        extra_env={"CRONICA_BODY_TIMEOUT": str(BODY_TIMEOUT)},
+        extra_env={"CRONICA_BODY_TIMEOUT": str(BODY_TIMEOUT), "CRONICA_BODY_SLOTS": "2"},
         workers=1,
         threads=4,
     )

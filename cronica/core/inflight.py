@@ -7,8 +7,8 @@ alone, as many slow uploads as there are threads would leave no thread for the G
 page cache answers in microseconds, exactly during a spike.
 
 ``BodyGate`` (the outermost WSGI wrapper, cronica/wsgi.py) admits at most ``slots``
-requests with a body at a time in its process (``CRONICA_BODY_SLOTS``; ``cronica serve``
-sets half the threads, at least one). Past the cap a request gets ``503`` with
+requests with a body at a time in its process (``CRONICA_BODY_SLOTS``; off unless set: at one
+slot per process it refused ordinary concurrent comment and tip POSTs with 503). Past the cap a request gets ``503`` with
 ``Retry-After`` before anything of its body is read or any view runs: nothing was
 received, nothing changed, so the client can simply send it again. A request once
 admitted is never refused or cut short by the gate; its slot is released when its
