@@ -308,7 +308,9 @@ def main():
         conn.execute(f'CREATE DATABASE "{pg_name}"')
     started = []
     try:
-        sqlite = CronicaSite(tmp, "sqlite")
+        # The cap is opt-in (one slot of serve's two threads per process), measured here
+        # against the same site without it.
+        sqlite = CronicaSite(tmp, "sqlite", body_slots="1")
         started.append(sqlite)
         uncapped = CronicaSite(tmp, "uncapped", body_slots="0")
         started.append(uncapped)
