@@ -38,7 +38,7 @@ from pathlib import Path
 
 from page_cache import PG_URL, REPO, SEED, free_ports, wait_for, wrk
 
-from tests.page_serving import PYTHON
+from tests.page_serving import PYTHON, p99_ms, requests_per_second, wrk_output
 
 ISSO_VENV = Path(tempfile.gettempdir()) / "cronica-bench-isso-venv"
 # What `cronica serve` picks by default where rate limits are shared (cronica/cli.py):
@@ -157,21 +157,9 @@ def slow_uploads(port, action, count, stop):
 def wrk_reads(url, seconds, connections):
     """(requests per second, p99 in ms or None, timeouts) of `wrk` with a 2 s timeout;
     unlike page_cache.wrk, also when nothing answered at all."""
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    out = wrk_output(url, seconds, connections, "--timeout", "2s")
     timeouts = re.search(r"timeout (\d+)", out)
-    return (
-        rps,
-        float(p99.group(1)) * scale[p99.group(2)] if p99 else None,
-        int(timeouts.group(1)) if timeouts else 0,
-    )
+    return requests_per_second(out), p99_ms(out), int(timeouts.group(1)) if timeouts else 0
 
 
 def comment_text(n):

@@ -176,16 +176,30 @@ class LocalStack:
         ).stdout
 
 
-def wrk(url, seconds, connections):
-    """(requests per second, p99 in ms, non-2xx/3xx answers) of `wrk -t2` against ``url``."""
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+def wrk_output(url, seconds, connections, *options):
+    """What `wrk -t2 --latency` prints against ``url`` (``options``: more wrk flags)."""
+    return subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", *options, "--latency", url],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def requests_per_second(out):
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def p99_ms(out):
+    """The p99 latency wrk printed, in ms; None when nothing was answered."""
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    if p99 is None:
+        return None
+    return float(p99.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+
+
+def wrk(url, seconds, connections):
+    """(requests per second, p99 in ms, non-2xx/3xx answers) of `wrk -t2` against ``url``."""
+    out = wrk_output(url, seconds, connections)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, float(p99.group(1)) * scale, int(errors.group(1)) if errors else 0
+    return requests_per_second(out), p99_ms(out), int(errors.group(1)) if errors else 0
