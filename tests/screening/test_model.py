@@ -208,10 +208,12 @@ def test_reasons_stored_as_text_before_the_model_still_show(editor_client, artic
 
 @pytest.mark.slow
 def test_the_shipped_model_is_what_the_training_command_builds(tmp_path):
-    """The model file in the package is the command's output from the corpora, byte for
-    byte: a change to the training code or data without a retrain shows here."""
-    import hashlib
-
+    """The model file in the package is the command's output from the corpora: a change
+    to the training code or data without a retrain shows here. Everything but the learned
+    numbers must match exactly; the numbers within a rounding step, because NumPy's sums
+    take different SIMD paths on different CPUs (a retrain on another machine differed by
+    one float16 step in some weights and by 1e-7 in the calibration, never more)."""
+    import numpy as np
     from django.core.management import call_command
 
     try:
@@ -220,5 +222,15 @@ def test_the_shipped_model_is_what_the_training_command_builds(tmp_path):
         pytest.skip(str(missing))
     out = tmp_path / "model.npz"
     call_command("train_screening", "--out", str(out))
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    assert digest == hashlib.sha256(model.PATH.read_bytes()).hexdigest()
+    with (
+        np.load(out, allow_pickle=False) as built,
+        np.load(model.PATH, allow_pickle=False) as shipped,
+    ):
+        assert sorted(built.files) == sorted(shipped.files)
+        for name in built.files:
+            ours, theirs = built[name], shipped[name]
+            assert ours.dtype == theirs.dtype and ours.shape == theirs.shape, name
+            if ours.dtype.kind == "f":
+                assert np.allclose(ours, theirs, rtol=1e-3, atol=1e-5), name
+            else:
+                assert np.array_equal(ours, theirs), name
