@@ -74,7 +74,10 @@ def test_home_article_and_back(page, newsroom):
     expect(figure.locator("figcaption")).to_contain_text("Illustration: test")
     image = figure.locator("img")
     expect(image).to_have_attribute("alt", "Containers stacked on a quay")
-    assert page.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
+    # The figure is lazy-loaded: wait for the picture to arrive (a broken one never does).
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
     expect(page.locator(".video-link a")).to_have_attribute("href", "https://video.example.net/v/1")
     assert page.locator("iframe").count() == 0
     expect(page.locator(".sources")).to_contain_text("Reuters")
