@@ -63,6 +63,17 @@ def comment_form(site, body):
     return action, urlencode(fields).encode()
 
 
+def post_form(site, action, body):
+    """The comment form sent at once, as a browser without JavaScript would."""
+    return requests.post(
+        site.url + action,
+        data=body,
+        headers={**FORM_HEADERS, "Content-Type": "application/x-www-form-urlencoded"},
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
 def stored_bodies(site):
     return site.manage("shell", "-c", BODIES).stdout.splitlines()
 
@@ -126,13 +137,7 @@ def test_slow_bodies_leave_threads_for_readers_and_the_next_post_is_refused(site
         assert requests.get(site.url + path, timeout=30).status_code == 200
 
     action, body = comment_form(site, "QA-REFUSED-77d2 sent while the slots were full")
-    refused = requests.post(
-        site.url + action,
-        data=body,
-        headers={**FORM_HEADERS, "Content-Type": "application/x-www-form-urlencoded"},
-        allow_redirects=False,
-        timeout=30,
-    )
+    refused = post_form(site, action, body)
     assert refused.status_code == 503, refused.text[:500]
     assert refused.headers["Retry-After"].isdigit()
     assert refused.headers["Cache-Control"] == "no-store"
@@ -143,13 +148,7 @@ def test_slow_bodies_leave_threads_for_readers_and_the_next_post_is_refused(site
         answer = post.finish()
         assert answer.startswith("HTTP/1.1 303"), answer
     action, body = comment_form(site, "QA-AFTER-4b1e posted once the slow ones were done")
-    after = requests.post(
-        site.url + action,
-        data=body,
-        headers={**FORM_HEADERS, "Content-Type": "application/x-www-form-urlencoded"},
-        allow_redirects=False,
-        timeout=30,
-    )
+    after = post_form(site, action, body)
     assert after.status_code == 303, after.text[:500]
 
     new = stored_bodies(site)[len(before) :]
