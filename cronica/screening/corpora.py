@@ -340,9 +340,11 @@ def hateval_trial_es() -> list[Item]:
 
 # Percent of Tatoeba's training sentences used as negatives, per label, by hash: all of
 # them for abuse (ordinary Spanish is not abuse), a few for threats, whose Spanish
-# positives are the beat's own ~100 lines and would be outweighed ("Ya veremos." and
-# "Te vimos." must not threaten, "Sabemos dónde vives" must). Spam and doxxing: unknown.
-TATOEBA_NEGATIVE_SHARE = {"abuse": 100, "threat": 1}
+# positives are the beat's own ~150 lines and would be outweighed ("Ya veremos." and
+# "Te vimos." must not threaten, "Sabemos dónde vives" must). 1 % held 4.8 % of the
+# held-out sentences as threats; 5 %, with the beat's threats of the fifth attempt
+# (docs/screening-data.md), 1.6 %. Spam and doxxing: unknown.
+TATOEBA_NEGATIVE_SHARE = {"abuse": 100, "threat": 5}
 
 
 def spanish_splits() -> dict[str, tuple[list[Item], list[Item]]]:
@@ -352,15 +354,17 @@ def spanish_splits() -> dict[str, tuple[list[Item], list[Item]]]:
     know: HateCheck is abuse only (its spam, threat and doxxing are unknown: its threats
     are against whole groups, and trained as threats they made "hola a todos" one);
     Tatoeba is negatives for abuse and, thinned by hash (``TATOEBA_NEGATIVE_SHARE``),
-    threats; Jigsaw is abuse only (its non-toxic comments as threat negatives, even a
-    tenth of them, took the beat's held-out threat recall from 0.85 to 0.82); its
-    held-out part keeps them, so the bench shows how many real comments pass for threats."""
+    threats; Jigsaw teaches abuse, and its non-toxic comments are threat negatives too:
+    real Spanish comments that address the reader ("te invito a releer", "aquí te
+    esperaremos") without threatening, which the beat's threats alone taught the model
+    to take for threats (8 % of them were held, docs/screening-data.md, fifth attempt).
+    The held-out part keeps the same labels, so the bench shows how many real comments
+    pass for threats."""
     hc_train, hc_test = split_by(hatecheck_es(), 0.3, lambda i: "template " + i["template"])
     tt_train, tt_test = split(tatoeba_es(), 0.3)
     jg_train, jg_test = split(jigsaw_es(), 0.3)
     hc_train = [{**item, **dict.fromkeys(("spam", "threat", "doxxing"))} for item in hc_train]
     tt_train = [_tatoeba_negatives(item) for item in tt_train]
-    jg_train = [{**item, "threat": None} for item in jg_train]
     return {
         "hatecheck-es": (hc_train, hc_test),
         "tatoeba-es": (tt_train, tt_test),

@@ -72,19 +72,21 @@ def test_hatecheck_is_held_out_by_template_and_tatoeba_is_benign():
     # Every training sentence is an abuse negative; a few are threat negatives.
     assert all(i["abuse"] is False for i in train)
     threat_negatives = sum(i["threat"] is False for i in train)
-    assert 0 < threat_negatives < 0.03 * len(train)
+    assert 0 < threat_negatives < 0.07 * len(train)
 
 
 def test_jigsaw_spanish_comments_are_real_split_by_text_and_teach_abuse_only():
     """The 2,500 Spanish rows of Jigsaw Multilingual's validation file (docs/screening-
-    data.md), 70 % trained on for abuse only; the held-out part keeps its non-toxic
-    comments as threat negatives, for the bench's share of real comments held as threats."""
+    data.md), 70 % trained on for abuse, and the non-toxic ones as threat negatives on
+    both sides (the held-out ones give the bench's share of real comments held as
+    threats); a toxic comment may be a threat, so its threat label is unknown."""
     train, test = corpora.spanish_splits()["jigsaw-es"]
     comments = train + test
     assert len(comments) == 2500 and sum(i["abuse"] for i in comments) == 422
     assert 0.25 < len(test) / len(comments) < 0.35
     assert not {i["text"] for i in train} & {i["text"] for i in test}
     assert all(i["lang"] == "es" and i["spam"] is i["doxxing"] is None for i in comments)
-    assert all(i["threat"] is None for i in train)
-    assert {i["threat"] for i in test if not i["abuse"]} == {False}
+    for part in (train, test):
+        assert {i["threat"] for i in part if not i["abuse"]} == {False}
+        assert {i["threat"] for i in part if i["abuse"]} == {None}
     assert "Saludos" in " ".join(i["text"] for i in comments if not i["abuse"])
