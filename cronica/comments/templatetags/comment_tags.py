@@ -14,7 +14,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from cronica.comments import policy
+from cronica.comments import kept_settings, policy
 from cronica.comments.display import ThreadItem
 from cronica.comments.forms import CommentForm
 
@@ -25,7 +25,7 @@ register = template.Library()
 def comment_form(context: template.Context, article: Any) -> dict[str, Any]:
     return {
         "article": article,
-        "open": policy.is_open(article),
+        "open": policy.is_open(article, kept_settings.for_article(article)),
         "form": CommentForm(),
         "parent": None,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
