@@ -141,13 +141,13 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
         """The home page's own routes first (tags, archive, ...), then its children. An
         article, most of what readers ask for, is found with one query of its own model
         (Wagtail's routing reads the generic page, then its specific row: bench/README.md,
-        "Uncached article render"), its lead image joined; other pages take Wagtail's way."""
+        "Uncached article render"); other pages take Wagtail's way."""
         if self.live and path_components:
             try:
                 self.resolve_subpage("/" + "/".join(path_components) + "/")
             except Http404:
                 child = ArticlePage.objects.child_of(self).filter(slug=path_components[0])
-                article = child.select_related("lead_image").first()
+                article = child.first()
                 if article is not None:
                     article._cached_parent_obj = self  # as Wagtail's Page.route does
                     return article.route(request, path_components[1:])
