@@ -1,9 +1,9 @@
 """An article's rendered parts, kept between renders in Django's cache.
 
-Rendering an article's header, lead image, body blocks, sources and tags costs half a
-dozen queries (bylines, contributors, tags twice, sources, renditions) and most of the
-template work of a page-cache miss, yet that markup only changes when an editor
-publishes a new revision or edits something the article shows. So it is rendered once
+Rendering an article's header, lead image, body blocks, sources and tags costs a few
+queries (bylines with contributors, tags and sources in one prefetch, the images) and
+most of the template work of a page-cache miss, yet that markup only changes when an
+editor publishes a new revision or edits something the article shows. So it is rendered once
 per published revision, interface language and ``TOKEN`` version and stored in the
 ``default`` cache (local memory per process, or Redis).
 
