@@ -78,9 +78,12 @@ def median(values):
     return values[len(values) // 2]
 
 
-def measure(client, url, runs, **overrides):
+def measure(client, url, runs, cpu=None, **overrides):
     """Median seconds and most queries of `runs` renders of `url`, after one warm render,
     with the settings in `overrides` (e.g. CRONICA_FRAGMENT_SECONDS=0: no kept fragments).
+    With a list as `cpu`, also appends the median CPU seconds of this process per render
+    (SQLite's work included, a PostgreSQL server's not): on this shared 2-core machine
+    it moves less with the other helpers' load than the wall-clock time.
 
     The warm render compiles templates and fills the kept fragments, so the median is
     the steady cost a reader pays on a page-cache miss. Shared by the render benchmarks.
@@ -88,16 +91,19 @@ def measure(client, url, runs, **overrides):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    times, queries = [], []
+    times, cpu_times, queries = [], [], []
     with override_settings(**overrides):
         client.get(url)
         for _ in range(runs):
             with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 times.append(time.perf_counter() - start)
+                cpu_times.append(time.process_time() - start_cpu)
             assert response.status_code == 200
             queries.append(len(captured.captured_queries))
+    if cpu is not None:
+        cpu.append(median(cpu_times))
     return median(times), max(queries), response
 
 

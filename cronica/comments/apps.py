@@ -22,7 +22,7 @@ class CommentsConfig(AppConfig):
 
         from cronica.news.setup import after_migrate
 
-        from . import targets  # noqa: F401 (connects the signals that keep it current)
+        from . import kept_settings, targets  # noqa: F401 (connect the signals that keep them current)
         from .models import Comment
         from .threads import on_comment_change
 

@@ -57,16 +57,19 @@ def comment_thread(article: Page) -> list[ThreadItem]:
     """Published comments of ``article`` as a tree of ``ThreadItem``: top-level comments in
     time order, each reply under the comment it answers, down to ``MAX_DEPTH`` levels;
     deeper replies sit at the last level, in time order, marked with ``in_reply_to``.
-    Built from two queries. A reply whose parent is not published hangs from its nearest
-    published ancestor, or becomes a top-level comment. Each comment gets ``html``: its
-    body rendered, with timestamp references linked to the comment they point at."""
+    A reply whose parent is not published hangs from its nearest published ancestor, or
+    becomes a top-level comment; only then is a second query needed (every comment's
+    parent), usually one query. Each comment gets ``html``: its body rendered, with
+    timestamp references linked to the comment they point at."""
     comments = list(
         Comment.objects.filter(article=article, status=Comment.Status.PUBLISHED)
         .order_by("created_at", "pk")
         .only("id", "parent_id", "author_name", "body", "created_at", "is_staff_reply")
     )
-    parents = dict(Comment.objects.filter(article=article).values_list("id", "parent_id"))
     published = {c.id: c for c in comments}
+    parents: dict[int, int | None] = {}
+    if any(c.parent_id is not None and c.parent_id not in published for c in comments):
+        parents = dict(Comment.objects.filter(article=article).values_list("id", "parent_id"))
     references = link_references(comments)
     # Reversed once, filled per comment: a reverse() per comment is a visible part of
     # rendering a thread of thousands.

@@ -1,13 +1,13 @@
 """An article's published thread as markup, kept between renders in Django's cache.
 
-Building a thread costs two queries and, for 200 comments, most of an uncached article
-render (every body rendered, timestamp references linked, dates formatted). It only
-changes when one of the article's comments changes, so the markup is stored under the
-article's id and ``translation_key``, the interface language and the article's comments
-version (``core.versions``), which every save or deletion of one of its comments bumps
-when it commits: approved, rejected, edited, removed by its author, a reply added,
-reported. The form under the thread is not kept: whether comments are still open
-depends on the clock. ``CRONICA_FRAGMENT_SECONDS = 0`` turns the cache off.
+Building a thread costs a query (``display.comment_thread``) and, for 200 comments, most
+of an uncached article render (every body rendered, timestamp references linked, dates
+formatted). It only changes when one of the article's comments changes, so the markup is
+stored under the article's id and ``translation_key``, the interface language and the
+article's comments version (``core.versions``), which every save or deletion of one of
+its comments bumps when it commits: approved, rejected, edited, removed by its author, a
+reply added, reported. The form under the thread is not kept: whether comments are still
+open depends on the clock. ``CRONICA_FRAGMENT_SECONDS = 0`` turns the cache off.
 """
 
 from typing import Any

@@ -67,8 +67,9 @@ def test_the_kept_render_is_byte_identical_to_a_fresh_one(client, article, setti
     assert kept == stored == fresh
     assert "Foto: Marea" in kept and "El muelle" in kept and 'rel="tag">Puertos' in kept
     assert ("Fuentes" if language == "es" else "Sources") in kept
-    # Kept, not rendered again: bylines, contributors, tags, sources, renditions unread.
-    assert kept_queries <= fresh_queries - 5
+    # Kept, not rendered again: the parts' prefetch (bylines with contributors, tags,
+    # sources), the lead and body images and the thread's comments unread.
+    assert kept_queries <= fresh_queries - 6
 
 
 def test_a_new_revision_renders_afresh(client, article):
