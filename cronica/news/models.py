@@ -228,7 +228,7 @@ class HomePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
             found.results,
             "news/search.html",
             query=query,
-            match_count=len(found.results),
+            match_count=found.results.count(),
             capped=found.capped,
             candidates=search.CANDIDATES,
         )
