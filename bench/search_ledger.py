@@ -3,21 +3,25 @@
 pages, uncached.
 
 Usage: .venv/bin/python bench/search_ledger.py [--articles 100000] [--entities 20000]
-       [--seizures 5000]
+       [--seizures 5000] [--runs 15] [--keep]
 
 A temporary PostgreSQL database (BENCH_PG_URL) gets the real migrations, one article
 published through Wagtail, then ARTICLES - 1 copies of it made by bulk INSERT ... SELECT
 (tree paths, slugs, titles drawn from a word list, publication dates over ten years),
 their search index entries (PostgreSQL full-text vectors, as Wagtail's database backend
-writes them), ENTITIES entities and SEIZURES confirmed seizures attached to random
-articles and countries. Then, through the full Django stack (test client), median of 15:
+writes them), ENTITIES entities, up to three mentions of them per article (as the linker
+stores them) and SEIZURES confirmed seizures attached to random articles and countries. Then, through the full Django stack (test client), median of 15:
 /en/search/?q=... for one- and two-word queries, /en/kb/seizures/ unfiltered and filtered,
-/en/kb/ (the index). Target: median under 100 ms. Baseline in the same run: the same
+/en/kb/ (the index), the home page (page 1, page 2 and a deep page, half-way down the
+listing), the archive and one month of it. Target: median under 100 ms. Baseline in the same run: the same
 pages on the same site with the one original article only (before the bulk load), and,
 interleaved request by request with today's search at 100,000 articles, two earlier
 searches: the capped search of commit bf047c1 (candidates found by walking the articles
 by date with a correlated EXISTS on their index entries; cronica/news/search.py read from
 git) and the search before the cap (Wagtail ranking every match).
+
+``--keep`` leaves the loaded database in place and prints its name, to profile the pages'
+queries with EXPLAIN ANALYZE on the same data (drop it afterwards).
 """
 
 import argparse
@@ -213,6 +217,21 @@ def bulk_knowledge(entities, seizures):
         batch_size=2000,
     )
     with connection.cursor() as cur:
+        # What the linker stores: each article names up to three entities, a few of them
+        # often (the cube of a uniform draw favours the first ids), one in twenty rejected.
+        cur.execute("SELECT setseed(0.12)")
+        cur.execute(
+            """
+            INSERT INTO dossier_mention (article_id, entity_id, surface, "offset", count, status)
+            SELECT a.page_ptr_id,
+                   e.ids[1 + floor(power(random(), 3) * array_length(e.ids, 1))::int],
+                   'bench', 0, 1,
+                   CASE WHEN random() < 0.05 THEN 'rejected' ELSE 'suggested' END
+            FROM news_articlepage a, generate_series(1, 3) AS g,
+                 (SELECT array_agg(id ORDER BY id) AS ids FROM dossier_entity) AS e
+            ON CONFLICT DO NOTHING
+            """
+        )
         cur.execute("ANALYZE")
 
 
@@ -229,6 +248,22 @@ def sync_published():
     with connection.cursor() as cur:
         cur.execute("ANALYZE dossier_event")  # as autovacuum would after so many changes
     return flagged
+
+
+def recount_articles():
+    """The bulk INSERTs bypass the paths that keep ``Entity.article_count`` true: the
+    worker's periodic recount sets it (and is timed), as on a site loaded by SQL. None on
+    code before the stored count (a baseline run of an older checkout)."""
+    from django.db import connection
+
+    from cronica.dossier import jobs
+
+    if not hasattr(jobs, "recount_articles"):
+        return None
+    fixed = jobs.recount_articles()
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE dossier_entity")  # as autovacuum would after so many changes
+    return fixed
 
 
 def measure(client, paths, runs=15):
@@ -318,18 +353,27 @@ def main():
     parser.add_argument("--entities", type=int, default=20_000)
     parser.add_argument("--seizures", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = parser.parse_args()
     template, pg_name = site("postgres")
     from django.test import Client
 
+    from cronica.news.models import PAGE_SIZE
+
     client = Client()
     paths = [f"/en/search/?q={q.replace(' ', '+')}" for q in QUERIES]
     paths += ["/en/kb/seizures/", "/en/kb/seizures/?drug=cocaine", "/en/kb/"]
+    month = time.strftime("%Y/%m", time.localtime(time.time() - 400 * 86400))
+    paths += ["/en/", "/en/archive/", f"/en/archive/{month}/"]
     try:
         baseline = measure(client, paths, runs=5)
         start = time.perf_counter()
         bulk_articles(template, args.articles - 1)
         bulk_knowledge(args.entities, args.seizures)
+        # Older pages of the home listing, which one article does not have: the next one
+        # and one half-way down.
+        older = [f"/en/?page={n}" for n in (2, args.articles // PAGE_SIZE // 2)]
+        paths[paths.index("/en/archive/") : paths.index("/en/archive/")] = older
         checked = time.perf_counter()
         flagged = sync_published()
         checked = time.perf_counter() - checked
@@ -344,6 +388,14 @@ def main():
             f"({flagged} flags set)",
             flush=True,
         )
+        counted = time.perf_counter()
+        recounted = recount_articles()
+        if recounted is not None:
+            print(
+                f"worker recount of Entity.article_count over every entity: "
+                f"{(time.perf_counter() - counted) * 1000:.0f} ms ({recounted} counts set)",
+                flush=True,
+            )
         searches = [p for p in paths if "/search/" in p]
         compared = measure_interleaved(client, searches, runs=args.runs)
         loaded = measure(client, [p for p in paths if p not in searches], runs=args.runs)
@@ -360,13 +412,17 @@ def main():
             else:
                 (median, response), before = loaded[path], ""
             worst = max(worst, median)
-            base = baseline[path][0]
+            if path in baseline:
+                base = baseline[path][0]
+                compared_to_one = f"1 article: {base * 1000:6.1f} ms, ratio {median / base:5.1f}"
+            else:
+                compared_to_one = "no page with 1 article"
             found = re.search(
                 r'class="search-count" role="status">([^<]*)<', response.content.decode()
             )
             print(
-                f"{path:34} median {median * 1000:7.1f} ms  (1 article: {base * 1000:6.1f} ms, "
-                f"ratio {median / base:5.1f}{before})  {len(response.content) // 1024} KiB"
+                f"{path:34} median {median * 1000:7.1f} ms  ({compared_to_one}{before})  "
+                f"{len(response.content) // 1024} KiB"
                 + (f"  {found.group(1)[:40]}" if found else ""),
                 flush=True,
             )
@@ -375,7 +431,10 @@ def main():
             f"load average {os.getloadavg()[0]:.1f}"
         )
     finally:
-        drop_pg(pg_name)
+        if args.keep:
+            print(f"database kept: {pg_name}")
+        else:
+            drop_pg(pg_name)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ class DossierConfig(AppConfig):
     periodic_jobs = [
         (600, "cronica.dossier.jobs.relink_if_changed"),
         (3600, "cronica.dossier.jobs.check_published"),
+        (3600, "cronica.dossier.jobs.recount_articles"),
     ]
 
     def ready(self) -> None:
@@ -37,7 +38,7 @@ class DossierConfig(AppConfig):
         from cronica.news.models import ArticlePage
         from cronica.news.setup import after_migrate
 
-        from . import knowledge, published, purge, tasks
+        from . import article_counts, knowledge, published, purge, tasks
         from .models import Alias, Relation
 
         post_migrate.connect(
@@ -61,3 +62,4 @@ class DossierConfig(AppConfig):
             )
         purge.connect()  # knowledge-base changes drop exactly the cached pages they touch
         published.connect()  # Event.published follows its article (publish, privacy, moves)
+        article_counts.connect()  # Entity.article_count follows mentions and their articles

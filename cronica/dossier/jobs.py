@@ -3,9 +3,9 @@
 import logging
 from typing import Any
 
-from . import knowledge, published
+from . import article_counts, knowledge, published
 from .linking import link
-from .models import Event
+from .models import Entity, Event
 
 logger = logging.getLogger(__name__)
 _linked_with: dict[str, Any] = {"fingerprint": None}
@@ -37,4 +37,14 @@ def check_published() -> int:
     count = published.sync(Event.objects.all())
     if count:
         logger.warning("published flag or article date was wrong on %d events; fixed", count)
+    return count
+
+
+def recount_articles() -> int:
+    """The safety net of ``Entity.article_count``: every entity's count from its linked
+    mentions, in case a path that keeps it true was missed; 0 when none was. See
+    article_counts.py."""
+    count = article_counts.recount(Entity.objects.all())
+    if count:
+        logger.warning("article count was wrong on %d entities; fixed", count)
     return count

@@ -10,6 +10,7 @@ import datetime
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
@@ -76,6 +77,9 @@ class Entity(index.Indexed, ClusterableModel):
         _("sources"), blank=True, help_text=_("One link or citation per line.")
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # How many articles link to it (``linked``): kept by ``save`` and article_counts.py,
+    # so the index sorts on a column instead of counting mentions per request.
+    article_count = models.PositiveIntegerField(default=0, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
@@ -104,6 +108,10 @@ class Entity(index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # The index page: each kind's most written about first.
+            models.Index(fields=["kind", "-article_count", "name"], name="dossier_entity_listing")
+        ]
         verbose_name = _("entity")
         verbose_name_plural = _("entities")
 
@@ -113,7 +121,16 @@ class Entity(index.Indexed, ClusterableModel):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(self.name, Entity, self.pk)
+        if self.pk:
+            self.article_count = linked(Mention.objects.filter(entity_id=self.pk)).count()
         super().save(*args, **kwargs)
+
+    def linked_articles(self) -> QuerySet:
+        """The articles that link to this entity, newest first: what its profile lists."""
+        from cronica.news.models import ArticlePage
+
+        mentions = linked(Mention.objects.filter(entity_id=self.pk)).values("article_id")
+        return ArticlePage.objects.filter(pk__in=mentions).order_by("-first_published_at")
 
     def localized_summary(self) -> str:
         if translation.get_language() == "es" and self.summary_es:
@@ -377,6 +394,17 @@ class Event(models.Model):
             return self.occurred_on
         published = self.article.first_published_at
         return published.date() if published else None
+
+
+def linked(mentions: QuerySet) -> QuerySet:
+    """Those of ``mentions`` that link an article to its entity for readers: not rejected
+    by an editor, in a live and public article. ``Entity.article_count`` counts them (one
+    per article: a mention is unique per article and entity) and a profile lists their
+    articles, so both always agree."""
+    from wagtail.models import Page
+
+    public = Page.objects.live().public().values("pk")
+    return mentions.exclude(status=Review.REJECTED).filter(article_id__in=public)
 
 
 class UnknownName(models.Model):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import svg
 from .merging import shown_once
-from .models import Entity, Event, Mention, Review
+from .models import Entity, Event, Review
 
 if TYPE_CHECKING:
     from cronica.news.models import ArticlePage
@@ -75,15 +75,6 @@ class Profile:
         )
 
 
-def articles_mentioning(entity: Entity) -> QuerySet:
-    from cronica.news.models import ArticlePage
-
-    linked = (
-        Mention.objects.filter(entity=entity).exclude(status=Review.REJECTED).values("article_id")
-    )
-    return ArticlePage.objects.live().public().filter(pk__in=linked).order_by("-first_published_at")
-
-
 def confirmed_events(entity: Entity) -> QuerySet:
     """Confirmed events from published articles that involve ``entity`` or happened in it."""
     involved = Event.objects.filter(entities=entity).values("pk")
@@ -141,7 +132,7 @@ def profile(entity: Entity) -> Profile:
         entity=entity,
         outgoing=outgoing,
         incoming=incoming,
-        articles=list(articles_mentioning(entity)[:100]),
+        articles=list(entity.linked_articles()[:100]),
         events=events,
         places=list(places.values()),
     )

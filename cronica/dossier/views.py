@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import exports, ledger, svg
-from .models import Entity, Review
+from .models import Alias, Entity
 from .profiles import profile
 
 PER_KIND = 200
@@ -20,19 +20,20 @@ LEDGER_PAGE = 100
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    """Entities by kind, most written about first; ``?q=`` searches names and aliases."""
+    """Entities by kind, most written about first (``Entity.article_count``); ``?q=``
+    searches names and aliases."""
     query = request.GET.get("q", "").strip()[:100]
-    entities = Entity.objects.all()
+    entities = Entity.objects.only("kind", "name", "slug", "article_count")
     if query:
-        entities = entities.filter(Q(name__icontains=query) | Q(aliases__text__icontains=query))
-    counted = Count("mentions", filter=~Q(mentions__status=Review.REJECTED), distinct=True)
-    entities = entities.annotate(articles=counted).order_by("-articles", "name")
+        aliases = Alias.objects.filter(text__icontains=query).values("entity_id")
+        entities = entities.filter(Q(name__icontains=query) | Q(pk__in=aliases))
+    entities = entities.order_by("-article_count", "name")
+    totals = dict(entities.order_by().values_list("kind").annotate(n=Count("pk")))
     groups = []
     for kind, label in Entity.Kind.choices:
-        of_kind = entities.filter(kind=kind)
-        items = list(of_kind[:PER_KIND])
+        items = list(entities.filter(kind=kind)[:PER_KIND])
         if items:
-            groups.append((label, items, max(of_kind.count() - PER_KIND, 0)))
+            groups.append((label, items, max(totals[kind] - PER_KIND, 0)))
     return render(request, "dossier/index.html", {"groups": groups, "query": query})
 
 

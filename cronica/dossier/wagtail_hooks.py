@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cronica.news.extensions import ARTICLE_BODY_FILTER
 
-from . import article_links
+from . import article_counts, article_links
 from .models import Entity, Event, Mention, Review, UnknownName
 
 
@@ -121,7 +121,10 @@ class ReviewBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects: Iterable[Mention | Event], **kwargs: Any) -> tuple[int, int]:
         model = kwargs["self"].model
-        changed = model.objects.filter(pk__in=[o.pk for o in objects]).update(status=cls.new_status)
+        ids = [o.pk for o in objects]
+        changed = model.objects.filter(pk__in=ids).update(status=cls.new_status)
+        if model is Mention:  # a rejected link no longer counts, a confirmed one does
+            article_counts.recount_mentions(ids)
         return changed, 0
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

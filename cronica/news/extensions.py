@@ -6,8 +6,9 @@ An app that adds something to articles registers a Wagtail hook (in its
 ``wagtail_hooks.py``) under one of these names:
 
 ``ARTICLE_LISTING``
-    ``fn(queryset) -> queryset``: annotates the articles every listing shows (home, tags,
-    contributors, archive, search, feeds), in the same query (comments add their count).
+    ``fn(queryset) -> queryset``: annotates the articles of the page a listing shows (home,
+    tags, contributors, a month of the archive), in the query that fetches those rows only
+    (``models.teasers``; comments add their count).
 ``ARTICLE_TEASER``
     ``fn(article, request) -> html``: a few words appended to an article's teaser in a
     listing (comments: "3 comments"), from what ``ARTICLE_LISTING`` annotated, no query.

@@ -60,7 +60,8 @@ def test_below_the_cap_every_match_is_ranked_and_counted(client, convoys, monkey
 def test_pages_stop_at_the_cap(client, convoys, monkeypatch):
     monkeypatch.setattr(search, "CANDIDATES", 3)
     monkeypatch.setattr(models, "PAGE_SIZE", 2)
-    assert "Page 2 of 2" in client.get("/en/search/?q=convoy&page=2").content.decode()
+    html = client.get("/en/search/?q=convoy&page=2").content.decode()
+    assert "Page 2" in html and 'rel="prev"' in html and 'rel="next"' not in html
     assert client.get("/en/search/?q=convoy&page=3").status_code == 404
 
 
