@@ -14,7 +14,9 @@ measured):
   reader form: POST /en/comments/post/<id>/ with the form's
   fields, answered 303; every comment screened and stored (held for moderation);
 - Isso 0.13 (a Python comment server, installed from PyPI into its own venv under /tmp at
-  bench time, never in the lock file) under gunicorn with the same workers and threads,
+  bench time, never in the lock file) under gunicorn with the same workers and threads
+  (gthread; cronica's worker has as many threads again for GET and HEAD only, so the
+  POSTs get the same threads on both, cronica/core/lanes.py),
   POST /new?uri=... with JSON, answered 202 (held for moderation, like cronica); its
   spam guard is off.
 
