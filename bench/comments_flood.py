@@ -8,15 +8,19 @@ over keep-alive HTTP for SECONDS, each post from a different reader (a different
 X-Forwarded-For, as through the front proxy, so the per-client flood limit is not what is
 measured):
 
-- cronica on SQLite and on PostgreSQL: `cronica serve` (gunicorn, the embedded default
-  with its page cache), the real reader form: POST /en/comments/post/<id>/ with the form's
+- cronica on SQLite and on PostgreSQL: `cronica serve` as it starts by default (gunicorn,
+  the embedded default with its page cache, no cap on requests with a body), and a second
+  SQLite site with the opt-in cap (CRONICA_BODY_SLOTS=1) as a row of its own; the real
+  reader form: POST /en/comments/post/<id>/ with the form's
   fields, answered 303; every comment screened and stored (held for moderation);
 - Isso 0.13 (a Python comment server, installed from PyPI into its own venv under /tmp at
-  bench time, never in the lock file) under gunicorn with the same workers and threads,
+  bench time, never in the lock file) under gunicorn with the same workers and threads
+  (gthread; cronica's worker has as many threads again for GET and HEAD only, so the
+  POSTs get the same threads on both, cronica/core/lanes.py),
   POST /new?uri=... with JSON, answered 202 (held for moderation, like cronica); its
   spam guard is off.
 
-Target: cronica >= 2x Isso. Then, on the SQLite site, `wrk` reads the article (64
+Target: cronica >= 2x Isso (serve's default). Then, on each SQLite site, `wrk` reads the article (64
 connections) once quietly and once during a flood; target: p99 during the flood within
 1.5x of the quiet p99.
 """
@@ -52,7 +56,13 @@ SLOW_PER_THREAD = 4
 def site_env(data_dir, **extra):
     """The environment of a site of its own in ``data_dir`` (SQLite unless ``extra`` says
     otherwise, no Redis, real background tasks)."""
-    drop = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "CRONICA_TASKS_BACKEND")
+    drop = (
+        "DJANGO_SETTINGS_MODULE",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "CRONICA_TASKS_BACKEND",
+        "CRONICA_BODY_SLOTS",
+    )
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update({"DJANGO_SETTINGS_MODULE": "cronica.settings", "CRONICA_DATA_DIR": str(data_dir)})
     env.update(extra)
@@ -171,7 +181,7 @@ class CronicaSite:
         extra = {"CRONICA_BEHIND_PROXY": "1"}
         if database_url:
             extra["DATABASE_URL"] = database_url
-        if body_slots is not None:  # "0": no cap, as before core/inflight.py
+        if body_slots is not None:  # unset: serve's default, no cap (core/inflight.py)
             extra["CRONICA_BODY_SLOTS"] = body_slots
         self.env = site_env(tmp / name, **extra)
         manage(self.env, "migrate", "--noinput")
@@ -267,13 +277,15 @@ class Isso:
         self.process.wait(timeout=60)
 
 
-def compare_posting(args, isso, sqlite, postgres):
+def compare_posting(args, isso, sites):
+    """Each of ``sites`` ({name: site}) and Isso flooded in turn; the ratio to Isso of
+    each (the target is for serve's default, the capped site is its own row)."""
     rates = {}
-    for name, server in (("isso", isso), ("cronica sqlite", sqlite), ("cronica pg", postgres)):
+    for name, server in (("isso", isso), *sites.items()):
         rate, failed = flood(server.port, server.request, args.seconds, args.clients)
         rates[name] = rate
-        print(f"{name:15} {rate:8.1f} comments/s  ({failed} refused or failed)", flush=True)
-    for name in ("cronica sqlite", "cronica pg"):
+        print(f"{name:22} {rate:8.1f} comments/s  ({failed} refused or failed)", flush=True)
+    for name in sites:
         ratio = rates[name] / rates["isso"]
         print(f"{name} / isso: {ratio:.2f} (target >= 2: {'met' if ratio >= 2 else 'NOT met'})")
 
@@ -296,12 +308,12 @@ def main():
         conn.execute(f'CREATE DATABASE "{pg_name}"')
     started = []
     try:
-        # The cap is opt-in (one slot of serve's two threads per process), measured here
-        # against the same site without it.
-        sqlite = CronicaSite(tmp, "sqlite", body_slots="1")
+        # Serve's default (no cap on requests with a body), and the same site with the
+        # opt-in cap of one slot of serve's two threads per process, measured apart.
+        sqlite = CronicaSite(tmp, "sqlite")
         started.append(sqlite)
-        uncapped = CronicaSite(tmp, "uncapped", body_slots="0")
-        started.append(uncapped)
+        capped = CronicaSite(tmp, "capped", body_slots="1")
+        started.append(capped)
         print(
             f"{args.clients} clients, {args.seconds} s each, gunicorn {WORKERS} worker x "
             f"{THREADS} threads for all, load average {os.getloadavg()[0]:.1f}",
@@ -312,12 +324,20 @@ def main():
             started.append(postgres)
             isso = Isso(tmp, sqlite.url)
             started.append(isso)
-            compare_posting(args, isso, sqlite, postgres)
+            compare_posting(
+                args,
+                isso,
+                {
+                    "cronica sqlite": sqlite,
+                    "cronica pg": postgres,
+                    "cronica sqlite, capped": capped,
+                },
+            )
 
-        # Reads during a flood, then during slow uploads, on two SQLite sites: with the
-        # cap on requests with a body (cronica/core/inflight.py, the default) and without
-        # (CRONICA_BODY_SLOTS=0, as before it), one after the other.
-        for label, site in (("cap", sqlite), ("no cap", uncapped)):
+        # Reads during a flood, then during slow uploads, on the two SQLite sites: serve's
+        # default, then with the opt-in cap on requests with a body in flight
+        # (cronica/core/inflight.py, CRONICA_BODY_SLOTS=1), one after the other.
+        for label, site in (("default", sqlite), ("cap", capped)):
             wait_for(site.url)
             wait_for(site.url)
             quiet = wrk(site.url, args.seconds, 64)

@@ -64,8 +64,10 @@ def _serve(argv: list[str]) -> int:
         str(args.workers),
         "--threads",
         str(args.threads),
+        # gunicorn's gthread worker with a lane of threads of its own for GET and HEAD, so
+        # readers never queue behind comment POSTs or uploads (cronica/core/lanes.py).
         "--worker-class",
-        "gthread",
+        "cronica.core.lanes.LaneWorker",
         # No access log, and no address in the error log: gunicorn writes "Invalid request
         # from ip=..." for malformed requests (docs/security.md).
         "--logger-class",

@@ -6,8 +6,13 @@ formatted). It only changes when one of the article's comments changes, so the m
 stored under the article's id and ``translation_key``, the interface language and the
 article's comments version (``core.versions``), which every save or deletion of one of
 its comments bumps when it commits: approved, rejected, edited, removed by its author, a
-reply added, reported. The form under the thread is not kept: whether comments are still
-open depends on the clock. ``CRONICA_FRAGMENT_SECONDS = 0`` turns the cache off.
+reply added, reported. A new comment that is not published (held for moderation,
+rejected, spam) changes nothing the thread shows and leaves the version alone: under a
+comment flood every POST would otherwise rewrite the shared version (two file writes to
+the page store per comment, bench/README.md) and throw the kept thread away for nothing.
+Approving it later is a save of a published comment, which bumps. The form under the
+thread is not kept: whether comments are still open depends on the clock.
+``CRONICA_FRAGMENT_SECONDS = 0`` turns the cache off.
 """
 
 from typing import Any
@@ -59,7 +64,10 @@ def thread_markup(article: Page) -> tuple[SafeString, int]:
 
 
 def on_comment_change(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """post_save and post_delete of a comment: its article's thread is built afresh."""
+    """post_save and post_delete of a comment: its article's thread is built afresh,
+    unless the comment is new and not published (see module docstring)."""
+    if kwargs.get("created") and instance.status != instance.Status.PUBLISHED:
+        return
     if instance.article_id is not None:
         versions.bump(_version_name(instance.article_id))
 

@@ -9,7 +9,9 @@ its own first: a thread lock between the threads of one process, then ``flock`` 
 file beside the database between the processes of the site (gunicorn's workers, the task
 worker). Waiters sleep in the kernel, wake the moment the holder is done, and hold
 neither the GIL nor a database connection while they wait, so the page cache's threads
-in the same process keep answering readers.
+in the same process keep answering readers. The gate opens as soon as the commit is
+done, before the transaction's commit hooks run (cache versions, page purges): the next
+writer need not wait for work that no longer holds SQLite's lock.
 
 On PostgreSQL (and inside a transaction already open) it is ``transaction.atomic()``:
 row locks there let writers proceed side by side.
@@ -18,7 +20,7 @@ row locks there let writers proceed side by side.
 import fcntl
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,28 +49,47 @@ def _fd(path: Path) -> int:
 
 
 @contextmanager
-def gate(path: Path | None) -> Iterator[None]:
+def gate(path: Path | None) -> Iterator[Callable[[], None]]:
     """Held by one thread of one process at a time: the thread lock, then ``flock`` on
-    ``path`` (None: the thread lock only, for an in-memory database)."""
-    with _thread_lock:
+    ``path`` (None: the thread lock only, for an in-memory database). Gives a function
+    that opens the gate before the block ends (once; the end of the block opens it
+    otherwise)."""
+    _thread_lock.acquire()
+    held = True
+    try:
         fd = _fd(path) if path else None
         if fd is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
+    except BaseException:
+        _thread_lock.release()
+        raise
+
+    def open_gate() -> None:
+        nonlocal held
+        if held:
+            held = False
             if fd is not None:
                 fcntl.flock(fd, fcntl.LOCK_UN)
+            _thread_lock.release()
+
+    try:
+        yield open_gate
+    finally:
+        open_gate()
 
 
 @contextmanager
 def write_transaction(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     """``transaction.atomic(using)``, entered once this process and this site hold the
-    write gate, on SQLite outside a transaction; plain ``atomic`` otherwise."""
+    write gate, on SQLite outside a transaction; plain ``atomic`` otherwise. The gate
+    opens right after the commit (or the rollback), before the other commit hooks."""
     connection = connections[using]
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         with transaction.atomic(using=using):
             yield
         return
-    with gate(lock_path(connection.settings_dict["NAME"])), transaction.atomic(using=using):
+    path = lock_path(connection.settings_dict["NAME"])
+    with gate(path) as open_gate, transaction.atomic(using=using):
+        # The first hook registered, so the first to run once the commit is done.
+        transaction.on_commit(open_gate, using=using)
         yield

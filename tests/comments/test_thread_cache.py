@@ -115,3 +115,27 @@ def test_context_processors_run_once_per_render(client, article, settings):
     html, _ = render(client, article.url)
     assert "Hola" in html and 'id="comment-form"' in html
     assert calls == [article.url]
+
+
+def test_a_held_comment_keeps_the_thread_until_it_is_approved(
+    client, article, post, django_capture_on_commit_callbacks
+):
+    from cronica.comments.threads import _version_name
+    from cronica.core import versions
+
+    published(article, "First one")
+    render(client, article.url)
+    before = versions.current(_version_name(article.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(article, "Held for an editor").status_code == 303
+    held = Comment.objects.get(body="Held for an editor")
+    assert held.status == Comment.Status.PENDING
+    assert versions.current(_version_name(article.pk)) == before  # nothing public changed
+    with CaptureQueriesContext(connection) as queries:
+        assert "Held for an editor" not in client.get(article.url).content.decode()
+    thread_queries = [q for q in queries.captured_queries if 'FROM "comments_comment"' in q["sql"]]
+    assert not thread_queries  # the kept thread
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.decide([held], moderation.APPROVE)
+    html, _ = render(client, article.url)
+    assert "Held for an editor" in html and "2 comments" in html

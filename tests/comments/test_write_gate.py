@@ -66,3 +66,29 @@ def test_a_comment_post_stores_only_once_it_holds_the_gate(article, post):
 def test_serving_threads_keep_their_sqlite_connection(settings):
     # Opening one per request (PRAGMAs, Django's SQL functions) cost an eighth of a POST.
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] >= 60
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the gate is for SQLite")
+def test_the_gate_opens_before_the_commit_hooks_run(article):
+    from django.db import transaction
+
+    path = writegate.lock_path(connection.settings_dict["NAME"])
+    seen = {}
+
+    def hook():
+        # Another writer gets in while this transaction's hooks are still running.
+        other = threading.Thread(target=lambda: seen.update(entered=_enter(path)))
+        other.start()
+        other.join(10)
+        seen["committed"] = Comment.objects.filter(body="Stored").exists()
+
+    with writegate.write_transaction():
+        transaction.on_commit(hook)
+        Comment.objects.create(article=article, body="Stored")
+    assert seen == {"entered": True, "committed": True}
+
+
+def _enter(path):
+    with writegate.gate(path):
+        return True
