@@ -5,6 +5,7 @@ by two articles, the worker's recount. Each test changes things through the real
 (Wagtail publishing, the linker, the admin's bulk action) and checks the stored count
 against the profile's list and the index page."""
 
+from collections import Counter
 from types import SimpleNamespace
 
 import pytest
@@ -126,3 +127,32 @@ def test_the_index_shows_and_orders_by_the_count(client, kb, make_article):
     assert "(2 articles)" in html and "(1 article)" in html
     people = html[html.index("<h2>Person</h2>") :]
     assert people.index("Macías Villamar") < people.index("Ismael Zambada")
+
+
+@pytest.mark.django_db
+def test_real_articles_keep_every_count_true(kb, make_article):
+    """Real news articles (the development split of ``tests/dossier/corpus``, each file's
+    source address in ``dev-labels.json``), in both languages, published and linked as an
+    editor's would be: every entity's stored count is what its profile lists, after
+    publishing and after unpublishing the most linked article, and the worker's recount
+    finds nothing to fix."""
+    import html
+
+    from tests.dossier.corpus import score
+
+    published = []
+    for name, text, _label in list(score.articles("dev"))[:16]:
+        paragraphs = [f"<p>{html.escape(p)}</p>" for p in text.split("\n\n") if p.strip()]
+        published.append(
+            make_article(name.removesuffix(".txt")[:60], paragraphs, score.language_of(name))
+        )
+    counted = {entity.pk: count(entity) for entity in Entity.objects.all()}
+    assert sum(1 for n in counted.values() if n) >= 2, counted  # the real text did link
+
+    mentions = Mention.objects.exclude(status=Review.REJECTED)
+    linked = Counter(mentions.values_list("article", flat=True))
+    most = max(published, key=lambda article: linked[article.pk])
+    most.unpublish()
+    after = {entity.pk: count(entity) for entity in Entity.objects.all()}
+    assert after != counted
+    assert jobs.recount_articles() == 0
