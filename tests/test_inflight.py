@@ -39,16 +39,22 @@ for c in Comment.objects.order_by("pk"):
 """
 
 
+def article_site(directory, **options):
+    """A started ``cronica serve`` with one article open for comments (SETUP)."""
+    site = ServedSite(directory, **options)
+    site.article_id, site.article_url = site.manage("shell", "-c", SETUP).stdout.split()[-2:]
+    site.start()
+    return site
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    site = ServedSite(
+    site = article_site(
         tmp_path_factory.mktemp("inflight"),
         extra_env={"CRONICA_BODY_TIMEOUT": str(BODY_TIMEOUT), "CRONICA_BODY_SLOTS": "2"},
         workers=1,
         threads=4,
     )
-    site.article_id, site.article_url = site.manage("shell", "-c", SETUP).stdout.split()[-2:]
-    site.start()
     try:
         yield site
     finally:

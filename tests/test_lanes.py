@@ -11,15 +11,12 @@ import requests
 
 from cronica.core.lanes import peek
 
-from .durability.served_site import ServedSite
-from .test_inflight import SETUP, SlowPost, comment_form, stored_bodies
+from .test_inflight import SlowPost, article_site, comment_form, stored_bodies
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    site = ServedSite(tmp_path_factory.mktemp("lanes"), workers=1, threads=1)
-    site.article_id, site.article_url = site.manage("shell", "-c", SETUP).stdout.split()[-2:]
-    site.start()
+    site = article_site(tmp_path_factory.mktemp("lanes"), workers=1, threads=1)
     try:
         yield site
     finally:
