@@ -89,7 +89,11 @@ def recount_mentions(mention_ids: Iterable[int]) -> int:
 
 
 def on_mention_change(sender: type[Mention], instance: Mention, **kwargs: Any) -> None:
-    """``post_save`` / ``post_delete`` of a mention."""
+    """``post_save`` / ``post_delete`` of a mention; not a save of fields that leave the
+    count alone (the linker's new offset, surface or times named)."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and not fields & {"status", "article", "entity"}:
+        return
     recount_ids([instance.entity_id])
 
 

@@ -48,8 +48,10 @@ def link(article: Page) -> Extraction:
         values = (match.surface[:200], match.start, counts[entity_id])
         if mention.pk and (mention.surface, mention.offset, mention.count) == values:
             continue
+        known = mention.pk is not None
         mention.surface, mention.offset, mention.count = values
-        mention.save()
+        # Where and how often it is named changes no article count (article_counts.py).
+        mention.save(update_fields=["surface", "offset", "count"] if known else None)
     # No longer found: forget suggestions, keep what an editor decided.
     Mention.objects.filter(
         pk__in=[m.pk for m in mentions_before.values()], status=Review.SUGGESTED
